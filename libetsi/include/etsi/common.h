@@ -1,0 +1,66 @@
+/**
+ * @file etsi/common.h
+ * @brief Export macros, the result type and memory release shared by every
+ *        libetsi header.
+ * @defgroup etsi_common Common definitions
+ * @{
+ */
+#ifndef ETSI_COMMON_H
+#define ETSI_COMMON_H
+
+#include <stddef.h>
+
+#if defined(ETSI_BUILDING_SHARED) && defined(ETSI_STATIC)
+# error "Define either ETSI_BUILDING_SHARED or ETSI_STATIC, not both."
+#endif
+
+/**
+ * Marks a symbol as part of libetsi's public ABI.  The library is built with
+ * hidden visibility, so only declarations carrying this macro are exported.
+ * Define ETSI_STATIC when linking libetsi statically.
+ */
+#ifndef ETSI_EXTERN
+# if defined(ETSI_STATIC)
+#  define ETSI_EXTERN extern
+# elif defined(_WIN32)
+#  if defined(ETSI_BUILDING_SHARED)
+#   define ETSI_EXTERN __declspec(dllexport)
+#  else
+#   define ETSI_EXTERN __declspec(dllimport)
+#  endif
+# elif defined(__GNUC__) && __GNUC__ >= 4
+#  define ETSI_EXTERN extern __attribute__((visibility("default")))
+# else
+#  define ETSI_EXTERN extern
+# endif
+#endif
+
+#ifdef __cplusplus
+# define ETSI_BEGIN_DECL extern "C" {
+# define ETSI_END_DECL }
+#else
+# define ETSI_BEGIN_DECL
+# define ETSI_END_DECL
+#endif
+
+ETSI_BEGIN_DECL
+
+/**
+ * The return type of every libetsi function that can fail: 0 on success or
+ * a negative ETSI_E* code from etsi/errors.h.  Details of the last failure
+ * on the calling thread are in etsi_error_last().
+ */
+typedef int etsi_result;
+
+/**
+ * Releases memory that libetsi handed to the caller as a plain pointer
+ * (for example the buffer filled by etsi_dossier_write()).
+ *
+ * @param ptr memory returned by libetsi; NULL is allowed and ignored.
+ */
+ETSI_EXTERN void etsi_free(void *ptr);
+
+ETSI_END_DECL
+
+/** @} */
+#endif

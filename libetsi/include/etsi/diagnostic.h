@@ -1,0 +1,71 @@
+/**
+ * @file etsi/diagnostic.h
+ * @brief Lists of located problems: schema errors, reference errors and,
+ *        later, check findings.
+ * @defgroup etsi_diagnostic Diagnostics
+ * @{
+ */
+#ifndef ETSI_DIAGNOSTIC_H
+#define ETSI_DIAGNOSTIC_H
+
+#include "common.h"
+
+ETSI_BEGIN_DECL
+
+/** How serious a diagnostic is. */
+typedef enum etsi_severity {
+	ETSI_SEVERITY_INFO = 0,   /**< Worth knowing; nothing to fix. */
+	ETSI_SEVERITY_WARNING,    /**< Should be fixed; does not fail validation. */
+	ETSI_SEVERITY_ERROR       /**< Must be fixed. */
+} etsi_severity;
+
+/**
+ * One located problem.  Plain values, owned by the list that holds them;
+ * libetsi only ever hands out pointers to diagnostics, so fields may be
+ * appended in later versions.
+ */
+typedef struct etsi_diagnostic {
+	etsi_severity severity; /**< How serious. */
+	const char *file;       /**< Document name or path; never NULL. */
+	int line;               /**< Line, or 0 when unknown. */
+	int column;             /**< Column, or 0 when unknown. */
+	const char *rule;       /**< Rule id, or NULL for schema and parse errors. */
+	const char *element;    /**< Id or key of the element concerned, or NULL. */
+	const char *reference;  /**< Provision, test case or IXIT entry concerned, or NULL. */
+	const char *message;    /**< What is wrong, one line; never NULL. */
+	const char *hint;       /**< How to fix it, or NULL. */
+} etsi_diagnostic;
+
+/** An owned list of diagnostics. */
+typedef struct etsi_diagnostics etsi_diagnostics;
+
+/** @return the number of diagnostics; 0 for NULL */
+ETSI_EXTERN size_t etsi_diagnostics_count(const etsi_diagnostics *list);
+
+/**
+ * @param list a list
+ * @param severity a severity
+ * @return the number of diagnostics of exactly that severity
+ */
+ETSI_EXTERN size_t etsi_diagnostics_count_severity(const etsi_diagnostics *list, etsi_severity severity);
+
+/**
+ * @param list a list
+ * @param i index from 0, in document order
+ * @return diagnostic @p i, borrowed from the list; NULL out of range
+ */
+ETSI_EXTERN const etsi_diagnostic *etsi_diagnostics_at(const etsi_diagnostics *list, size_t i);
+
+/** Frees a list and its diagnostics.  NULL is allowed. */
+ETSI_EXTERN void etsi_diagnostics_free(etsi_diagnostics *list);
+
+/**
+ * @param severity a severity
+ * @return "info", "warning" or "error", static; NULL otherwise
+ */
+ETSI_EXTERN const char *etsi_severity_name(etsi_severity severity);
+
+ETSI_END_DECL
+
+/** @} */
+#endif

@@ -1,0 +1,118 @@
+#include "diagnostic.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+
+etsi_diagnostics *etsi__diagnostics_new(void)
+{
+	return etsi__calloc(1, sizeof(etsi_diagnostics));
+}
+
+static const char *place(char **cursor, const char *s)
+{
+	char *start = *cursor;
+	size_t n;
+
+	if (!s)
+		return NULL;
+	n = strlen(s) + 1;
+	memcpy(start, s, n);
+	*cursor += n;
+	return start;
+}
+
+int etsi__diagnostics_add(etsi_diagnostics *list, etsi_severity severity,
+                          const etsi__where *where, const char *hint,
+                          const char *fmt, ...)
+{
+	etsi__buf message = ETSI__BUF_INIT;
+	const char *file = where->file ? where->file : "<memory>";
+	etsi_diagnostic *d;
+	size_t size;
+	char *cursor;
+	va_list ap;
+
+	va_start(ap, fmt);
+	etsi__buf_vprintf(&message, fmt, ap);
+	va_end(ap);
+	if (message.failed)
+		return etsi__error_oom();
+	for (cursor = message.ptr; *cursor; cursor++) {
+		if (*cursor == '\n' || *cursor == '\r')
+			*cursor = ' ';
+	}
+	while (message.len && message.ptr[message.len - 1] == ' ')
+		message.ptr[--message.len] = '\0';
+
+#define LEN(s) ((s) ? strlen(s) + 1 : 0)
+	size = sizeof(*d) + LEN(file) + LEN(where->rule) + LEN(where->element) +
+	       LEN(where->reference) + message.len + 1 + LEN(hint);
+#undef LEN
+	d = etsi__malloc(size);
+	if (!d || etsi__vec_push(&list->items, d) < 0) {
+		etsi__free(d);
+		etsi__buf_dispose(&message);
+		return etsi__error_oom();
+	}
+	cursor = (char *)(d + 1);
+	d->severity = severity;
+	d->line = where->line;
+	d->column = where->column;
+	d->file = place(&cursor, file);
+	d->rule = place(&cursor, where->rule);
+	d->element = place(&cursor, where->element);
+	d->reference = place(&cursor, where->reference);
+	d->message = place(&cursor, message.ptr);
+	d->hint = place(&cursor, hint);
+	if ((unsigned)severity < ETSI__ARRAY_SIZE(list->counts))
+		list->counts[severity]++;
+	etsi__buf_dispose(&message);
+	return 0;
+}
+
+size_t etsi_diagnostics_count(const etsi_diagnostics *list)
+{
+	return list ? list->items.len : 0;
+}
+
+size_t etsi_diagnostics_count_severity(const etsi_diagnostics *list, etsi_severity severity)
+{
+	if (!list || (unsigned)severity >= ETSI__ARRAY_SIZE(list->counts))
+		return 0;
+	return list->counts[severity];
+}
+
+const etsi_diagnostic *etsi_diagnostics_at(const etsi_diagnostics *list, size_t i)
+{
+	if (!list || i >= list->items.len)
+		return NULL;
+	return list->items.items[i];
+}
+
+void etsi_diagnostics_free(etsi_diagnostics *list)
+{
+	size_t i;
+
+	if (!list)
+		return;
+	for (i = 0; i < list->items.len; i++)
+		etsi__free(list->items.items[i]);
+	etsi__vec_dispose(&list->items);
+	etsi__free(list);
+}
+
+const char *etsi_severity_name(etsi_severity severity)
+{
+	switch (severity) {
+	case ETSI_SEVERITY_INFO:
+		return "info";
+	case ETSI_SEVERITY_WARNING:
+		return "warning";
+	case ETSI_SEVERITY_ERROR:
+		return "error";
+	}
+	return NULL;
+}

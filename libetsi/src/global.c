@@ -1,0 +1,76 @@
+#include "global.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlversion.h>
+
+#include "catalog_impl.h"
+#include "error.h"
+#include "etsi/global.h"
+#include "schema.h"
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int init_count;
+
+static void init_libraries(void)
+{
+	xmlInitParser();
+}
+
+void etsi__global_ensure(void)
+{
+	pthread_once(&once, init_libraries);
+}
+
+void etsi__lock(void)
+{
+	pthread_mutex_lock(&lock);
+}
+
+void etsi__unlock(void)
+{
+	pthread_mutex_unlock(&lock);
+}
+
+int etsi_init(void)
+{
+	int count;
+
+	etsi__global_ensure();
+	etsi__lock();
+	count = ++init_count;
+	etsi__unlock();
+	return count;
+}
+
+int etsi_shutdown(void)
+{
+	int count;
+
+	etsi__lock();
+	if (init_count == 0) {
+		etsi__unlock();
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "etsi_shutdown() without a matching etsi_init()");
+	}
+	count = --init_count;
+	if (count == 0) {
+		etsi__catalog_cache_clear_locked();
+		etsi__schema_cache_clear_locked();
+	}
+	etsi__unlock();
+	return count;
+}
+
+const char *etsi__data_dir(const char *option)
+{
+	const char *env;
+
+	if (option && *option)
+		return option;
+	env = getenv("ETSI_DATA_DIR");
+	return env && *env ? env : NULL;
+}

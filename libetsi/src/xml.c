@@ -1,0 +1,481 @@
+#include "xml.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlsave.h>
+
+#include "alloc.h"
+#include "error.h"
+
+/* ---- files ----------------------------------------------------------- */
+
+static const char *human_size(char *buf, size_t bufsize, size_t n)
+{
+	if (n >= 1024 * 1024)
+		snprintf(buf, bufsize, "%.1f MiB", (double)n / (1024.0 * 1024.0));
+	else if (n >= 1024)
+		snprintf(buf, bufsize, "%.1f KiB", (double)n / 1024.0);
+	else
+		snprintf(buf, bufsize, "%zu bytes", n);
+	return buf;
+}
+
+int etsi__read_file(char **out, size_t *len, const char *path, size_t max_size)
+{
+	struct stat st;
+	char *data = NULL;
+	size_t got = 0;
+	char a[32], b[32];
+	int fd, error = 0;
+
+	*out = NULL;
+	*len = 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return etsi__error_at(ETSI_EIO, ETSI_ERROR_CLASS_OS, path, 0, 0,
+		                      "cannot open: %s", strerror(errno));
+	if (fstat(fd, &st) < 0) {
+		error = etsi__error_at(ETSI_EIO, ETSI_ERROR_CLASS_OS, path, 0, 0,
+		                       "cannot stat: %s", strerror(errno));
+		goto done;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		error = etsi__error_at(ETSI_EIO, ETSI_ERROR_CLASS_OS, path, 0, 0,
+		                       "not a regular file; give the path of a dossier file");
+		goto done;
+	}
+	if ((unsigned long long)st.st_size > (unsigned long long)max_size) {
+		error = etsi__error_at(ETSI_ELIMIT, ETSI_ERROR_CLASS_XML, path, 0, 0,
+		                       "file is %s, above the %s limit; raise max_size in "
+		                       "etsi_load_options (or --max-size) if the file is genuine",
+		                       human_size(a, sizeof(a), (size_t)st.st_size),
+		                       human_size(b, sizeof(b), max_size));
+		goto done;
+	}
+	data = etsi__malloc((size_t)st.st_size + 1);
+	if (!data) {
+		error = etsi__error_oom();
+		goto done;
+	}
+	while (got < (size_t)st.st_size) {
+		ssize_t n = read(fd, data + got, (size_t)st.st_size - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			error = etsi__error_at(ETSI_EIO, ETSI_ERROR_CLASS_OS, path, 0, 0,
+			                       "cannot read: %s", strerror(errno));
+			goto done;
+		}
+		if (n == 0)
+			break; /* the file shrank while reading: take what is there */
+		got += (size_t)n;
+	}
+	data[got] = '\0';
+	*out = data;
+	*len = got;
+	data = NULL;
+done:
+	etsi__free(data);
+	close(fd);
+	return error;
+}
+
+static int fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+int etsi__write_file_atomic(const char *path, const char *data, size_t len)
+{
+	const char *slash = strrchr(path, '/');
+	etsi__buf dir = ETSI__BUF_INIT, tmp = ETSI__BUF_INIT;
+	struct stat st;
+	mode_t mode = 0644;
+	size_t done = 0;
+	int fd = -1, error = 0, have_old;
+
+	if (slash)
+		etsi__buf_put(&dir, path, (size_t)(slash - path) + (slash == path));
+	else
+		etsi__buf_puts(&dir, ".");
+	etsi__buf_printf(&tmp, "%s/.%s.XXXXXX", dir.ptr ? dir.ptr : ".",
+	                 slash ? slash + 1 : path);
+	if (dir.failed || tmp.failed) {
+		error = etsi__error_oom();
+		goto done;
+	}
+	have_old = stat(path, &st) == 0;
+	if (have_old) {
+		if (!S_ISREG(st.st_mode)) {
+			error = etsi__error_at(ETSI_EIO, ETSI_ERROR_CLASS_OS, path, 0, 0,
+			                       "not a regular file; choose another output path");
+			goto done;
+		}
+		mode = st.st_mode & 07777;
+	}
+	fd = mkstemp(tmp.ptr);
+	if (fd < 0) {
+		error = etsi__error_at(ETSI_EIO, ETSI_ERROR_CLASS_OS, path, 0, 0,
+		                       "cannot create a temporary file in %s: %s",
+		                       dir.ptr, strerror(errno));
+		goto done;
+	}
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			error = etsi__error_at(ETSI_EIO, ETSI_ERROR_CLASS_OS, path, 0, 0,
+			                       "cannot write: %s; the original file is unchanged",
+			                       strerror(errno));
+			goto fail;
+		}
+		done += (size_t)n;
+	}
+	if (fchmod(fd, mode) < 0 || fsync(fd) < 0) {
+		error = etsi__error_at(ETSI_EIO, ETSI_ERROR_CLASS_OS, path, 0, 0,
+		                       "cannot flush to disk: %s; the original file is unchanged",
+		                       strerror(errno));
+		goto fail;
+	}
+	if (close(fd) < 0) {
+		fd = -1;
+		error = etsi__error_at(ETSI_EIO, ETSI_ERROR_CLASS_OS, path, 0, 0,
+		                       "cannot close: %s; the original file is unchanged",
+		                       strerror(errno));
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp.ptr, path) < 0) {
+		error = etsi__error_at(ETSI_EIO, ETSI_ERROR_CLASS_OS, path, 0, 0,
+		                       "cannot replace: %s; the original file is unchanged",
+		                       strerror(errno));
+		goto fail;
+	}
+	/* The rename is durable only once the directory is on disk too; a
+	 * failure here leaves a complete new file, so it is not an error. */
+	fsync_dir(dir.ptr);
+	goto done;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp.ptr);
+done:
+	etsi__buf_dispose(&dir);
+	etsi__buf_dispose(&tmp);
+	return error;
+}
+
+/* ---- parsing --------------------------------------------------------- */
+
+enum refusal { ACCEPTED, REFUSED_DOCTYPE, REFUSED_ENTITY, REFUSED_PI, REFUSED_DEPTH };
+
+struct parse_state {
+	unsigned int max_depth;
+	enum refusal refused;
+	int refused_line;
+	int have_error;
+	int error_line;
+	int error_column;
+	char error_message[512];
+};
+
+static struct parse_state *state_of(void *ctx)
+{
+	return ((xmlParserCtxtPtr)ctx)->_private;
+}
+
+static void refuse(void *ctx, enum refusal why)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parse_state *state = state_of(ctx);
+
+	if (state->refused == ACCEPTED) {
+		state->refused = why;
+		state->refused_line = xmlSAX2GetLineNumber(ctx);
+	}
+	xmlStopParser(ctxt);
+}
+
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                       const xmlChar *system_id)
+{
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	refuse(ctx, REFUSED_DOCTYPE);
+}
+
+static void on_entity(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
+                      const xmlChar *system_id, xmlChar *content)
+{
+	(void)name;
+	(void)type;
+	(void)public_id;
+	(void)system_id;
+	(void)content;
+	refuse(ctx, REFUSED_ENTITY);
+}
+
+static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	(void)target;
+	(void)data;
+	refuse(ctx, REFUSED_PI);
+}
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                     int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parse_state *state = state_of(ctx);
+
+	if ((unsigned int)ctxt->nameNr + 1 > state->max_depth) {
+		refuse(ctx, REFUSED_DEPTH);
+		return;
+	}
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces,
+	                      nb_attributes, nb_defaulted, attributes);
+}
+
+static void on_error(void *ctx, xmlErrorPtr err)
+{
+	struct parse_state *state = state_of(ctx);
+	size_t n;
+
+	if (state->have_error || !err || err->level < XML_ERR_ERROR)
+		return;
+	state->have_error = 1;
+	state->error_line = err->line;
+	state->error_column = err->int2;
+	snprintf(state->error_message, sizeof(state->error_message), "%s",
+	         err->message ? err->message : "malformed document");
+	n = strlen(state->error_message);
+	while (n && (state->error_message[n - 1] == '\n' || state->error_message[n - 1] == ' '))
+		state->error_message[--n] = '\0';
+}
+
+static int report_refusal(const struct parse_state *state, const char *name)
+{
+	switch (state->refused) {
+	case REFUSED_DOCTYPE:
+	case REFUSED_ENTITY:
+		return etsi__error_at(ETSI_EPARSE, ETSI_ERROR_CLASS_XML, name,
+		                      state->refused_line, 0,
+		                      "DOCTYPE declarations are refused (they can declare "
+		                      "entities that read files or grow without bound); "
+		                      "remove the <!DOCTYPE ...> declaration");
+	case REFUSED_PI:
+		return etsi__error_at(ETSI_EPARSE, ETSI_ERROR_CLASS_XML, name,
+		                      state->refused_line, 0,
+		                      "processing instructions are refused (a dossier needs "
+		                      "none, and some are aimed at stylesheets); remove the "
+		                      "<?...?> instruction");
+	case REFUSED_DEPTH:
+		return etsi__error_at(ETSI_ELIMIT, ETSI_ERROR_CLASS_XML, name,
+		                      state->refused_line, 0,
+		                      "elements nest deeper than %u levels; a dossier needs "
+		                      "far fewer, so the document is refused (raise max_depth "
+		                      "in etsi_load_options if it is genuine)",
+		                      state->max_depth);
+	case ACCEPTED:
+		break;
+	}
+	return 0;
+}
+
+int etsi__xml_parse(xmlDoc **out, const char *data, size_t len, const char *name,
+                    size_t max_size, unsigned int max_depth)
+{
+	struct parse_state state;
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	char a[32], b[32];
+	int error = 0;
+
+	*out = NULL;
+	if (len > max_size)
+		return etsi__error_at(ETSI_ELIMIT, ETSI_ERROR_CLASS_XML, name, 0, 0,
+		                      "document is %s, above the %s limit; raise max_size in "
+		                      "etsi_load_options if it is genuine",
+		                      human_size(a, sizeof(a), len),
+		                      human_size(b, sizeof(b), max_size));
+	if (len > INT_MAX)
+		return etsi__error_at(ETSI_ELIMIT, ETSI_ERROR_CLASS_XML, name, 0, 0,
+		                      "document is larger than 2 GiB, which the XML parser "
+		                      "cannot read");
+	memset(&state, 0, sizeof(state));
+	state.max_depth = max_depth;
+
+	ctxt = xmlNewParserCtxt();
+	if (!ctxt)
+		return etsi__error_oom();
+	ctxt->_private = &state;
+	ctxt->sax->internalSubset = on_doctype;
+	ctxt->sax->externalSubset = on_doctype;
+	ctxt->sax->entityDecl = on_entity;
+	ctxt->sax->processingInstruction = on_pi;
+	ctxt->sax->startElementNs = on_start;
+	ctxt->sax->serror = on_error;
+	ctxt->sax->warning = NULL;
+	ctxt->sax->error = NULL;
+	ctxt->sax->fatalError = NULL;
+	ctxt->vctxt.error = NULL;
+	ctxt->vctxt.warning = NULL;
+
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
+	                        XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA |
+	                        XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
+	if (state.refused != ACCEPTED) {
+		error = report_refusal(&state, name);
+	} else if (!doc || !ctxt->wellFormed) {
+		if (ctxt->errNo == XML_ERR_NO_MEMORY)
+			error = etsi__error_oom();
+		else
+			error = etsi__error_at(ETSI_EPARSE, ETSI_ERROR_CLASS_XML, name,
+			                       state.have_error ? state.error_line : 0,
+			                       state.have_error ? state.error_column : 0,
+			                       "not well-formed XML: %s",
+			                       state.have_error ? state.error_message
+			                                        : "the parser gave up");
+	} else if (!xmlDocGetRootElement(doc)) {
+		error = etsi__error_at(ETSI_EPARSE, ETSI_ERROR_CLASS_XML, name, 0, 0,
+		                       "document has no root element");
+	}
+	if (error < 0) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	ctxt->_private = NULL;
+	xmlFreeParserCtxt(ctxt);
+	*out = doc;
+	return error;
+}
+
+/* ---- tree helpers ---------------------------------------------------- */
+
+int etsi__xml_is(const xmlNode *node, const char *ns, const char *name)
+{
+	if (!node || node->type != XML_ELEMENT_NODE)
+		return 0;
+	if (strcmp((const char *)node->name, name) != 0)
+		return 0;
+	if (!ns)
+		return node->ns == NULL;
+	return node->ns && node->ns->href && strcmp((const char *)node->ns->href, ns) == 0;
+}
+
+xmlNode *etsi__xml_child(const xmlNode *parent, const char *ns, const char *name)
+{
+	xmlNode *n;
+
+	if (!parent)
+		return NULL;
+	for (n = parent->children; n; n = n->next) {
+		if (etsi__xml_is(n, ns, name))
+			return n;
+	}
+	return NULL;
+}
+
+xmlNode *etsi__xml_next(const xmlNode *node, const char *ns, const char *name)
+{
+	xmlNode *n;
+
+	for (n = node ? node->next : NULL; n; n = n->next) {
+		if (etsi__xml_is(n, ns, name))
+			return n;
+	}
+	return NULL;
+}
+
+const char *etsi__xml_attr(const xmlNode *node, const char *name)
+{
+	xmlAttr *attr;
+
+	if (!node || node->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (attr = node->properties; attr; attr = attr->next) {
+		if (attr->ns == NULL && strcmp((const char *)attr->name, name) == 0) {
+			if (!attr->children)
+				return "";
+			if (attr->children->type == XML_TEXT_NODE && !attr->children->next)
+				return (const char *)attr->children->content;
+			return NULL; /* cannot happen without entities, which are refused */
+		}
+	}
+	return NULL;
+}
+
+const char *etsi__xml_simple_text(const xmlNode *node)
+{
+	const xmlNode *child = node->children;
+
+	if (!child)
+		return "";
+	if (!child->next && child->type == XML_TEXT_NODE)
+		return child->content ? (const char *)child->content : "";
+	return NULL;
+}
+
+int etsi__xml_line(const xmlNode *node)
+{
+	xmlNode *mutable_node;
+	long line;
+
+	/* xmlGetLineNo() does not modify the node but is declared without const */
+	memcpy(&mutable_node, &node, sizeof(mutable_node));
+	line = node ? xmlGetLineNo(mutable_node) : 0;
+
+	return line > 0 && line < INT_MAX ? (int)line : 0;
+}
+
+int etsi__xml_write(char **out, size_t *len, xmlDoc *doc)
+{
+	xmlBufferPtr buffer;
+	xmlSaveCtxtPtr save;
+	int failed;
+
+	*out = NULL;
+	if (len)
+		*len = 0;
+	buffer = xmlBufferCreate();
+	if (!buffer)
+		return etsi__error_oom();
+	save = xmlSaveToBuffer(buffer, "UTF-8", XML_SAVE_FORMAT);
+	if (!save) {
+		xmlBufferFree(buffer);
+		return etsi__error_oom();
+	}
+	failed = xmlSaveDoc(save, doc) < 0;
+	failed |= xmlSaveClose(save) < 0;
+	if (!failed) {
+		*out = etsi__strndup((const char *)xmlBufferContent(buffer),
+		                     (size_t)xmlBufferLength(buffer));
+		failed = !*out;
+	}
+	if (!failed && len)
+		*len = (size_t)xmlBufferLength(buffer);
+	xmlBufferFree(buffer);
+	return failed ? etsi__error_oom() : 0;
+}

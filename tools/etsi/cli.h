@@ -1,0 +1,49 @@
+/*
+ * The etsi command-line tool: a thin layer over the public libetsi API.
+ * Each command lives in its own file and is listed in main.c.
+ */
+#ifndef ETSI_CLI_H
+#define ETSI_CLI_H
+
+#include <stdio.h>
+
+#include <etsi.h>
+
+/* Exit statuses shared by every command. */
+enum {
+	CLI_OK = 0,       /* success; for checks: nothing wrong */
+	CLI_FAILED = 1,   /* the input is invalid or not ready */
+	CLI_USAGE = 2     /* bad usage, or a file could not be read or written */
+};
+
+typedef struct cli_command {
+	const char *name;
+	const char *summary;
+	int (*run)(int argc, char **argv);
+	void (*help)(FILE *out);
+} cli_command;
+
+/* Prints libetsi's last error as "etsi: FILE:LINE: error: message". */
+void cli_error_last(const char *context);
+/* Prints "etsi: message" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints a diagnostic as "FILE:LINE: severity: message" plus its hint. */
+void cli_print_diagnostic(FILE *out, const etsi_diagnostic *d);
+/* Maps a libetsi error code to an exit status: I/O and usage errors give
+ * CLI_USAGE, anything wrong with the input gives CLI_FAILED. */
+int cli_status_for(int code);
+/* For commands given --help or bad options. */
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+int cmd_validate(int argc, char **argv);
+void help_validate(FILE *out);
+int cmd_catalog(int argc, char **argv);
+void help_catalog(FILE *out);
+int cmd_init(int argc, char **argv);
+void help_init(FILE *out);
+
+extern const cli_command cli_commands[];
+const cli_command *cli_find(const char *name);
+
+#endif

@@ -1,0 +1,161 @@
+/*
+ * etsi: ETSI EN 303 645 clause 5.3 secure-update evidence, carried through
+ * the ETSI TS 103 701 assessment.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+const cli_command cli_commands[] = {
+	{ "validate", "check dossiers against the schema and the catalogs", cmd_validate,
+	  help_validate },
+	{ "catalog", "list the provisions and test cases of an edition", cmd_catalog,
+	  help_catalog },
+	{ "init", "write a skeleton dossier for a device and an edition", cmd_init, help_init },
+	{ NULL, NULL, NULL, NULL }
+};
+
+const cli_command *cli_find(const char *name)
+{
+	const cli_command *c;
+
+	for (c = cli_commands; c->name; c++) {
+		if (strcmp(c->name, name) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("etsi: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_error_last(const char *context)
+{
+	const etsi_error *e = etsi_error_last();
+
+	if (e->file && e->line)
+		fprintf(stderr, "%s:%d: error: %s\n", e->file, e->line, e->message);
+	else if (e->file)
+		fprintf(stderr, "%s: error: %s\n", e->file, e->message);
+	else if (context)
+		fprintf(stderr, "etsi: %s: %s\n", context, e->message);
+	else
+		fprintf(stderr, "etsi: %s\n", e->message);
+}
+
+void cli_print_diagnostic(FILE *out, const etsi_diagnostic *d)
+{
+	if (d->line)
+		fprintf(out, "%s:%d: %s: %s\n", d->file, d->line, etsi_severity_name(d->severity),
+		        d->message);
+	else
+		fprintf(out, "%s: %s: %s\n", d->file, etsi_severity_name(d->severity), d->message);
+	if (d->hint)
+		fprintf(out, "    hint: %s\n", d->hint);
+}
+
+int cli_status_for(int code)
+{
+	switch (code) {
+	case ETSI_OK:
+		return CLI_OK;
+	case ETSI_EIO:
+	case ETSI_EINVALID:
+	case ETSI_ENOMEM:
+		return CLI_USAGE;
+	default:
+		return CLI_FAILED;
+	}
+}
+
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("etsi: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'etsi %s --help'.\n", cmd->name);
+	return CLI_USAGE;
+}
+
+static void help_main(FILE *out)
+{
+	const cli_command *c;
+
+	fprintf(out,
+	        "usage: etsi [--version] [--help] COMMAND [OPTIONS] [ARGS]\n"
+	        "\n"
+	        "Carries ETSI EN 303 645 clause 5.3 (keep software updated) evidence\n"
+	        "through the ETSI TS 103 701 assessment: dossiers, catalogs, checks.\n"
+	        "\n"
+	        "Commands:\n");
+	for (c = cli_commands; c->name; c++)
+		fprintf(out, "  %-10s %s\n", c->name, c->summary);
+	fprintf(out,
+	        "  %-10s %s\n"
+	        "\n"
+	        "Exit status: 0 success, 1 the input is invalid, 2 usage or I/O error.\n"
+	        "Run 'etsi COMMAND --help' for a command's options; man etsi for more.\n",
+	        "help", "show help for a command");
+}
+
+int main(int argc, char **argv)
+{
+	const cli_command *cmd;
+	int status;
+
+	if (argc < 2) {
+		help_main(stderr);
+		return CLI_USAGE;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("etsi %s (libetsi %s)\n", ETSI_VERSION, etsi_version_string());
+		return CLI_OK;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		help_main(stdout);
+		return CLI_OK;
+	}
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc < 3) {
+			help_main(stdout);
+			return CLI_OK;
+		}
+		cmd = cli_find(argv[2]);
+		if (!cmd) {
+			cli_error("'%s' is not a command; 'etsi --help' lists them", argv[2]);
+			return CLI_USAGE;
+		}
+		cmd->help(stdout);
+		return CLI_OK;
+	}
+	cmd = cli_find(argv[1]);
+	if (!cmd) {
+		cli_error("'%s' is not a command; 'etsi --help' lists them", argv[1]);
+		return CLI_USAGE;
+	}
+	if (etsi_init() < 0) {
+		cli_error_last("init");
+		return CLI_USAGE;
+	}
+	status = cmd->run(argc - 1, argv + 1);
+	etsi_shutdown();
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("cannot write to standard output");
+		return CLI_USAGE;
+	}
+	return status;
+}
