@@ -127,7 +127,7 @@ ETSI_EXTERN etsi_record *etsi_catalog_at(const etsi_catalog *catalog, etsi_kind 
 ETSI_EXTERN etsi_record *etsi_catalog_find(const etsi_catalog *catalog, etsi_kind kind, const char *key);
 
 /**
- * Writes both catalogs as one XML document, a <catalogs> element in the
+ * Writes both catalogs as one XML document, a @c catalogs element in the
  * urn:libetsi:catalog:1 namespace holding the EN 303 645 catalog and the
  * TS 103 701 catalog that tests it; valid against xsd/catalog.xsd.
  *

@@ -35,6 +35,10 @@
 # endif
 #endif
 
+/** @def ETSI_BEGIN_DECL
+ * Opens an extern "C" block in C++; empty in C. */
+/** @def ETSI_END_DECL
+ * Closes the block ETSI_BEGIN_DECL opened. */
 #ifdef __cplusplus
 # define ETSI_BEGIN_DECL extern "C" {
 # define ETSI_END_DECL }

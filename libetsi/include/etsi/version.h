@@ -21,7 +21,7 @@
 #define ETSI_VERSION_PATCH 0
 /** The version as a string. */
 #define ETSI_VERSION "0.1.0"
-/** The version as one number, 0xMMmmpp, for comparisons in #if. */
+/** The version as one number, 0xMMmmpp, for comparisons in preprocessor conditions. */
 #define ETSI_VERSION_NUMBER \
 	((ETSI_VERSION_MAJOR << 16) | (ETSI_VERSION_MINOR << 8) | ETSI_VERSION_PATCH)
 
