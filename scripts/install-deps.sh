@@ -8,7 +8,7 @@ set -eu
 
 packages="
 	build-essential g++ cmake pkg-config
-	libxml2-dev libxslt1-dev libxml2-utils xsltproc
+	libxml2-dev libxslt1-dev libxml2-utils xsltproc libjansson-dev
 	libcmocka-dev valgrind
 	python3
 	default-jdk-headless

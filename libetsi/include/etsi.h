@@ -17,5 +17,7 @@
 #include "etsi/diagnostic.h"
 #include "etsi/catalog.h"
 #include "etsi/dossier.h"
+#include "etsi/check.h"
+#include "etsi/results.h"
 
 #endif

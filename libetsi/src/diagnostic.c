@@ -49,7 +49,7 @@ int etsi__diagnostics_add(etsi_diagnostics *list, etsi_severity severity,
 
 #define LEN(s) ((s) ? strlen(s) + 1 : 0)
 	size = sizeof(*d) + LEN(file) + LEN(where->rule) + LEN(where->element) +
-	       LEN(where->reference) + message.len + 1 + LEN(hint);
+	       LEN(where->reference) + message.len + 1 + LEN(hint) + LEN(where->waiver);
 #undef LEN
 	d = etsi__malloc(size);
 	if (!d || etsi__vec_push(&list->items, d) < 0) {
@@ -67,9 +67,45 @@ int etsi__diagnostics_add(etsi_diagnostics *list, etsi_severity severity,
 	d->reference = place(&cursor, where->reference);
 	d->message = place(&cursor, message.ptr);
 	d->hint = place(&cursor, hint);
-	if ((unsigned)severity < ETSI__ARRAY_SIZE(list->counts))
+	d->waiver = place(&cursor, where->waiver);
+	d->waived = where->waiver != NULL;
+	if ((unsigned)severity < ETSI__ARRAY_SIZE(list->counts) && !d->waived)
 		list->counts[severity]++;
 	etsi__buf_dispose(&message);
+	return 0;
+}
+
+static void merge_sort(etsi_diagnostic **items, etsi_diagnostic **tmp, size_t n,
+                       int (*compare)(const etsi_diagnostic *, const etsi_diagnostic *))
+{
+	size_t half = n / 2, i = 0, j = half, k = 0;
+
+	if (n < 2)
+		return;
+	merge_sort(items, tmp, half, compare);
+	merge_sort(items + half, tmp, n - half, compare);
+	while (i < half && j < n)
+		tmp[k++] = compare(items[j], items[i]) < 0 ? items[j++] : items[i++];
+	while (i < half)
+		tmp[k++] = items[i++];
+	while (j < n)
+		tmp[k++] = items[j++];
+	memcpy(items, tmp, n * sizeof(*items));
+}
+
+int etsi__diagnostics_sort(etsi_diagnostics *list,
+                           int (*compare)(const etsi_diagnostic *, const etsi_diagnostic *))
+{
+	etsi_diagnostic **tmp;
+
+	if (list->items.len < 2)
+		return 0;
+	tmp = etsi__reallocarray(NULL, list->items.len, sizeof(*tmp));
+	if (!tmp)
+		return etsi__error_oom();
+	/* stable: equal keys keep their insertion order */
+	merge_sort((etsi_diagnostic **)list->items.items, tmp, list->items.len, compare);
+	etsi__free(tmp);
 	return 0;
 }
 

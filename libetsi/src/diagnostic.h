@@ -12,6 +12,10 @@ struct etsi_diagnostics {
 
 etsi_diagnostics *etsi__diagnostics_new(void);
 
+/* Sorts by key, keeping insertion order among equal keys. */
+int etsi__diagnostics_sort(etsi_diagnostics *list,
+                            int (*compare)(const etsi_diagnostic *, const etsi_diagnostic *));
+
 /* The located, identified fields of a diagnostic, all optional but file. */
 typedef struct etsi__where {
 	const char *file;
@@ -20,6 +24,7 @@ typedef struct etsi__where {
 	const char *rule;
 	const char *element;
 	const char *reference;
+	const char *waiver;      /* id of the waiver that covers it, or NULL */
 } etsi__where;
 
 /* Appends a diagnostic; strings are copied.  Returns 0 or ETSI_ENOMEM. */

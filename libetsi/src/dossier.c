@@ -6,7 +6,7 @@
 #include "catalog_impl.h"
 #include "diagnostic.h"
 #include "error.h"
-#include "etsi/dossier.h"
+#include "dossier_impl.h"
 #include "global.h"
 #include "record_impl.h"
 #include "schema.h"
@@ -16,13 +16,6 @@
 #define ERR_SCHEMA ETSI_ERROR_CLASS_SCHEMA
 
 #define SCHEMA_VERSION "1.0"
-
-struct etsi_dossier {
-	etsi__store store;       /* docs[0]: the dossier */
-	etsi_catalog *catalog;   /* NULL when the editions are unknown */
-	char *path;
-	char *data_dir;
-};
 
 int etsi_load_options_init(etsi_load_options *opts, unsigned int version)
 {
@@ -414,7 +407,7 @@ int etsi_dossier_load(etsi_dossier **out, const char *path, const etsi_load_opti
 static int build_skeleton(etsi_dossier *d, const etsi_new_options *opts)
 {
 	etsi_record *header, *dut, *user_info;
-	xmlNodePtr root;
+	xmlNodePtr root, header_node, editions;
 	xmlNsPtr ns;
 	size_t i, n;
 	int error;
@@ -432,8 +425,16 @@ static int build_skeleton(etsi_dossier *d, const etsi_new_options *opts)
 	                       (const xmlChar *)SCHEMA_VERSION))
 		return ETSI_ENOMEM;
 	xmlSetNs(root, ns);
-	/* the required sections, empty, in schema order */
-	if (!xmlNewChild(root, ns, (const xmlChar *)"header", NULL) ||
+	/* the required sections, empty but for the fixed editions, in schema
+	 * order */
+	header_node = xmlNewChild(root, ns, (const xmlChar *)"header", NULL);
+	editions = header_node ? xmlNewChild(header_node, ns, (const xmlChar *)"editions", NULL)
+	                       : NULL;
+	if (!editions ||
+	    !xmlSetProp(editions, (const xmlChar *)"en303645",
+	                (const xmlChar *)etsi_catalog_edition(d->catalog)) ||
+	    !xmlSetProp(editions, (const xmlChar *)"ts103701",
+	                (const xmlChar *)etsi_catalog_ts_edition(d->catalog)) ||
 	    !xmlNewChild(root, ns, (const xmlChar *)"dut", NULL) ||
 	    !xmlNewChild(root, ns, (const xmlChar *)"update-boundary", NULL) ||
 	    !xmlNewChild(root, ns, (const xmlChar *)"ixit", NULL) ||
@@ -444,9 +445,7 @@ static int build_skeleton(etsi_dossier *d, const etsi_new_options *opts)
 
 	header = etsi__store_find(&d->store, ETSI_KIND_HEADER, NULL);
 	dut = etsi__store_find(&d->store, ETSI_KIND_DUT, NULL);
-	if ((error = etsi_record_set(header, "en303645", etsi_catalog_edition(d->catalog))) < 0 ||
-	    (error = etsi_record_set(header, "ts103701", etsi_catalog_ts_edition(d->catalog))) < 0 ||
-	    (error = etsi_record_set(header, "release", opts->release)) < 0 ||
+	if ((error = etsi_record_set(header, "release", opts->release)) < 0 ||
 	    (opts->manufacturer &&
 	     (error = etsi_record_set(dut, "manufacturer", opts->manufacturer)) < 0) ||
 	    (error = etsi_record_set(dut, "model-designation", opts->model)) < 0 ||

@@ -116,6 +116,7 @@ static const etsi__field provision_fields[] = {
 	EA("change-from", "change", "from", T_LINE, 0),
 	EA("was", "change", "was", T_LINE, 0),
 	E("note", "note", T_TEXT, LIST),
+	EA("evidence-categories", "evidence-fit", "categories", T_LINE, 0),
 	PROVENANCE,
 };
 
@@ -162,8 +163,8 @@ static const etsi__field test_input_fields[] = {
 
 static const etsi__field header_fields[] = {
 	E("title", "title", T_LINE, 0),
-	EA("en303645", "editions", "en303645", ETSI__T_EDITION, REQ),
-	EA("ts103701", "editions", "ts103701", ETSI__T_EDITION, REQ),
+	EA("en303645", "editions", "en303645", ETSI__T_EDITION, REQ | ETSI__F_FIXED),
+	EA("ts103701", "editions", "ts103701", ETSI__T_EDITION, REQ | ETSI__F_FIXED),
 	EA("release", "release", "version", T_LINE, REQ),
 	EA("release-date", "release", "date", T_DATE, 0),
 	EA("previous-release", "release", "previous", T_LINE, 0),
@@ -341,10 +342,14 @@ static const etsi__field covers_fields[] = {
 	ENUM_A("coverage", "coverage", coverages, REQ),
 };
 
+static const char *const dispositions[] = { "test", "justification", "expected-fail", NULL };
+
 static const etsi__field plan_case_fields[] = {
 	A("id", "id", ETSI__T_TEST_CASE, KEY | REQ),
 	A("group", "group", ETSI__T_TEST_GROUP, REQ),
+	A("provision", "provision", ETSI__T_PROVISION, 0),
 	ENUM_A("kind", "kind", test_kinds, REQ),
+	ENUM_A("disposition", "disposition", dispositions, 0),
 	A("ready", "ready", T_BOOL, REQ),
 };
 
@@ -352,6 +357,7 @@ static const etsi__field plan_input_fields[] = {
 	A("table", "table", ETSI__T_IXIT_TABLE, REQ),
 	A("field", "field", ETSI__T_FIELD_NAME, 0),
 	A("present", "present", T_BOOL, REQ),
+	A("checked", "checked", T_BOOL, 0),
 };
 
 static const etsi__field verdict_fields[] = {
@@ -379,6 +385,89 @@ static const etsi__field step_fields[] = {
 	REF_A("owner", "owner", ETSI_KIND_OWNER, REQ),
 	A("signed-off", "signed-off", T_DATE, 0),
 	E("note", "note", T_TEXT, 0),
+};
+
+/* ---- evaluation results (read-only; built by evaluate.c) -------------- */
+
+#define NS_R ETSI__NS_RESULTS
+
+static const etsi__field summary_fields[] = {
+	A("release", "release", T_LINE, 0),
+	A("en303645", "en303645", T_LINE, 0),
+	A("ts103701", "ts103701", T_LINE, 0),
+	A("as-of", "as-of", T_DATE, 0),
+	A("overall", "overall", T_LINE, 0),
+	A("ready", "ready", T_BOOL, 0),
+	A("errors", "errors", T_LINE, 0),
+	A("warnings", "warnings", T_LINE, 0),
+	A("infos", "infos", T_LINE, 0),
+	A("waived", "waived", T_LINE, 0),
+};
+
+static const etsi__field finding_fields[] = {
+	A("rule", "rule", T_LINE, 0),
+	A("severity", "severity", T_LINE, 0),
+	A("layer", "layer", T_LINE, 0),
+	A("step", "step", T_LINE, 0),
+	A("file", "file", T_LINE, 0),
+	A("line", "line", T_LINE, 0),
+	A("element", "element", T_LINE, 0),
+	A("reference", "reference", T_LINE, 0),
+	A("waived", "waived", T_BOOL, 0),
+	A("waiver", "waiver", T_LINE, 0),
+	E("message", "message", T_TEXT, 0),
+	E("hint", "hint", T_TEXT, 0),
+};
+
+static const etsi__field planned_case_fields[] = {
+	A("id", "id", T_LINE, KEY),
+	A("group", "group", T_LINE, 0),
+	A("provision", "provision", T_LINE, 0),
+	A("kind", "kind", T_LINE, 0),
+	A("disposition", "disposition", T_LINE, 0),
+	A("ready", "ready", T_BOOL, 0),
+};
+
+static const etsi__field planned_input_fields[] = {
+	A("table", "table", T_LINE, 0),
+	A("field", "field", T_LINE, 0),
+	A("present", "present", T_LINE, 0),
+	SELF("missing", T_TEXT, 0),
+};
+
+static const etsi__field outcome_fields[] = {
+	A("id", "id", T_LINE, KEY),
+	A("status", "status", T_LINE, 0),
+	A("support", "support", T_LINE, 0),
+	A("applicable", "applicable", T_LINE, 0),
+	A("outcome", "outcome", T_LINE, 0),
+	A("basis", "basis", T_LINE, 0),
+	E("reason", "reason", T_TEXT, 0),
+};
+
+static const etsi__field case_outcome_fields[] = {
+	A("id", "id", T_LINE, KEY),
+	A("outcome", "outcome", T_LINE, 0),
+	A("result", "result", T_LINE, 0),
+	A("by", "by", T_LINE, 0),
+	A("date", "date", T_DATE, 0),
+};
+
+static const etsi__field gate_step_fields[] = {
+	A("name", "name", T_LINE, KEY),
+	A("title", "title", T_LINE, 0),
+	A("role", "role", T_LINE, 0),
+	A("owner", "owner", T_LINE, 0),
+	A("owner-role", "owner-role", T_LINE, 0),
+	A("status", "status", T_LINE, 0),
+	E("question", "question", T_TEXT, 0),
+	E("output", "output", T_TEXT, LIST),
+};
+
+static const etsi__field blocker_fields[] = {
+	A("rule", "rule", T_LINE, 0),
+	A("element", "element", T_LINE, 0),
+	SELF("message", T_TEXT, 0),
 };
 
 /* ---- the kind table -------------------------------------------------- */
@@ -444,6 +533,20 @@ static const etsi__kind_def kinds[ETSI__KIND_LAST] = {
 	KIND(ETSI_KIND_WAIVER, "waiver", NS_D, "waivers", "waiver", 0, waiver_fields,
 	     ETSI__K_IDSPACE),
 	KIND(ETSI_KIND_STEP, "step", NS_D, "workflow", "step", 0, step_fields, 0),
+
+	KIND(ETSI_KIND_SUMMARY, "summary", NS_R, "", "summary", 0, summary_fields,
+	     ETSI__K_SINGLETON),
+	KIND(ETSI_KIND_FINDING, "finding", NS_R, "findings", "finding", 0, finding_fields, 0),
+	KIND(ETSI_KIND_PLANNED_CASE, "planned-case", NS_R, "plan", "case", 0,
+	     planned_case_fields, 0),
+	KIND(ETSI_KIND_PLANNED_INPUT, "planned-input", NS_R, "", "input", ETSI_KIND_PLANNED_CASE,
+	     planned_input_fields, 0),
+	KIND(ETSI_KIND_OUTCOME, "outcome", NS_R, "outcomes", "provision", 0, outcome_fields, 0),
+	KIND(ETSI_KIND_CASE_OUTCOME, "case-outcome", NS_R, "", "case", ETSI_KIND_OUTCOME,
+	     case_outcome_fields, ETSI__K_LOCALKEY),
+	KIND(ETSI_KIND_GATE_STEP, "gate-step", NS_R, "gate", "step", 0, gate_step_fields, 0),
+	KIND(ETSI_KIND_BLOCKER, "blocker", NS_R, "", "blocker", ETSI_KIND_GATE_STEP,
+	     blocker_fields, 0),
 };
 
 const etsi__kind_def *etsi__kind_lookup(etsi_kind kind)

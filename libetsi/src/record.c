@@ -145,6 +145,23 @@ static int valid_pattern_id(const char *s, int parts)
 	return *p == '\0';
 }
 
+static int valid_table_id(const char *s);
+
+int etsi__id_shape(const char *s)
+{
+	if (!s)
+		return ETSI__SHAPE_OTHER;
+	if (valid_pattern_id(s, 1))
+		return ETSI__SHAPE_PROVISION;
+	if (valid_pattern_id(s, 2))
+		return ETSI__SHAPE_TEST_CASE;
+	if (valid_table_id(s))
+		return ETSI__SHAPE_TABLE;
+	if (etsi__valid_id(s))
+		return ETSI__SHAPE_ID;
+	return ETSI__SHAPE_OTHER;
+}
+
 static int valid_table_id(const char *s)
 {
 	const char *p = s;
@@ -917,39 +934,41 @@ etsi_record *etsi__store_find(const etsi__store *store, etsi_kind kind, const ch
 /* Inserts a new child element at its place in the schema order. */
 static xmlNode *insert_child(xmlNode *parent, const char *name)
 {
+	xmlNode *node = xmlNewDocNode(parent->doc, parent->ns, (const xmlChar *)name, NULL);
+
+	if (node)
+		etsi__store_insert(NULL, parent, node);
+	return node;
+}
+
+void etsi__store_insert(etsi__store *store, xmlNode *parent, xmlNode *child)
+{
 	const char *const *order = etsi__element_order((const char *)parent->name);
-	xmlNode *node, *n;
+	xmlNode *n;
 	int index = -1, i;
 
-	node = xmlNewDocNode(parent->doc, parent->ns, (const xmlChar *)name, NULL);
-	if (!node)
-		return NULL;
-	if (order) {
-		for (i = 0; order[i]; i++) {
-			if (strcmp(order[i], name) == 0)
-				index = i;
-		}
+	for (i = 0; order && order[i]; i++) {
+		if (strcmp(order[i], (const char *)child->name) == 0)
+			index = i;
 	}
 	for (n = parent->children; n; n = n->next) {
 		int position = -1;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (order && n->ns == parent->ns) {
-			for (i = 0; order[i]; i++) {
-				if (strcmp(order[i], (const char *)n->name) == 0)
-					position = i;
-			}
+		for (i = 0; order && order[i] && n->ns == parent->ns; i++) {
+			if (strcmp(order[i], (const char *)n->name) == 0)
+				position = i;
 		}
-		/* elements the order does not know (extensions) come last */
 		if (position < 0 || (index >= 0 && position > index))
 			break;
 	}
 	if (n)
-		xmlAddPrevSibling(n, node);
+		xmlAddPrevSibling(n, child);
 	else
-		xmlAddChild(parent, node);
-	return node;
+		xmlAddChild(parent, child);
+	if (store)
+		store->dirty = 1;
 }
 
 static xmlNode *ensure_child(xmlNode *parent, const char *name)
@@ -979,16 +998,21 @@ static void forget_subtree(etsi__store *store, xmlNode *node)
 	}
 }
 
-static void free_element(etsi__store *store, xmlNode *node)
+void etsi__store_detach(etsi__store *store, xmlNode *node)
 {
 	xmlNode *next = node->next;
 
 	node->next = NULL;
 	forget_subtree(store, node);
 	node->next = next;
+	store->dirty = 1;
+}
+
+static void free_element(etsi__store *store, xmlNode *node)
+{
+	etsi__store_detach(store, node);
 	xmlUnlinkNode(node);
 	xmlFreeNode(node);
-	store->dirty = 1;
 }
 
 static int set_text(etsi__store *store, xmlNode *node, const char *value)
@@ -1127,6 +1151,11 @@ static int check_writable(const etsi_record *record, const etsi__field *field, c
 		                   etsi_kind_name(record->kind), name ? name : "(null)");
 	if (field->flags & ETSI__F_COMPUTED)
 		return etsi__error(ETSI_EREADONLY, ERR_ARG, "%s field '%s' is computed",
+		                   etsi_kind_name(record->kind), field->name);
+	if (field->flags & ETSI__F_FIXED)
+		return etsi__error(ETSI_EREADONLY, ERR_ARG,
+		                   "%s field '%s' is fixed when the dossier is created; a dossier "
+		                   "moves to another edition by migration, not by editing",
 		                   etsi_kind_name(record->kind), field->name);
 	return 0;
 }

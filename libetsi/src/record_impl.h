@@ -45,6 +45,7 @@ typedef enum etsi__type {
 #define ETSI__F_KEY      0x04 /* the record's key */
 #define ETSI__F_ANCHOR   0x08 /* its element exists only while it is set */
 #define ETSI__F_COMPUTED 0x10 /* derived when the store is indexed; read-only */
+#define ETSI__F_FIXED    0x20 /* set when the dossier is created, never changed */
 
 typedef struct etsi__field {
 	const char *name;
@@ -117,6 +118,11 @@ etsi_record *etsi__store_find(const etsi__store *store, etsi_kind kind, const ch
 int etsi__store_add(etsi_record **out, etsi__store *store, etsi_record *parent,
                     etsi_kind kind, const char *const *fields);
 int etsi__store_remove(etsi__store *store, etsi_record *record);
+/* Forgets the records and cached texts under a node the caller is about to
+ * unlink and free. */
+void etsi__store_detach(etsi__store *store, xmlNode *node);
+/* Inserts a new child element at its schema position. */
+void etsi__store_insert(etsi__store *store, xmlNode *parent, xmlNode *child);
 
 /* Stores the value of a computed field of a record (catalogs only). */
 int etsi__store_set_computed(etsi__store *store, const etsi_record *record, char *value);
@@ -130,6 +136,17 @@ const char *etsi__record_field(const etsi_record *record, const etsi__field *fie
 /* The value check used by set and add; reports through etsi_error. */
 int etsi__check_value(const etsi_record *record, const etsi__kind_def *def,
                       const etsi__field *field, const char *value, etsi__store *store);
+
+/* What an identifier looks like: a provision (5.3-2), a test case
+ * (5.3-2-1), an IXIT table (7-UpdMech), a dossier id, or none of them. */
+enum {
+	ETSI__SHAPE_OTHER,
+	ETSI__SHAPE_PROVISION,
+	ETSI__SHAPE_TEST_CASE,
+	ETSI__SHAPE_TABLE,
+	ETSI__SHAPE_ID
+};
+int etsi__id_shape(const char *s);
 
 /* Validity checks shared with the parsers of other inputs. */
 int etsi__valid_text(const char *s);

@@ -43,6 +43,19 @@ void help_catalog(FILE *out);
 int cmd_init(int argc, char **argv);
 void help_init(FILE *out);
 
+int cmd_check(int argc, char **argv);
+void help_check(FILE *out);
+int cmd_rules(int argc, char **argv);
+void help_rules(FILE *out);
+int cmd_plan(int argc, char **argv);
+void help_plan(FILE *out);
+int cmd_outcomes(int argc, char **argv);
+void help_outcomes(FILE *out);
+int cmd_gate(int argc, char **argv);
+void help_gate(FILE *out);
+int cmd_verdict(int argc, char **argv);
+void help_verdict(FILE *out);
+
 extern const cli_command cli_commands[];
 const cli_command *cli_find(const char *name);
 

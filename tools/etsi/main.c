@@ -15,6 +15,15 @@ const cli_command cli_commands[] = {
 	{ "catalog", "list the provisions and test cases of an edition", cmd_catalog,
 	  help_catalog },
 	{ "init", "write a skeleton dossier for a device and an edition", cmd_init, help_init },
+	{ "check", "run the rules: what is wrong, where, and how to fix it", cmd_check,
+	  help_check },
+	{ "rules", "list the rules of 'etsi check'", cmd_rules, help_rules },
+	{ "plan", "derive the TS 103 701 test plan and its readiness", cmd_plan, help_plan },
+	{ "verdict", "record the verdict of a test case", cmd_verdict, help_verdict },
+	{ "outcomes", "aggregate verdicts per provision and for clause 5.3", cmd_outcomes,
+	  help_outcomes },
+	{ "gate", "the release gate: six steps, their owners and blockers", cmd_gate,
+	  help_gate },
 	{ NULL, NULL, NULL, NULL }
 };
 

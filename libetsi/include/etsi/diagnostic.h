@@ -34,6 +34,8 @@ typedef struct etsi_diagnostic {
 	const char *reference;  /**< Provision, test case or IXIT entry concerned, or NULL. */
 	const char *message;    /**< What is wrong, one line; never NULL. */
 	const char *hint;       /**< How to fix it, or NULL. */
+	int waived;             /**< 1 when a waiver in the dossier covers it. */
+	const char *waiver;     /**< The id of that waiver, or NULL. */
 } etsi_diagnostic;
 
 /** An owned list of diagnostics. */
@@ -45,7 +47,8 @@ ETSI_EXTERN size_t etsi_diagnostics_count(const etsi_diagnostics *list);
 /**
  * @param list a list
  * @param severity a severity
- * @return the number of diagnostics of exactly that severity
+ * @return the number of diagnostics of exactly that severity that are not
+ *         waived
  */
 ETSI_EXTERN size_t etsi_diagnostics_count_severity(const etsi_diagnostics *list, etsi_severity severity);
 

@@ -66,6 +66,15 @@ typedef enum etsi_kind {
 	ETSI_KIND_VERDICT,         /**< "verdict": the result of a test case. */
 	ETSI_KIND_WAIVER,          /**< "waiver": a justified waiver of a check rule. */
 	ETSI_KIND_STEP,            /**< "step": one of the six release-gate steps. */
+	/* evaluation results (etsi/results.h) */
+	ETSI_KIND_SUMMARY,         /**< "summary": overall outcome and readiness. */
+	ETSI_KIND_FINDING,         /**< "finding": a check finding. */
+	ETSI_KIND_PLANNED_CASE,    /**< "planned-case": a test case of the derived plan. */
+	ETSI_KIND_PLANNED_INPUT,   /**< "planned-input": an IXIT input it needs. */
+	ETSI_KIND_OUTCOME,         /**< "outcome": a provision's aggregated outcome. */
+	ETSI_KIND_CASE_OUTCOME,    /**< "case-outcome": a test case's outcome. */
+	ETSI_KIND_GATE_STEP,       /**< "gate-step": a release-gate step's status. */
+	ETSI_KIND_BLOCKER,         /**< "blocker": what blocks a gate step. */
 	ETSI__KIND_LAST            /**< One past the last kind; not a kind. */
 } etsi_kind;
 
@@ -166,7 +175,8 @@ ETSI_EXTERN const char *etsi_record_value_at(const etsi_record *record, const ch
  * @return 0; ETSI_EINVALID for an unknown field, a bad value or removing a
  *         required field; ETSI_ENOTFOUND for a dangling reference;
  *         ETSI_EEXISTS when a new key is taken; ETSI_EREADONLY for a
- *         catalog record; ETSI_ENOMEM
+ *         catalog record, a computed field, or a field fixed when the
+ *         dossier was created (the header's editions); ETSI_ENOMEM
  */
 ETSI_EXTERN etsi_result etsi_record_set(etsi_record *record, const char *field, const char *value);
 

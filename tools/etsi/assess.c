@@ -1,0 +1,545 @@
+/*
+ * The assessment commands: check, rules, plan, outcomes, gate, verdict.
+ * Each is a thin layer over etsi_dossier_evaluate() and its writers.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+/* Loads a dossier without stopping at schema errors: the evaluation
+ * reports them as findings of rule "schema". */
+static int load(etsi_dossier **out, const char *path, const char *data_dir)
+{
+	etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
+	int error;
+
+	opts.flags = ETSI_LOAD_NO_VALIDATE;
+	opts.data_dir = data_dir;
+	error = etsi_dossier_load(out, path, &opts);
+	if (error < 0)
+		cli_error_last(path);
+	return error;
+}
+
+static int write_part(const etsi_results *results, const char *part, const char *format,
+                      FILE *to)
+{
+	char *text;
+	size_t len;
+
+	if (etsi_results_write(&text, &len, results, part, format) < 0) {
+		cli_error_last(part);
+		return CLI_USAGE;
+	}
+	fwrite(text, 1, len, to);
+	etsi_free(text);
+	return CLI_OK;
+}
+
+static int evaluate(etsi_results **out, etsi_dossier *dossier, const char *as_of)
+{
+	etsi_check_options opts = ETSI_CHECK_OPTIONS_INIT;
+	int error;
+
+	opts.as_of = as_of;
+	error = etsi_dossier_evaluate(out, dossier, &opts);
+	if (error < 0 && error != ETSI_EVALIDATION)
+		cli_error_last(etsi_dossier_path(dossier));
+	return error;
+}
+
+/* Options every assessment command shares. */
+struct common {
+	const char *format;
+	const char *data_dir;
+	const char *as_of;
+};
+
+enum { OPT_DATA_DIR = 1000, OPT_AS_OF, OPT_STRICT, OPT_STORE, OPT_DATE, OPT_NOTE,
+       OPT_INDICATION };
+
+/* ---- check -------------------------------------------------------------- */
+
+void help_check(FILE *out)
+{
+	fprintf(out,
+	        "usage: etsi check [OPTIONS] FILE...\n"
+	        "\n"
+	        "Runs the rule engine over each dossier: schema and references, ICS\n"
+	        "completeness and conditions against the dossier's own facts, IXIT\n"
+	        "inputs of claimed provisions, the update boundary, constrained-device\n"
+	        "obligations, evidence quality, layer mixing and public claims. Each\n"
+	        "finding is printed as\n"
+	        "  FILE:LINE: error[RULE] 5.3-10: message\n"
+	        "      hint: how to fix it\n"
+	        "Findings a waiver in the dossier covers are printed as waived and do not\n"
+	        "count. 'etsi rules' lists the rules; docs/rules.md explains each.\n"
+	        "\n"
+	        "Options:\n"
+	        "  -f, --format F       text (default) or json\n"
+	        "      --strict         warnings fail the check too\n"
+	        "      --as-of DATE     check expiry dates against DATE (default: today)\n"
+	        "      --data-dir DIR   read catalogs and schemas from DIR first\n"
+	        "  -h, --help           show this help\n"
+	        "\n"
+	        "Exit status: 0 no errors (and, with --strict, no warnings), 1 errors,\n"
+	        "2 usage error or a file could not be read.\n");
+}
+
+int cmd_check(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "as-of", required_argument, NULL, OPT_AS_OF },
+		{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const cli_command *self = cli_find("check");
+	struct common o = { "text", NULL, NULL };
+	int c, i, strict = 0, worst = CLI_OK;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			o.format = optarg;
+			break;
+		case OPT_STRICT:
+			strict = 1;
+			break;
+		case OPT_AS_OF:
+			o.as_of = optarg;
+			break;
+		case OPT_DATA_DIR:
+			o.data_dir = optarg;
+			break;
+		case 'h':
+			help_check(stdout);
+			return CLI_OK;
+		default:
+			return cli_usage_error(self, "unknown option");
+		}
+	}
+	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0)
+		return cli_usage_error(self, "--format takes text or json, not '%s'", o.format);
+	if (optind >= argc)
+		return cli_usage_error(self, "no dossier given");
+	for (i = optind; i < argc; i++) {
+		etsi_dossier *dossier = NULL;
+		etsi_results *results = NULL;
+		const etsi_diagnostics *findings;
+		int status;
+
+		if (load(&dossier, argv[i], o.data_dir) < 0) {
+			worst = CLI_USAGE;
+			continue;
+		}
+		if (evaluate(&results, dossier, o.as_of) < 0 && !results) {
+			etsi_dossier_free(dossier);
+			return CLI_USAGE;
+		}
+		status = write_part(results, "findings", o.format, stdout);
+		findings = etsi_results_findings(results);
+		if (status == CLI_OK &&
+		    (etsi_diagnostics_count_severity(findings, ETSI_SEVERITY_ERROR) ||
+		     (strict && etsi_diagnostics_count_severity(findings, ETSI_SEVERITY_WARNING))))
+			status = CLI_FAILED;
+		if (status == CLI_USAGE || (status == CLI_FAILED && worst == CLI_OK))
+			worst = status;
+		etsi_results_free(results);
+		etsi_dossier_free(dossier);
+	}
+	return worst;
+}
+
+/* ---- rules -------------------------------------------------------------- */
+
+void help_rules(FILE *out)
+{
+	fprintf(out,
+	        "usage: etsi rules [--format text|markdown]\n"
+	        "\n"
+	        "Lists the rules of 'etsi check': id, severity, layer, the release-gate\n"
+	        "step it blocks, what it looks for and how to fix a finding.\n"
+	        "\n"
+	        "Exit status: 0, or 2 on a usage error.\n");
+}
+
+int cmd_rules(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const cli_command *self = cli_find("rules");
+	const char *format = "text";
+	const etsi_rule *r;
+	size_t i;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			format = optarg;
+			break;
+		case 'h':
+			help_rules(stdout);
+			return CLI_OK;
+		default:
+			return cli_usage_error(self, "unknown option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(self, "unexpected argument '%s'", argv[optind]);
+	if (strcmp(format, "markdown") == 0) {
+		printf("| rule | severity | layer | step | looks for |\n|---|---|---|---|---|\n");
+		for (i = 0; (r = etsi_rule_at(i)); i++)
+			printf("| `%s` | %s | %s | %s | %s |\n", r->id,
+			       etsi_severity_name(r->severity), r->layer, r->step, r->summary);
+		return CLI_OK;
+	}
+	if (strcmp(format, "text") != 0)
+		return cli_usage_error(self, "--format takes text or markdown, not '%s'", format);
+	for (i = 0; (r = etsi_rule_at(i)); i++) {
+		printf("%-36s %-7s %-11s %s\n", r->id, etsi_severity_name(r->severity), r->layer,
+		       r->step);
+		printf("    %s\n    fix: %s\n", r->summary, r->hint);
+	}
+	return CLI_OK;
+}
+
+/* ---- plan, outcomes, gate ----------------------------------------------- */
+
+/* Shared by the commands that print one part of the results for one file. */
+static int one_part(int argc, char **argv, const cli_command *self, const char *part,
+                    const char *const *formats, int store)
+{
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "as-of", required_argument, NULL, OPT_AS_OF },
+		{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
+		{ "store", no_argument, NULL, OPT_STORE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct common o = { formats[0], NULL, NULL };
+	etsi_dossier *dossier = NULL;
+	etsi_results *results = NULL;
+	int c, status, store_it = 0, known = 0;
+	size_t i;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			o.format = optarg;
+			break;
+		case OPT_AS_OF:
+			o.as_of = optarg;
+			break;
+		case OPT_DATA_DIR:
+			o.data_dir = optarg;
+			break;
+		case OPT_STORE:
+			if (!store)
+				return cli_usage_error(self, "unknown option");
+			store_it = 1;
+			break;
+		case 'h':
+			self->help(stdout);
+			return CLI_OK;
+		default:
+			return cli_usage_error(self, "unknown option");
+		}
+	}
+	for (i = 0; formats[i]; i++)
+		known |= strcmp(formats[i], o.format) == 0;
+	if (!known)
+		return cli_usage_error(self, "--format '%s' is not one of this command's formats",
+		                       o.format);
+	if (optind != argc - 1)
+		return cli_usage_error(self, "give exactly one dossier");
+	if (load(&dossier, argv[optind], o.data_dir) < 0)
+		return CLI_USAGE;
+	status = evaluate(&results, dossier, o.as_of);
+	if (status == ETSI_EVALIDATION) {
+		/* an invalid dossier has no plan, outcomes or gate worth printing */
+		write_part(results, "findings", "text", stderr);
+		status = CLI_FAILED;
+		goto done;
+	}
+	if (status < 0) {
+		status = CLI_USAGE;
+		goto done;
+	}
+	status = write_part(results, part, o.format, stdout);
+	if (status == CLI_OK && store_it) {
+		char today[16];
+		time_t now = time(NULL);
+		struct tm tm;
+
+		gmtime_r(&now, &tm);
+		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+		if (etsi_dossier_store_plan(dossier, results, o.as_of ? o.as_of : today) < 0 ||
+		    etsi_dossier_save(dossier, NULL) < 0) {
+			cli_error_last(argv[optind]);
+			status = CLI_USAGE;
+		} else {
+			fprintf(stderr, "etsi: stored the test plan in %s\n", argv[optind]);
+		}
+	}
+	if (status == CLI_OK && strcmp(part, "gate") == 0 && !etsi_results_ready(results))
+		status = CLI_FAILED;
+done:
+	etsi_results_free(results);
+	etsi_dossier_free(dossier);
+	return status;
+}
+
+void help_plan(FILE *out)
+{
+	fprintf(out,
+	        "usage: etsi plan [OPTIONS] FILE\n"
+	        "\n"
+	        "Derives the TS 103 701 test plan from the ICS, the IXIT and the catalog:\n"
+	        "for each provision claimed Y, the test cases of its test group with the\n"
+	        "IXIT tables and fields each reads and whether they are present (a case\n"
+	        "missing inputs risks an INCONCLUSIVE verdict); recommendations marked N\n"
+	        "or N/A go to the justification check (test case 4-1-1, V3: 5.0-1-1); a\n"
+	        "mandatory provision marked N is an expected FAIL.\n"
+	        "\n"
+	        "Options:\n"
+	        "  -f, --format F       text (default), csv or xml (a test-plan element)\n"
+	        "      --store          also store the plan in the dossier (atomic save)\n"
+	        "      --data-dir DIR   read catalogs and schemas from DIR first\n"
+	        "  -h, --help           show this help\n"
+	        "\n"
+	        "Exit status: 0 success, 1 the dossier is invalid, 2 usage or I/O error.\n");
+}
+
+int cmd_plan(int argc, char **argv)
+{
+	static const char *const formats[] = { "text", "csv", "xml", NULL };
+
+	return one_part(argc, argv, cli_find("plan"), "plan", formats, 1);
+}
+
+void help_outcomes(FILE *out)
+{
+	fprintf(out,
+	        "usage: etsi outcomes [OPTIONS] FILE\n"
+	        "\n"
+	        "Aggregates the recorded verdicts: test case -> test group -> provision ->\n"
+	        "clause 5.3. Any FAIL gives FAIL; otherwise any INCONCLUSIVE gives\n"
+	        "INCONCLUSIVE; otherwise any case without a verdict gives NOT ASSESSED;\n"
+	        "otherwise PASS. A provision marked N/A whose non-applicability holds is\n"
+	        "NOT APPLICABLE. docs/verdicts.md gives every rule.\n"
+	        "\n"
+	        "Options:\n"
+	        "  -f, --format F       text (default) or csv\n"
+	        "      --data-dir DIR   read catalogs and schemas from DIR first\n"
+	        "  -h, --help           show this help\n"
+	        "\n"
+	        "Exit status: 0 success, 1 the dossier is invalid, 2 usage or I/O error.\n");
+}
+
+int cmd_outcomes(int argc, char **argv)
+{
+	static const char *const formats[] = { "text", "csv", NULL };
+
+	return one_part(argc, argv, cli_find("outcomes"), "outcomes", formats, 0);
+}
+
+void help_gate(FILE *out)
+{
+	fprintf(out,
+	        "usage: etsi gate [OPTIONS] FILE\n"
+	        "\n"
+	        "The release gate: six workflow steps (scope the DUT and components; ICS\n"
+	        "support and detail; update mechanisms; procedures and timeliness;\n"
+	        "user-facing information; assessment handoff), each with its owner, the\n"
+	        "outputs it needs, its gate question and a status computed from the\n"
+	        "dossier, and what blocks it. Usable as a CI release gate.\n"
+	        "\n"
+	        "Options:\n"
+	        "  -f, --format F       text (default) or json\n"
+	        "      --as-of DATE     check expiry dates against DATE (default: today)\n"
+	        "      --data-dir DIR   read catalogs and schemas from DIR first\n"
+	        "  -h, --help           show this help\n"
+	        "\n"
+	        "Exit status: 0 every step is complete and no check error remains,\n"
+	        "1 otherwise, 2 usage or I/O error.\n");
+}
+
+int cmd_gate(int argc, char **argv)
+{
+	static const char *const formats[] = { "text", "json", NULL };
+
+	return one_part(argc, argv, cli_find("gate"), "gate", formats, 0);
+}
+
+/* ---- verdict ------------------------------------------------------------ */
+
+void help_verdict(FILE *out)
+{
+	fprintf(out,
+	        "usage: etsi verdict FILE --case ID --result RESULT --by PARTY [OPTIONS]\n"
+	        "\n"
+	        "Records the verdict of a TS 103 701 test case in the dossier (replacing an\n"
+	        "earlier one) and saves it atomically. Test cases the test plan does not\n"
+	        "select, or that the dossier's edition does not know, are refused.\n"
+	        "\n"
+	        "Options:\n"
+	        "  -c, --case ID          test case, such as 5.3-2-1 (required)\n"
+	        "  -r, --result RESULT    PASS, FAIL or INCONCLUSIVE (required)\n"
+	        "  -b, --by PARTY         id of the party that assessed it (required)\n"
+	        "      --date DATE        YYYY-MM-DD (default: today)\n"
+	        "      --note TEXT        a note\n"
+	        "      --indication TEXT  what was observed (repeatable)\n"
+	        "  -e, --evidence ID      an evidence item the verdict rests on (repeatable)\n"
+	        "      --data-dir DIR     read catalogs and schemas from DIR first\n"
+	        "  -h, --help             show this help\n"
+	        "\n"
+	        "Exit status: 0 recorded, 1 refused (not in the plan, unknown party or\n"
+	        "evidence), 2 usage or I/O error (the file is unchanged).\n");
+}
+
+#define MAX_LIST 64
+
+int cmd_verdict(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "case", required_argument, NULL, 'c' },
+		{ "result", required_argument, NULL, 'r' },
+		{ "by", required_argument, NULL, 'b' },
+		{ "date", required_argument, NULL, OPT_DATE },
+		{ "note", required_argument, NULL, OPT_NOTE },
+		{ "indication", required_argument, NULL, OPT_INDICATION },
+		{ "evidence", required_argument, NULL, 'e' },
+		{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const cli_command *self = cli_find("verdict");
+	const char *test_case = NULL, *result = NULL, *by = NULL, *date = NULL, *note = NULL;
+	const char *data_dir = NULL, *evidence[MAX_LIST], *indications[MAX_LIST];
+	size_t n_evidence = 0, n_indications = 0, i;
+	etsi_dossier *dossier = NULL;
+	etsi_results *results = NULL;
+	etsi_record *verdict = NULL;
+	etsi_load_options load_opts = ETSI_LOAD_OPTIONS_INIT;
+	const etsi_record *planned;
+	char today[16];
+	int c, status = CLI_OK;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "c:r:b:e:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			test_case = optarg;
+			break;
+		case 'r':
+			result = optarg;
+			break;
+		case 'b':
+			by = optarg;
+			break;
+		case OPT_DATE:
+			date = optarg;
+			break;
+		case OPT_NOTE:
+			note = optarg;
+			break;
+		case OPT_INDICATION:
+			if (n_indications == MAX_LIST)
+				return cli_usage_error(self, "at most %d indications", MAX_LIST);
+			indications[n_indications++] = optarg;
+			break;
+		case 'e':
+			if (n_evidence == MAX_LIST)
+				return cli_usage_error(self, "at most %d evidence items", MAX_LIST);
+			evidence[n_evidence++] = optarg;
+			break;
+		case OPT_DATA_DIR:
+			data_dir = optarg;
+			break;
+		case 'h':
+			help_verdict(stdout);
+			return CLI_OK;
+		default:
+			return cli_usage_error(self, "unknown option");
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(self, "give exactly one dossier");
+	if (!test_case || !result || !by)
+		return cli_usage_error(self, "--case, --result and --by are required");
+	if (!date) {
+		time_t now = time(NULL);
+		struct tm tm;
+
+		gmtime_r(&now, &tm);
+		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+		date = today;
+	}
+	/* a verdict is recorded into a valid dossier only */
+	load_opts.data_dir = data_dir;
+	if (etsi_dossier_load(&dossier, argv[optind], &load_opts) < 0) {
+		cli_error_last(argv[optind]);
+		return cli_status_for(etsi_error_last()->code);
+	}
+	if (!etsi_catalog_find(etsi_dossier_catalog(dossier), ETSI_KIND_TEST_CASE, test_case)) {
+		cli_error("%s is not a test case of TS 103 701 V%s; 'etsi plan %s' lists the "
+		          "selected ones", test_case,
+		          etsi_catalog_ts_edition(etsi_dossier_catalog(dossier)), argv[optind]);
+		status = CLI_FAILED;
+		goto done;
+	}
+	if (evaluate(&results, dossier, NULL) < 0) {
+		status = CLI_USAGE;
+		goto done;
+	}
+	planned = etsi_results_find(results, ETSI_KIND_PLANNED_CASE, test_case);
+	if (!planned) {
+		cli_error("%s is not in the test plan of %s (its provision is not claimed Y, or "
+		          "is not a recommendation marked N or N/A); 'etsi plan %s' lists the "
+		          "selected test cases", test_case, argv[optind], argv[optind]);
+		status = CLI_FAILED;
+		goto done;
+	}
+	if (etsi_dossier_set_verdict(&verdict, dossier, test_case, result, by, date, note) < 0) {
+		cli_error_last(argv[optind]);
+		status = etsi_error_last()->code == ETSI_ENOMEM ? CLI_USAGE : CLI_FAILED;
+		goto done;
+	}
+	for (i = 0; i < n_indications && status == CLI_OK; i++) {
+		if (etsi_record_add_value(verdict, "indication", indications[i]) < 0) {
+			cli_error_last(argv[optind]);
+			status = CLI_FAILED;
+		}
+	}
+	for (i = 0; i < n_evidence && status == CLI_OK; i++) {
+		if (etsi_record_add_value(verdict, "evidence", evidence[i]) < 0) {
+			cli_error_last(argv[optind]);
+			status = CLI_FAILED;
+		}
+	}
+	if (status == CLI_OK && etsi_dossier_save(dossier, NULL) < 0) {
+		cli_error_last(argv[optind]);
+		status = CLI_USAGE;
+	}
+	if (status == CLI_OK)
+		fprintf(stderr, "etsi: recorded %s %s by %s on %s in %s\n", test_case, result, by,
+		        date, argv[optind]);
+done:
+	etsi_results_free(results);
+	etsi_dossier_free(dossier);
+	return status;
+}
