@@ -398,10 +398,10 @@ static const etsi__field summary_fields[] = {
 	A("as-of", "as-of", T_DATE, 0),
 	A("overall", "overall", T_LINE, 0),
 	A("ready", "ready", T_BOOL, 0),
-	A("errors", "errors", T_LINE, 0),
-	A("warnings", "warnings", T_LINE, 0),
-	A("infos", "infos", T_LINE, 0),
-	A("waived", "waived", T_LINE, 0),
+	A("errors", "errors", ETSI__T_UINT, 0),
+	A("warnings", "warnings", ETSI__T_UINT, 0),
+	A("infos", "infos", ETSI__T_UINT, 0),
+	A("waived", "waived", ETSI__T_UINT, 0),
 };
 
 static const etsi__field finding_fields[] = {
@@ -410,7 +410,7 @@ static const etsi__field finding_fields[] = {
 	A("layer", "layer", T_LINE, 0),
 	A("step", "step", T_LINE, 0),
 	A("file", "file", T_LINE, 0),
-	A("line", "line", T_LINE, 0),
+	A("line", "line", ETSI__T_UINT, 0),
 	A("element", "element", T_LINE, 0),
 	A("reference", "reference", T_LINE, 0),
 	A("waived", "waived", T_BOOL, 0),

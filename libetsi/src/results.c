@@ -3,6 +3,7 @@
  * writers (text, CSV, JSON, XML).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -240,6 +241,16 @@ static json_t *findings_json(const etsi_results *results)
 
 /* ---- generic record -> JSON ------------------------------------------- */
 
+/* Booleans and counts become JSON booleans and numbers; the rest strings. */
+static json_t *scalar_json(const etsi__field *f, const char *value)
+{
+	if (f->type == ETSI__T_BOOL && (etsi__streq(value, "true") || etsi__streq(value, "false")))
+		return json_boolean(etsi__streq(value, "true"));
+	if (f->type == ETSI__T_UINT && value[0] && strlen(value) < 16)
+		return json_integer((json_int_t)strtoll(value, NULL, 10));
+	return json_string(value);
+}
+
 static json_t *record_json(const etsi_record *r)
 {
 	etsi_kind kind = etsi_record_kind(r);
@@ -252,7 +263,9 @@ static json_t *record_json(const etsi_record *r)
 		size_t n = etsi_record_value_count(r, field);
 		json_t *value;
 
-		if (!n)
+		/* a text child left empty carries nothing */
+		if (!n || (f->type == ETSI__T_TEXT && !(f->flags & ETSI__F_LIST) &&
+		           !*etsi_record_get(r, field)))
 			continue;
 		if (f->flags & ETSI__F_LIST) {
 			value = json_array();
@@ -264,7 +277,7 @@ static json_t *record_json(const etsi_record *r)
 				}
 			}
 		} else {
-			value = json_string(etsi_record_get(r, field));
+			value = scalar_json(f, etsi_record_get(r, field));
 		}
 		if (!value || json_object_set_new(obj, field, value) < 0)
 			goto fail;

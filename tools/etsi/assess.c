@@ -385,6 +385,32 @@ int cmd_gate(int argc, char **argv)
 	return one_part(argc, argv, cli_find("gate"), "gate", formats, 0);
 }
 
+void help_evaluate(FILE *out)
+{
+	fprintf(out,
+	        "usage: etsi evaluate [OPTIONS] FILE\n"
+	        "\n"
+	        "Writes everything the dossier implies in one document: the summary, the\n"
+	        "check findings, the test plan, the aggregated outcomes and the release\n"
+	        "gate (xml: namespace urn:libetsi:results:1, valid against\n"
+	        "xsd/results.xsd).\n"
+	        "\n"
+	        "Options:\n"
+	        "  -f, --format F       xml (default) or json\n"
+	        "      --as-of DATE     check expiry dates against DATE (default: today)\n"
+	        "      --data-dir DIR   read catalogs and schemas from DIR first\n"
+	        "  -h, --help           show this help\n"
+	        "\n"
+	        "Exit status: 0 success, 1 the dossier is invalid, 2 usage or I/O error.\n");
+}
+
+int cmd_evaluate(int argc, char **argv)
+{
+	static const char *const formats[] = { "xml", "json", NULL };
+
+	return one_part(argc, argv, cli_find("evaluate"), "all", formats, 0);
+}
+
 /* ---- verdict ------------------------------------------------------------ */
 
 void help_verdict(FILE *out)

@@ -24,6 +24,8 @@ const cli_command cli_commands[] = {
 	  help_outcomes },
 	{ "gate", "the release gate: six steps, their owners and blockers", cmd_gate,
 	  help_gate },
+	{ "evaluate", "everything at once, as XML or JSON for other tools", cmd_evaluate,
+	  help_evaluate },
 	{ NULL, NULL, NULL, NULL }
 };
 
