@@ -310,7 +310,7 @@ int etsi_catalog_open(etsi_catalog **out, const char *edition, const etsi_catalo
 {
 	etsi__buf key = ETSI__BUF_INIT;
 	const char *dir, *ts = NULL;
-	etsi_catalog *cat;
+	etsi_catalog *cat = NULL, *loaded = NULL;
 	int error = 0;
 
 	ETSI__ASSERT_ARG(out);
@@ -328,15 +328,35 @@ int etsi_catalog_open(etsi_catalog **out, const char *edition, const etsi_catalo
 	if (key.failed)
 		return etsi__error_oom();
 
+	if ((error = etsi__check_data_dir(dir)) < 0)
+		goto done;
+	etsi__lock();
+	cat = etsi__map_get(&cache, key.ptr);
+	if (cat)
+		cat->refs++;
+	etsi__unlock();
+	if (cat)
+		goto done;
+
+	/* Loading takes the lock itself (an override catalog is validated
+	 * against a cached schema), so it runs unlocked; a thread that loaded
+	 * the same catalog meanwhile wins and ours is dropped. */
+	if ((error = load(&loaded, edition, ts, dir, key.ptr)) < 0)
+		goto done;
 	etsi__lock();
 	cat = etsi__map_get(&cache, key.ptr);
 	if (cat) {
 		cat->refs++;
-	} else if ((error = load(&cat, edition, ts, dir, key.ptr)) == 0) {
+	} else {
+		cat = loaded;
+		loaded = NULL;
 		if (etsi__map_put(&cache, key.ptr, cat) == 0)
 			cat->refs++; /* the cache's reference */
 	}
 	etsi__unlock();
+	if (loaded)
+		destroy(loaded);
+done:
 	etsi__buf_dispose(&key);
 	if (error == 0)
 		*out = cat;

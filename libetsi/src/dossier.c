@@ -324,6 +324,8 @@ static int load(etsi_dossier **out, const char *data, size_t len, const char *na
 	xmlDocPtr doc;
 	int error;
 
+	if ((error = etsi__check_data_dir(dir)) < 0)
+		return error;
 	d = dossier_alloc(name, dir);
 	if (!d)
 		return etsi__error_oom();

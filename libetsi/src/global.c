@@ -1,7 +1,10 @@
 #include "global.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlversion.h>
@@ -73,4 +76,20 @@ const char *etsi__data_dir(const char *option)
 		return option;
 	env = getenv("ETSI_DATA_DIR");
 	return env && *env ? env : NULL;
+}
+
+int etsi__check_data_dir(const char *dir)
+{
+	struct stat st;
+
+	if (!dir)
+		return 0;
+	if (stat(dir, &st) < 0)
+		return etsi__error(ETSI_EIO, ETSI_ERROR_CLASS_OS,
+		                   "data directory %s: %s; check the path given as data_dir, "
+		                   "--data-dir or ETSI_DATA_DIR", dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return etsi__error(ETSI_EIO, ETSI_ERROR_CLASS_OS,
+		                   "data directory %s is not a directory", dir);
+	return 0;
 }

@@ -9,5 +9,7 @@ void etsi__unlock(void);
 
 /* Directory override: the option if given, else ETSI_DATA_DIR, else NULL. */
 const char *etsi__data_dir(const char *option);
+/* ETSI_EIO unless dir is NULL or names a directory. */
+int etsi__check_data_dir(const char *dir);
 
 #endif

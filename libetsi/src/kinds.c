@@ -193,7 +193,7 @@ static const etsi__field owner_fields[] = {
 
 static const etsi__field dut_fields[] = {
 	E("manufacturer", "manufacturer", T_LINE, 0),
-	E("model-designation", "model-designation", T_LINE, 0),
+	E("model-designation", "model-designation", T_LINE, REQ),
 	E("hardware-version", "hardware-version", T_LINE, 0),
 	E("software-version", "software-version", T_LINE, 0),
 	E("description", "description", T_TEXT, 0),
@@ -258,6 +258,7 @@ static const etsi__field user_info_fields[] = {
 	PUBLISHED("documentation-of-personal-data"),
 	PUBLISHED("documentation-of-telemetry-data"),
 	PUBLISHED("documentation-of-deletion"),
+	PUBLISHED("documentation-of-maintenance-check"),
 };
 
 static const etsi__field confirmation_fields[] = {
@@ -633,7 +634,7 @@ static const order_def orders[] = {
 	      "documentation-of-change-mechanisms", "documentation-of-secure-setup",
 	      "documentation-of-setup-check", "documentation-of-sensors",
 	      "documentation-of-personal-data", "documentation-of-telemetry-data",
-	      "documentation-of-deletion"),
+	      "documentation-of-deletion", "documentation-of-maintenance-check"),
 	ORDER("conf", "confirmation"),
 	ORDER("soft-comp", "description", "update-mechanism-justification", "cryptographic-usage"),
 	ORDER("upd-mech", "description", "security-guarantees", "cryptographic-details",

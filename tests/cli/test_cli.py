@@ -122,7 +122,7 @@ class Validate(TempDirTest):
 """)
         r = etsi("validate", hostile)
         self.assertEqual(r.returncode, 1)
-        self.assertIn("DOCTYPE declarations are refused", r.stderr)
+        self.assertIn("DOCTYPE declarations are refused", r.stdout)
         self.assertNotIn("TOP-SECRET-MARKER", r.stdout + r.stderr)
 
     def test_billion_laughs_fails_fast(self):
@@ -133,21 +133,58 @@ class Validate(TempDirTest):
                            ']>\n<dossier xmlns="urn:libetsi:dossier:1">&a11;</dossier>\n')
         r = etsi("validate", hostile)
         self.assertEqual(r.returncode, 1)
-        self.assertIn("DOCTYPE", r.stderr)
+        self.assertIn("DOCTYPE", r.stdout)
 
     def test_too_large_is_refused_before_parsing(self):
         big = self.tmp / "big.xml"
         big.write_bytes(b"<dossier>" + b" " * 4096 + b"</dossier>")
         r = etsi("validate", "--max-size", "1024", big)
         self.assertEqual(r.returncode, 1)
-        self.assertIn("above the 1.0 KiB limit", r.stderr)
+        self.assertIn("above the 1.0 KiB limit", r.stdout)
+
+    def test_standard_input(self):
+        r = subprocess.run([CLI, "validate", "-"], input=EXAMPLES[0].read_text(),
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn("-: valid", r.stdout)
+
+    def test_depth_limit_option(self):
+        deep = self.tmp / "deep.xml"
+        deep.write_text('<dossier xmlns="urn:libetsi:dossier:1">' + "<x>" * 20 + "</x>" * 20 +
+                        "</dossier>")
+        r = etsi("validate", "--max-depth", "10", deep)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("deeper than 10 levels", r.stdout)
+        self.assertEqual(etsi("validate", "--max-depth", "0", deep).returncode, 2)
+
+    def test_missing_data_dir_is_an_error(self):
+        r = etsi("validate", "--data-dir", self.tmp / "no-such-dir", EXAMPLES[0])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("no-such-dir", r.stderr)
+
+    def test_data_dir_with_catalogs_is_used(self):
+        # a copy of the shipped catalogs with one changed title must be read
+        data = self.tmp / "data"
+        data.mkdir()
+        for f in (SOURCE / "catalogs").glob("*.xml"):
+            text = f.read_text()
+            if f.name == "en303645-3.1.3.xml":
+                text = text.replace("<title>Secure update mechanism</title>",
+                                    "<title>Overridden title for the test</title>", 1)
+            (data / f.name).write_text(text)
+        r = etsi("catalog", "--data-dir", data, "-e", "3.1.3")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Overridden title for the test", r.stdout)
+        r = subprocess.run([CLI, "validate", EXAMPLES[0]], capture_output=True, text=True,
+                           timeout=60, env={**os.environ, "ETSI_DATA_DIR": str(data)})
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
 
     def test_not_well_formed(self):
         bad = self.tmp / "bad.xml"
         bad.write_text('<dossier xmlns="urn:libetsi:dossier:1">\n<header>\n</dossier>\n')
         r = etsi("validate", bad)
         self.assertEqual(r.returncode, 1)
-        self.assertRegex(r.stderr, re.escape(str(bad)) + r":3: error: not well-formed XML")
+        self.assertRegex(r.stdout, re.escape(str(bad)) + r":3: error: not well-formed XML")
 
     def test_unknown_provision_is_found_by_the_catalog_check(self):
         text = (SOURCE / "tests/data/valid/minimal-v3.xml").read_text()

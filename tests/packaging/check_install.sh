@@ -17,8 +17,9 @@ mkdir -p "$work"
 cmake --install "$build" --prefix "$prefix" >"$work/install.log"
 
 # headers, library, package files, data
-for f in include/etsi.h include/etsi/dossier.h share/libetsi/xsd/dossier.xsd \
-         share/libetsi/catalogs/en303645-3.1.3.xml bin/etsi; do
+for f in include/etsi.h include/etsi/dossier.h share/libetsi/dossier.xsd \
+         share/libetsi/en303645-3.1.3.xml share/libetsi/examples/README.md \
+         share/man/man1/etsi.1 bin/etsi; do
 	test -e "$prefix/$f" || { echo "missing after install: $f"; exit 1; }
 done
 libdir=$(dirname "$(find "$prefix" -name 'libetsi.so.*.*.*' | head -n 1)")
@@ -48,8 +49,11 @@ cmake --build "$work/example-build" >"$work/example-build.log"
 LD_LIBRARY_PATH=$libdir "$work/example-build/dossier-summary" "$dossier" >"$work/cmake.out"
 cmp "$work/pkgconfig.out" "$work/cmake.out"
 
-# the installed CLI works with nothing but the installed library
+# the installed CLI works with nothing but the installed library, and the
+# installed data directory serves as an override directory
 LD_LIBRARY_PATH=$libdir "$prefix/bin/etsi" validate "$dossier" >/dev/null
+ETSI_DATA_DIR=$prefix/share/libetsi LD_LIBRARY_PATH=$libdir "$prefix/bin/etsi" \
+	validate "$prefix/share/libetsi/examples/smart-camera-v3.xml" >/dev/null
 
 echo "installed to $prefix; SONAME $soname; examples/c built with pkg-config and find_package"
 cat "$work/cmake.out" | tail -n 1

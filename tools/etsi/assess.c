@@ -122,7 +122,7 @@ int cmd_check(int argc, char **argv)
 			help_check(stdout);
 			return CLI_OK;
 		default:
-			return cli_usage_error(self, "unknown option");
+			return cli_bad_option(self, argv);
 		}
 	}
 	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0)
@@ -193,7 +193,7 @@ int cmd_rules(int argc, char **argv)
 			help_rules(stdout);
 			return CLI_OK;
 		default:
-			return cli_usage_error(self, "unknown option");
+			return cli_bad_option(self, argv);
 		}
 	}
 	if (optind < argc)
@@ -249,14 +249,14 @@ static int one_part(int argc, char **argv, const cli_command *self, const char *
 			break;
 		case OPT_STORE:
 			if (!store)
-				return cli_usage_error(self, "unknown option");
+				return cli_bad_option(self, argv);
 			store_it = 1;
 			break;
 		case 'h':
 			self->help(stdout);
 			return CLI_OK;
 		default:
-			return cli_usage_error(self, "unknown option");
+			return cli_bad_option(self, argv);
 		}
 	}
 	for (i = 0; formats[i]; i++)
@@ -500,7 +500,7 @@ int cmd_verdict(int argc, char **argv)
 			help_verdict(stdout);
 			return CLI_OK;
 		default:
-			return cli_usage_error(self, "unknown option");
+			return cli_bad_option(self, argv);
 		}
 	}
 	if (optind != argc - 1)

@@ -16,7 +16,7 @@ void help_catalog(FILE *out)
 	        "Options:\n"
 	        "  -e, --edition E      EN 303 645 edition: 2.1.1 or 3.1.3 (default: latest)\n"
 	        "  -f, --format F       text (default) or xml (valid against catalog.xsd)\n"
-	        "      --data-dir DIR   read catalogs from DIR first\n"
+	        "      --data-dir DIR   read catalogs (and catalog.xsd) from DIR first\n"
 	        "  -h, --help           show this help\n"
 	        "\n"
 	        "Exit status: 0 success, 2 usage error or unknown edition.\n");
@@ -165,7 +165,7 @@ int cmd_catalog(int argc, char **argv)
 			help_catalog(stdout);
 			return CLI_OK;
 		default:
-			return cli_usage_error(self, "unknown option");
+			return cli_bad_option(self, argv);
 		}
 	}
 	if (optind < argc)

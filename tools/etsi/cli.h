@@ -35,6 +35,9 @@ int cli_status_for(int code);
 /* For commands given --help or bad options. */
 int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* For getopt_long's '?': names the option that is unknown or lacks its
+ * value (getopt's own messages are off). */
+int cli_bad_option(const cli_command *cmd, char **argv);
 
 int cmd_validate(int argc, char **argv);
 void help_validate(FILE *out);

@@ -11,8 +11,9 @@ void help_init(FILE *out)
 	        "usage: etsi init --model NAME --release VERSION -o FILE [OPTIONS]\n"
 	        "\n"
 	        "Writes a schema-valid skeleton dossier for one device at one release:\n"
-	        "the header, the DUT's model designation, and one ICS entry for each\n"
-	        "clause 5.3 provision of the edition, with no support stated yet.\n"
+	        "the header, the DUT's model designation (and its software version, set\n"
+	        "to the release), and one ICS entry for each clause 5.3 provision of the\n"
+	        "edition, with no support stated yet.\n"
 	        "\n"
 	        "Options:\n"
 	        "  -e, --edition E        EN 303 645 edition: 2.1.1 or 3.1.3 (default: latest)\n"
@@ -80,7 +81,7 @@ int cmd_init(int argc, char **argv)
 			help_init(stdout);
 			return CLI_OK;
 		default:
-			return cli_usage_error(self, "unknown option");
+			return cli_bad_option(self, argv);
 		}
 	}
 	if (optind < argc)

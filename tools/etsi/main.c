@@ -2,6 +2,7 @@
  * etsi: ETSI EN 303 645 clause 5.3 secure-update evidence, carried through
  * the ETSI TS 103 701 assessment.
  */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,6 +103,15 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
 	return CLI_USAGE;
 }
 
+int cli_bad_option(const cli_command *cmd, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "?";
+
+	if (optopt && arg[0] == '-' && arg[1] != '-' && strchr(arg, optopt))
+		return cli_usage_error(cmd, "option '-%c' is unknown or needs a value", optopt);
+	return cli_usage_error(cmd, "option '%s' is unknown or needs a value", arg);
+}
+
 static void help_main(FILE *out)
 {
 	const cli_command *c;
@@ -128,6 +138,7 @@ int main(int argc, char **argv)
 	const cli_command *cmd;
 	int status;
 
+	opterr = 0; /* the commands report bad options themselves */
 	if (argc < 2) {
 		help_main(stderr);
 		return CLI_USAGE;

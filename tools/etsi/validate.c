@@ -12,17 +12,65 @@ void help_validate(FILE *out)
 	        "\n"
 	        "Checks each dossier: well-formed and hostile-input safe, valid against\n"
 	        "the dossier schema, and naming only provisions and test cases of its\n"
-	        "editions. Problems are printed as FILE:LINE: error: message, each with\n"
-	        "a hint on how to fix it.\n"
+	        "editions. Problems are printed to standard output as\n"
+	        "FILE:LINE: error: message, each with a hint on how to fix it; files that\n"
+	        "cannot be read are reported on standard error. FILE - reads standard\n"
+	        "input.\n"
 	        "\n"
 	        "Options:\n"
 	        "  -q, --quiet          print problems only, not the files that are valid\n"
 	        "      --data-dir DIR   read catalogs and schemas from DIR first\n"
 	        "      --max-size N     refuse files above N bytes (default 64 MiB)\n"
+	        "      --max-depth N    refuse elements nested deeper than N (default 64)\n"
 	        "  -h, --help           show this help\n"
 	        "\n"
 	        "Exit status: 0 every file is valid, 1 a file is invalid,\n"
 	        "2 usage error or a file could not be read.\n");
+}
+
+/* Standard input, read whole, no larger than the size limit. */
+static int load_stdin(etsi_dossier **out, const etsi_load_options *opts)
+{
+	size_t limit = opts->max_size ? opts->max_size : (size_t)64 * 1024 * 1024;
+	size_t len = 0, cap = 65536;
+	char *data = malloc(cap);
+	int error;
+
+	if (!data) {
+		cli_error("out of memory");
+		return ETSI_ENOMEM;
+	}
+	for (;;) {
+		size_t n = fread(data + len, 1, cap - len, stdin);
+
+		len += n;
+		if (len > limit) {
+			free(data);
+			printf("-: error: standard input exceeds the %zu-byte limit\n", limit);
+			return ETSI_ELIMIT;
+		}
+		if (n == 0)
+			break;
+		if (len == cap) {
+			char *bigger = realloc(data, cap * 2);
+
+			if (!bigger) {
+				free(data);
+				cli_error("out of memory");
+				return ETSI_ENOMEM;
+			}
+			data = bigger;
+			cap *= 2;
+		}
+	}
+	if (ferror(stdin)) {
+		free(data);
+		cli_error("cannot read standard input");
+		return ETSI_EIO;
+	}
+	error = etsi_dossier_load_memory(out, data, len, "-", opts);
+	free(data);
+	return error;
 }
 
 static int validate_one(const char *path, const etsi_load_options *opts, int quiet)
@@ -33,9 +81,23 @@ static int validate_one(const char *path, const etsi_load_options *opts, int qui
 	int error, status;
 	size_t i;
 
-	error = etsi_dossier_load(&dossier, path, opts);
+	if (strcmp(path, "-") == 0)
+		error = load_stdin(&dossier, opts);
+	else
+		error = etsi_dossier_load(&dossier, path, opts);
 	if (error < 0) {
-		cli_error_last(path);
+		/* an unreadable file is an I/O problem; a refused one is a
+		 * problem of the file, printed with the others */
+		if (cli_status_for(error) == CLI_USAGE) {
+			cli_error_last(path);
+		} else {
+			const etsi_error *e = etsi_error_last();
+
+			if (e->line)
+				printf("%s:%d: error: %s\n", e->file ? e->file : path, e->line, e->message);
+			else
+				printf("%s: error: %s\n", e->file ? e->file : path, e->message);
+		}
 		return cli_status_for(error);
 	}
 	error = etsi_dossier_validate(&diags, dossier);
@@ -64,6 +126,7 @@ int cmd_validate(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "data-dir", required_argument, NULL, 'd' },
 		{ "max-size", required_argument, NULL, 's' },
+		{ "max-depth", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -87,11 +150,19 @@ int cmd_validate(int argc, char **argv)
 			if (*end || !opts.max_size)
 				return cli_usage_error(self, "--max-size takes a number of bytes");
 			break;
+		case 'D': {
+			unsigned long depth = strtoul(optarg, &end, 10);
+
+			if (*end || !depth || depth > 100000)
+				return cli_usage_error(self, "--max-depth takes a number from 1 to 100000");
+			opts.max_depth = (unsigned int)depth;
+			break;
+		}
 		case 'h':
 			help_validate(stdout);
 			return CLI_OK;
 		default:
-			return cli_usage_error(self, "unknown option");
+			return cli_bad_option(self, argv);
 		}
 	}
 	if (optind >= argc)

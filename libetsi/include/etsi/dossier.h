@@ -118,9 +118,10 @@ ETSI_EXTERN etsi_result etsi_new_options_init(etsi_new_options *opts, unsigned i
 
 /**
  * Creates a skeleton dossier for a DUT and edition: the header, the DUT's
- * model designation and manufacturer, the release, and one ICS entry per
- * provision of the edition (void provisions left out) with no support
- * stated yet.  The skeleton is schema-valid.
+ * model designation and manufacturer, the release (also recorded as the
+ * DUT's software version), and one ICS entry per clause 5.3 provision of
+ * the edition (void provisions left out) with no support stated yet.  The
+ * skeleton is schema-valid.
  *
  * @param[out] out the dossier; the caller frees it with etsi_dossier_free()
  * @param opts options; model and release are required
@@ -137,8 +138,9 @@ ETSI_EXTERN void etsi_dossier_free(etsi_dossier *dossier);
  * cannot: that the editions pair, that every provision and test case named
  * exists in the dossier's catalogs and is not void.
  *
- * @param[out] out every problem found, in document order; the caller frees
- *        the list with etsi_diagnostics_free().  May be NULL.
+ * @param[out] out every problem found: schema errors in the order the
+ *        validator meets them, then catalog reference errors; the caller
+ *        frees the list with etsi_diagnostics_free().  May be NULL.
  * @param dossier the dossier
  * @return 0 when valid; ETSI_EVALIDATION when not (etsi_error_last() names
  *         the first problem); ETSI_ENOMEM
