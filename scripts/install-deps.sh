@@ -4,7 +4,11 @@
 # assumed on the machine.
 #
 #   scripts/install-deps.sh            build, test and docs dependencies
+#
+# Besides Debian packages it installs the Nu Html Checker (vnu-jar, pinned in
+# tests/html/package-lock.json) from the npm registry into tests/html.
 set -eu
+cd "$(dirname "$0")/.."
 
 packages="
 	build-essential g++ cmake pkg-config
@@ -14,6 +18,7 @@ packages="
 	default-jdk-headless
 	doxygen man-db groff-base
 	file binutils
+	chromium
 "
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -30,11 +35,21 @@ for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
 		missing="$missing $p"
 done
-if [ -z "$missing" ]; then
-	echo "install-deps.sh: all packages present"
-	exit 0
+# npm comes with the nodejs package where it is NodeSource's, and as its own
+# package in Debian
+if ! command -v npm >/dev/null 2>&1; then
+	missing="$missing nodejs npm"
 fi
-echo "install-deps.sh: installing$missing"
-apt-get update -q
-# shellcheck disable=SC2086 # word splitting of the package list is intended
-apt-get install -y -q --no-install-recommends $missing
+if [ -n "$missing" ]; then
+	echo "install-deps.sh: installing$missing"
+	apt-get update -q
+	# shellcheck disable=SC2086 # word splitting of the package list is intended
+	apt-get install -y -q --no-install-recommends $missing
+else
+	echo "install-deps.sh: all Debian packages present"
+fi
+
+if [ ! -f tests/html/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+	echo "install-deps.sh: installing the Nu Html Checker (npm ci in tests/html)"
+	npm ci --prefix tests/html --no-audit --no-fund
+fi

@@ -19,5 +19,6 @@
 #include "etsi/dossier.h"
 #include "etsi/check.h"
 #include "etsi/results.h"
+#include "etsi/report.h"
 
 #endif

@@ -6,12 +6,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <libexslt/exslt.h>
 #include <libxml/parser.h>
 #include <libxml/xmlversion.h>
+#include <libxslt/xslt.h>
 
 #include "catalog_impl.h"
 #include "error.h"
 #include "etsi/global.h"
+#include "report_impl.h"
 #include "schema.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -21,6 +24,8 @@ static int init_count;
 static void init_libraries(void)
 {
 	xmlInitParser();
+	xsltInit();
+	exsltRegisterAll(); /* idempotent; EXSLT functions for the stylesheets */
 }
 
 void etsi__global_ensure(void)
@@ -63,6 +68,7 @@ int etsi_shutdown(void)
 	if (count == 0) {
 		etsi__catalog_cache_clear_locked();
 		etsi__schema_cache_clear_locked();
+		etsi__report_cache_clear_locked();
 	}
 	etsi__unlock();
 	return count;

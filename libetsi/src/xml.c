@@ -16,6 +16,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "etsi/common.h"
 
 /* ---- files ----------------------------------------------------------- */
 
@@ -89,6 +90,13 @@ done:
 	etsi__free(data);
 	close(fd);
 	return error;
+}
+
+int etsi_file_write(const char *path, const char *data, size_t len)
+{
+	ETSI__ASSERT_ARG(path && *path);
+	ETSI__ASSERT_ARG(data || len == 0);
+	return etsi__write_file_atomic(path, data ? data : "", len);
 }
 
 static int fsync_dir(const char *dir)

@@ -20,6 +20,7 @@
 #define ETSI__NS_DOSSIER "urn:libetsi:dossier:1"
 #define ETSI__NS_CATALOG "urn:libetsi:catalog:1"
 #define ETSI__NS_RESULTS "urn:libetsi:results:1"
+#define ETSI__NS_REPORT "urn:libetsi:report:1"
 
 /* Reads a regular file of at most max_size bytes.  *out is NUL-terminated
  * and freed with etsi__free(). */

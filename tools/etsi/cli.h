@@ -56,6 +56,8 @@ int cmd_outcomes(int argc, char **argv);
 void help_outcomes(FILE *out);
 int cmd_gate(int argc, char **argv);
 void help_gate(FILE *out);
+int cmd_report(int argc, char **argv);
+void help_report(FILE *out);
 int cmd_evaluate(int argc, char **argv);
 void help_evaluate(FILE *out);
 int cmd_verdict(int argc, char **argv);

@@ -25,6 +25,8 @@ const cli_command cli_commands[] = {
 	  help_outcomes },
 	{ "gate", "the release gate: six steps, their owners and blockers", cmd_gate,
 	  help_gate },
+	{ "report", "render the HTML report, public summary, CSV or Markdown", cmd_report,
+	  help_report },
 	{ "evaluate", "everything at once, as XML or JSON for other tools", cmd_evaluate,
 	  help_evaluate },
 	{ NULL, NULL, NULL, NULL }

@@ -64,6 +64,21 @@ typedef int etsi_result;
  */
 ETSI_EXTERN void etsi_free(void *ptr);
 
+/**
+ * Writes a file atomically: the data goes to a temporary file in the same
+ * directory, is flushed to disk and renamed over @p path, so readers see
+ * either the old or the new complete file and a failure leaves the old one
+ * untouched.  An existing file's permissions are kept.  libetsi saves
+ * dossiers this way; this function offers the same to reports and exports.
+ *
+ * @param path the file to write
+ * @param data the bytes
+ * @param len their number
+ * @return 0; ETSI_EIO (the original file is unchanged); ETSI_EINVALID;
+ *         ETSI_ENOMEM
+ */
+ETSI_EXTERN etsi_result etsi_file_write(const char *path, const char *data, size_t len);
+
 ETSI_END_DECL
 
 /** @} */

@@ -32,7 +32,8 @@ ETSI_BEGIN_DECL
 	XX(EVALIDATION,  -8, "document does not conform to its schema") \
 	XX(ELIMIT,       -9, "input exceeds a safety limit") \
 	XX(EUNSUPPORTED, -10, "unsupported edition or format version") \
-	XX(EREADONLY,    -11, "object cannot be modified")
+	XX(EREADONLY,    -11, "object cannot be modified") \
+	XX(ETRANSFORM,   -12, "a report transformation failed")
 
 /** Error codes.  ETSI_OK is 0; every failure is negative. */
 typedef enum etsi_error_code {
@@ -40,7 +41,7 @@ typedef enum etsi_error_code {
 #define ETSI__ERROR_ENUM(name, value, message) ETSI_##name = (value),
 	ETSI_ERROR_MAP(ETSI__ERROR_ENUM)
 #undef ETSI__ERROR_ENUM
-	ETSI__ERROR_LAST = -12 /**< One below the lowest code; not an error. */
+	ETSI__ERROR_LAST = -13 /**< One below the lowest code; not an error. */
 } etsi_error_code;
 
 /** Where an error came from. */

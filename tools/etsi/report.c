@@ -1,0 +1,126 @@
+/* etsi report: HTML evidence report, public summary, CSV and Markdown. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { OPT_STYLESHEET = 2000, OPT_DATE, OPT_AS_OF, OPT_DATA_DIR, OPT_FORCE };
+
+void help_report(FILE *out)
+{
+	fprintf(out,
+	        "usage: etsi report FILE [--format FORMAT] [-o OUT] [OPTIONS]\n"
+	        "\n"
+	        "Renders a report of a dossier with the built-in XSLT stylesheets (or your\n"
+	        "own): everything computed (findings, test plan, outcomes, gate) comes\n"
+	        "from the library, the stylesheet only presents it. Transformations may\n"
+	        "not read or write files or the network.\n"
+	        "\n"
+	        "Formats:\n"
+	        "  html          the evidence report, one self-contained HTML file (default)\n"
+	        "  public        a redacted summary fit to publish; refuses to state\n"
+	        "                conformance the verdicts do not support\n"
+	        "  ics-csv       the Annex B ICS table (RFC 4180, UTF-8)\n"
+	        "  plan-csv      the test plan with readiness\n"
+	        "  evidence-csv  the evidence map with artifacts and digests\n"
+	        "  md            a Markdown summary for pull requests and wikis\n"
+	        "  input         the stylesheets' input document (XML), for your own\n"
+	        "\n"
+	        "Options:\n"
+	        "  -f, --format FORMAT     one of the formats above\n"
+	        "  -o, --output OUT        where to write it (default: standard output);\n"
+	        "                          written atomically\n"
+	        "      --stylesheet FILE   apply your own XSLT to the same input\n"
+	        "      --date DATE         the report date printed in it (YYYY-MM-DD);\n"
+	        "                          without it the report carries no date\n"
+	        "      --as-of DATE        the date expiry checks use (default: --date,\n"
+	        "                          else today)\n"
+	        "      --data-dir DIR      read catalogs and schemas from DIR first\n"
+	        "  -h, --help              show this help\n"
+	        "\n"
+	        "Exit status: 0 written, 1 the dossier is invalid or the public summary\n"
+	        "would overstate conformance, 2 usage, I/O or stylesheet error.\n");
+}
+
+int cmd_report(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "stylesheet", required_argument, NULL, OPT_STYLESHEET },
+		{ "date", required_argument, NULL, OPT_DATE },
+		{ "as-of", required_argument, NULL, OPT_AS_OF },
+		{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	etsi_report_options opts = ETSI_REPORT_OPTIONS_INIT;
+	etsi_load_options load = ETSI_LOAD_OPTIONS_INIT;
+	const cli_command *self = cli_find("report");
+	const char *output = NULL;
+	etsi_dossier *dossier = NULL;
+	char *text = NULL;
+	size_t len = 0, i;
+	int c, error, known = 0, status = CLI_OK;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			opts.format = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_STYLESHEET:
+			opts.stylesheet = optarg;
+			break;
+		case OPT_DATE:
+			opts.date = optarg;
+			break;
+		case OPT_AS_OF:
+			opts.as_of = optarg;
+			break;
+		case OPT_DATA_DIR:
+			load.data_dir = optarg;
+			break;
+		case 'h':
+			help_report(stdout);
+			return CLI_OK;
+		default:
+			return cli_bad_option(self, argv);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(self, "give exactly one dossier");
+	for (i = 0; opts.format && etsi_report_format_at(i); i++)
+		known |= strcmp(etsi_report_format_at(i), opts.format) == 0;
+	if (opts.format && !known)
+		return cli_usage_error(self, "format '%s' is unknown", opts.format);
+
+	error = etsi_dossier_load(&dossier, argv[optind], &load);
+	if (error < 0) {
+		cli_error_last(argv[optind]);
+		return cli_status_for(error);
+	}
+	error = etsi_dossier_report(&text, &len, dossier, &opts);
+	if (error < 0) {
+		cli_error_last(argv[optind]);
+		status = error == ETSI_EVALIDATION ? CLI_FAILED : CLI_USAGE;
+		goto done;
+	}
+	if (!output || strcmp(output, "-") == 0) {
+		fwrite(text, 1, len, stdout);
+	} else if (etsi_file_write(output, text, len) < 0) {
+		cli_error_last(output);
+		status = CLI_USAGE;
+	} else {
+		fprintf(stderr, "etsi: wrote %s (%s, %zu bytes)\n", output,
+		        opts.stylesheet ? opts.stylesheet : opts.format ? opts.format : "html", len);
+	}
+done:
+	etsi_free(text);
+	etsi_dossier_free(dossier);
+	return status;
+}
