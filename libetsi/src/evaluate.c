@@ -1408,11 +1408,14 @@ static etsi_outcome build_outcomes(eval *ev)
 			                    : ETSI_OUTCOME_NOT_ASSESSED;
 
 			basis = strcmp(support, "N") == 0 ? "justified" : "not-applicable";
-			if (j411 == ETSI_OUTCOME_PASS)
-				o = strcmp(support, "N") == 0 ? ETSI_OUTCOME_PASS
-				                              : ETSI_OUTCOME_NOT_APPLICABLE;
-			else
+			if (j411 != ETSI_OUTCOME_PASS)
 				o = j411;
+			else if (strcmp(support, "N") == 0)
+				o = ETSI_OUTCOME_PASS;
+			else
+				/* an accepted justification does not outweigh the
+				 * dossier's own facts saying the provision applies */
+				o = applies == 1 ? ETSI_OUTCOME_NOT_ASSESSED : ETSI_OUTCOME_NOT_APPLICABLE;
 		} else {
 			/* a mandatory provision marked N/A: not applicable unless the
 			 * dossier's own facts say it applies */
@@ -1429,39 +1432,55 @@ static etsi_outcome build_outcomes(eval *ev)
 	return overall;
 }
 
+/* A public conformance statement needs every selected test case to PASS
+ * and no provision to fail on its own account (a declared non-conformity,
+ * a refused justification).  Each test case and provision counts once. */
 static void check_public_claim(eval *ev)
 {
 	etsi_record *header = etsi_dossier_find(ev->d, ETSI_KIND_HEADER, NULL);
-	xmlNodePtr p, c;
-	size_t unsupported = 0;
+	etsi__map counted = ETSI__MAP_INIT;
+	size_t cases = 0, provisions = 0;
 	const char *first = NULL;
+	xmlNodePtr p, c;
 
 	if (!is_true(header, "public-conformance"))
 		return;
 	for (p = ev->r_outcomes ? ev->r_outcomes->children : NULL; p; p = p->next) {
 		const char *outcome = etsi__xml_attr(p, "outcome");
+		int has_cases = 0;
 
 		if (etsi__streq(outcome, "PASS") || etsi__streq(outcome, "NOT APPLICABLE"))
 			continue;
 		for (c = p->children; c; c = c->next) {
-			if (!etsi__xml_is(c, ETSI__NS_RESULTS, "case") ||
-			    etsi__streq(etsi__xml_attr(c, "outcome"), "PASS"))
+			const char *id = etsi__xml_attr(c, "id");
+			int put;
+
+			if (!etsi__xml_is(c, ETSI__NS_RESULTS, "case"))
 				continue;
-			if (!first)
-				first = etsi__xml_attr(c, "id");
-			unsupported++;
+			has_cases = 1;
+			if (etsi__streq(etsi__xml_attr(c, "outcome"), "PASS"))
+				continue;
+			put = etsi__map_put(&counted, id, c);
+			if (put < 0)
+				OOM(ev);
+			if (put != 0)
+				continue; /* the justification case, met again */
+			first = first ? first : id;
+			cases++;
 		}
-		if (!p->children || etsi__streq(outcome, "FAIL")) {
-			if (!first)
-				first = etsi__xml_attr(p, "id");
-			unsupported++;
+		/* a provision that fails with no failing case of its own (a
+		 * declared non-conformity) or has no cases at all */
+		if (!has_cases) {
+			first = first ? first : etsi__xml_attr(p, "id");
+			provisions++;
 		}
 	}
-	if (unsupported)
+	etsi__map_dispose(&counted);
+	if (cases || provisions)
 		finding(ev, R_PUBLIC_CLAIM, header, NULL, first,
-		        "the dossier states conformance publicly, but %zu selected test case%s or "
-		        "provision%s lack a PASS (first: %s)", unsupported,
-		        unsupported == 1 ? "" : "s", unsupported == 1 ? "" : "s", first);
+		        "the dossier states conformance publicly, but %zu selected test case%s and "
+		        "%zu provision%s lack a PASS (first: %s)", cases, cases == 1 ? "" : "s",
+		        provisions, provisions == 1 ? "" : "s", first);
 }
 
 /* ---- the release gate ------------------------------------------------ */

@@ -412,22 +412,16 @@ static void plan_csv(etsi__buf *out, const etsi_results *results)
 	}
 }
 
-/* The plan as the dossier's test-plan element. */
-static xmlDocPtr plan_document(const etsi_results *results, const char *date)
+/* The plan as the dossier's test-plan element, built in `doc` with the
+ * dossier namespace `ns`; returned unlinked. */
+static xmlNodePtr plan_element(const etsi_results *results, xmlDocPtr doc, xmlNsPtr ns,
+                               const char *date)
 {
-	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
-	xmlNodePtr root = doc ? xmlNewDocNode(doc, NULL, (const xmlChar *)"test-plan", NULL) : NULL;
-	xmlNsPtr ns;
+	xmlNodePtr root = xmlNewDocNode(doc, ns, (const xmlChar *)"test-plan", NULL);
 	size_t i, j, n = etsi_results_count(results, ETSI_KIND_PLANNED_CASE);
 	int failed = !root;
 
-	if (failed)
-		goto done;
-	xmlDocSetRootElement(doc, root);
-	ns = xmlNewNs(root, (const xmlChar *)ETSI__NS_DOSSIER, NULL);
-	failed |= !ns;
-	xmlSetNs(root, ns);
-	if (date)
+	if (!failed && date)
 		failed |= !xmlSetProp(root, (const xmlChar *)"generated", (const xmlChar *)date);
 	for (i = 0; !failed && i < n; i++) {
 		const etsi_record *tc = etsi_results_at(results, ETSI_KIND_PLANNED_CASE, i);
@@ -459,11 +453,32 @@ static xmlDocPtr plan_document(const etsi_results *results, const char *date)
 				                      (const xmlChar *)"false");
 		}
 	}
-done:
 	if (failed) {
+		xmlFreeNode(root);
+		return NULL;
+	}
+	return root;
+}
+
+/* The plan as a standalone document. */
+static xmlDocPtr plan_document(const etsi_results *results, const char *date)
+{
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr holder = doc ? xmlNewDocNode(doc, NULL, (const xmlChar *)"holder", NULL) : NULL;
+	xmlNsPtr ns = holder ? xmlNewNs(holder, (const xmlChar *)ETSI__NS_DOSSIER, NULL) : NULL;
+	xmlNodePtr plan = ns ? plan_element(results, doc, ns, date) : NULL;
+
+	if (!plan) {
+		xmlFreeNode(holder);
 		xmlFreeDoc(doc);
 		return NULL;
 	}
+	/* the namespace moves from the temporary holder to the plan itself */
+	holder->nsDef = NULL;
+	ns->next = NULL;
+	plan->nsDef = ns;
+	xmlFreeNode(holder);
+	xmlDocSetRootElement(doc, plan);
 	return doc;
 }
 
@@ -546,11 +561,11 @@ static void gate_text(etsi__buf *out, const etsi_results *results)
 		etsi__buf_printf(out, "%zu. %-10s %-9s %s\n", i + 1, etsi_record_key(s),
 		                 etsi_record_get(s, "status"), etsi_record_get(s, "title"));
 		if (etsi_record_get(s, "owner"))
-			etsi__buf_printf(out, "   owner: %s, %s (this step wants a %s)\n",
+			etsi__buf_printf(out, "   owner: %s, %s (role wanted: %s)\n",
 			                 etsi_record_get(s, "owner"), etsi_record_get(s, "owner-role"),
 			                 etsi_record_get(s, "role"));
 		else
-			etsi__buf_printf(out, "   owner: nobody assigned (this step wants a %s)\n",
+			etsi__buf_printf(out, "   owner: nobody assigned (role wanted: %s)\n",
 			                 etsi_record_get(s, "role"));
 		etsi__buf_printf(out, "   question: %s\n", etsi_record_get(s, "question"));
 		for (j = 0; j < blockers; j++) {
@@ -627,31 +642,27 @@ int etsi_results_write(char **out, size_t *len, const etsi_results *results, con
 int etsi_dossier_store_plan(etsi_dossier *dossier, const etsi_results *results,
                             const char *date)
 {
-	xmlNodePtr root, old, copy;
-	xmlDocPtr plan;
+	xmlDocPtr doc;
+	xmlNodePtr root, old, plan;
 
 	ETSI__ASSERT_ARG(dossier);
 	ETSI__ASSERT_ARG(results);
 	if (date && !etsi__valid_date(date))
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "\"%s\" is not a date YYYY-MM-DD", date);
-	plan = plan_document(results, date);
+	doc = dossier->store.docs[0];
+	root = xmlDocGetRootElement(doc);
+	plan = plan_element(results, doc, root->ns, date);
 	if (!plan)
-		return etsi__error_oom();
-	root = xmlDocGetRootElement(dossier->store.docs[0]);
-	copy = xmlDocCopyNode(xmlDocGetRootElement(plan), dossier->store.docs[0], 1);
-	xmlFreeDoc(plan);
-	if (!copy)
 		return etsi__error_oom();
 	old = etsi__xml_child(root, ETSI__NS_DOSSIER, "test-plan");
 	if (old) {
 		etsi__store_detach(&dossier->store, old);
-		xmlReplaceNode(old, copy);
+		xmlReplaceNode(old, plan);
 		xmlFreeNode(old);
 	} else {
-		etsi__store_insert(&dossier->store, root, copy);
+		etsi__store_insert(&dossier->store, root, plan);
 	}
-	xmlReconciliateNs(dossier->store.docs[0], copy);
 	dossier->store.dirty = 1;
 	return 0;
 }
