@@ -335,20 +335,14 @@ static int blank(const etsi_record *r, const char *field)
 
 /* Records a finding for rule r at record `at`, waived when a waiver names
  * the rule and the element or the reference. */
-static void finding(eval *ev, int r, const etsi_record *at, const char *element,
-                    const char *reference, const char *fmt, ...) ETSI__PRINTF(6, 7);
-
-static void finding(eval *ev, int r, const etsi_record *at, const char *element,
-                    const char *reference, const char *fmt, ...)
+static void vfinding(eval *ev, int r, int line, const char *element, const char *reference,
+                     const char *fmt, va_list ap)
 {
 	etsi__buf message = ETSI__BUF_INIT, key = ETSI__BUF_INIT;
 	etsi_record *waiver = NULL;
 	etsi__where where;
-	va_list ap;
 
-	va_start(ap, fmt);
 	etsi__buf_vprintf(&message, fmt, ap);
-	va_end(ap);
 	if (element) {
 		etsi__buf_printf(&key, "%s\n%s", rules[r].id, element);
 		waiver = key.ptr ? etsi__map_get(&ev->waivers, key.ptr) : NULL;
@@ -366,7 +360,7 @@ static void finding(eval *ev, int r, const etsi_record *at, const char *element,
 		OOM(ev);
 	memset(&where, 0, sizeof(where));
 	where.file = ev->file;
-	where.line = etsi_record_line(at);
+	where.line = line;
 	where.rule = rules[r].id;
 	where.element = element;
 	where.reference = reference;
@@ -377,6 +371,39 @@ static void finding(eval *ev, int r, const etsi_record *at, const char *element,
 done:
 	etsi__buf_dispose(&message);
 	etsi__buf_dispose(&key);
+}
+
+static void finding(eval *ev, int r, const etsi_record *at, const char *element,
+                    const char *reference, const char *fmt, ...) ETSI__PRINTF(6, 7);
+
+static void finding(eval *ev, int r, const etsi_record *at, const char *element,
+                    const char *reference, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfinding(ev, r, etsi_record_line(at), element, reference, fmt, ap);
+	va_end(ap);
+}
+
+/* A finding about a section with no record of its own (the ICS, the
+ * public statement): located at the section's element. */
+static void finding_in(eval *ev, int r, const char *section, const char *element,
+                       const char *reference, const char *fmt, ...) ETSI__PRINTF(6, 7);
+
+static void finding_in(eval *ev, int r, const char *section, const char *element,
+                       const char *reference, const char *fmt, ...)
+{
+	xmlNodePtr root = xmlDocGetRootElement(ev->ds->docs[0]);
+	xmlNodePtr node = etsi__xml_child(root, ETSI__NS_DOSSIER, section);
+	va_list ap;
+
+	if (!node) /* a path such as header/public-statement */
+		node = etsi__xml_child(etsi__xml_child(root, ETSI__NS_DOSSIER, "header"),
+		                       ETSI__NS_DOSSIER, section);
+	va_start(ap, fmt);
+	vfinding(ev, r, etsi__xml_line(node ? node : root), element, reference, fmt, ap);
+	va_end(ap);
 }
 
 static int rule_index(const char *id)
@@ -640,6 +667,7 @@ static void index_dossier(eval *ev)
 		etsi_record *w = etsi_dossier_at(ev->d, ETSI_KIND_WAIVER, i);
 		etsi__buf key = ETSI__BUF_INIT;
 		const char *expires = get(w, "expires");
+		int put;
 
 		if (!etsi_rule_find(get(w, "rule"))) {
 			finding(ev, R_WAIVER_UNKNOWN_RULE, w, etsi_record_key(w), NULL,
@@ -654,8 +682,15 @@ static void index_dossier(eval *ev)
 			continue;
 		}
 		etsi__buf_printf(&key, "%s\n%s", get(w, "rule"), get(w, "target"));
-		if (key.failed || etsi__map_put(&ev->waivers, key.ptr, w) < 0)
+		put = key.failed ? ETSI_ENOMEM : etsi__map_put(&ev->waivers, key.ptr, w);
+		if (put < 0)
 			OOM(ev);
+		else if (put == 1)
+			finding(ev, R_WAIVER_UNUSED, w, etsi_record_key(w), NULL,
+			        "waiver '%s' repeats waiver '%s' (rule %s for '%s'); remove one",
+			        etsi_record_key(w),
+			        etsi_record_key(etsi__map_get(&ev->waivers, key.ptr)), get(w, "rule"),
+			        get(w, "target"));
 		etsi__buf_dispose(&key);
 	}
 }
@@ -781,15 +816,20 @@ static void check_dut(eval *ev)
 
 	for (i = 0; i < ETSI__ARRAY_SIZE(fields); i++) {
 		if (blank(dut, fields[i]))
-			finding(ev, R_DUT_IDENTIFICATION, dut, NULL, NULL,
+			finding(ev, R_DUT_IDENTIFICATION, dut, "dut", NULL,
 			        "the DUT has no %s", fields[i]);
 	}
-	if (!get(dut, "constrained"))
-		finding(ev, R_DUT_CONSTRAINT_UNSTATED, dut, NULL, NULL,
-		        "the DUT does not say whether it is a constrained device");
+	/* V2.1.1's conditions 4 and 5 read the constrained position; V3.1.3's
+	 * condition 15 reads whether a constraint prevents updates */
+	if (etsi_catalog_find(ev->cat, ETSI_KIND_CONDITION, "5") ? !get(dut, "constrained")
+	    : (!get(dut, "constrained") && !get(dut, "prevents-update-mechanism")))
+		finding(ev, R_DUT_CONSTRAINT_UNSTATED, dut, "dut", NULL,
+		        "the DUT does not say whether it is a constrained device%s",
+		        etsi_catalog_find(ev->cat, ETSI_KIND_CONDITION, "5")
+		            ? "" : " or whether a resource constraint prevents an update mechanism");
 	if ((is_true(dut, "constrained") || is_true(dut, "prevents-update-mechanism")) &&
 	    blank(dut, "rationale"))
-		finding(ev, R_CONSTRAINED_RATIONALE, dut, NULL, NULL,
+		finding(ev, R_CONSTRAINED_RATIONALE, dut, "dut", NULL,
 		        "the DUT is declared %s without a rationale",
 		        is_true(dut, "prevents-update-mechanism")
 		            ? "unable to host an update mechanism" : "constrained");
@@ -900,8 +940,6 @@ static void check_inputs(eval *ev, const etsi_record *entry, const char *provisi
 static void check_ics(eval *ev)
 {
 	size_t i, n = etsi_catalog_count(ev->cat, ETSI_KIND_PROVISION);
-	etsi_record *header = etsi_dossier_find(ev->d, ETSI_KIND_HEADER, NULL);
-
 	for (i = 0; i < n; i++) {
 		etsi_record *p = etsi_catalog_at(ev->cat, ETSI_KIND_PROVISION, i);
 		const char *id = etsi_record_key(p), *support, *status = get(p, "status");
@@ -913,9 +951,9 @@ static void check_ics(eval *ev)
 			continue;
 		entry = etsi_dossier_find(ev->d, ETSI_KIND_ICS_ENTRY, id);
 		if (!entry) {
-			finding(ev, R_ICS_ENTRY_MISSING, header, NULL, id,
-			        "provision %s of EN 303 645 V%s has no ICS entry", id,
-			        etsi_catalog_edition(ev->cat));
+			finding_in(ev, R_ICS_ENTRY_MISSING, "ics", NULL, id,
+			           "provision %s of EN 303 645 V%s has no ICS entry", id,
+			           etsi_catalog_edition(ev->cat));
 			continue;
 		}
 		support = get(entry, "support");
@@ -984,15 +1022,20 @@ static void check_specific(eval *ev)
 				        "relationship", etsi_record_key(m));
 		}
 	}
-	/* software that cannot be updated needs replacement support, unless the
-	 * ICS declines the replacement provisions with a reason */
+	/* software that cannot be updated needs replacement support where the
+	 * replacement provisions apply (V2.1.1: on a constrained device too),
+	 * unless the ICS declines them with a reason */
 	if (ev->not_updateable.value != 1 || etsi_dossier_count(ev->d, ETSI_KIND_REPL_SUP))
 		return;
 	for (i = 0; i < ETSI__ARRAY_SIZE(replacement); i++) {
+		etsi_record *p = etsi_catalog_find(ev->cat, ETSI_KIND_PROVISION, replacement[i]);
 		etsi_record *e = etsi_dossier_find(ev->d, ETSI_KIND_ICS_ENTRY, replacement[i]);
+		etsi__buf why = ETSI__BUF_INIT;
 
-		if (e && !etsi__streq(get(e, "support"), "N"))
+		if (p && is_clause_53(p) && applicability(ev, p, &why) == 1 &&
+		    !etsi__streq(get(e, "support"), "N"))
 			relaxed = 0;
+		etsi__buf_dispose(&why);
 	}
 	if (!relaxed)
 		finding(ev, R_CONSTRAINED_REPLACEMENT,
@@ -1064,8 +1107,8 @@ static void check_evidence(eval *ev)
 				        "artifact '%s' expired on %s (checked as of %s)",
 				        etsi_record_key(a), expires, ev->as_of);
 		}
-		if (external || get(e, "external-assurance") || get(e, "external-scope") ||
-		    get(e, "external-issuer")) {
+		/* any external element, even an empty one, claims external evidence */
+		if (external || etsi__xml_child(e->node, ETSI__NS_DOSSIER, "external")) {
 			const char *lacking = blank(e, "external-scope") ? "its scope"
 			                      : !external ? "the test cases it covers"
 			                      : !get(e, "external-assurance") ? "its assurance depth"
@@ -1118,7 +1161,7 @@ static void mixing(eval *ev, const etsi_record *r, const char *what, const char 
 	char line[24];
 
 	snprintf(line, sizeof(line), "%d", etsi_record_line(r));
-	if (etsi__map_put(&ev->mixing_lines, line, NULL) < 0)
+	if (etsi__map_put(&ev->mixing_lines, line, ev) < 0) /* any non-NULL value */
 		OOM(ev);
 	finding(ev, R_LAYER_MIXING, r, etsi_record_key(r), value,
 	        "%s names %s %s where %s is expected", what, found, value, expected);
@@ -1477,7 +1520,7 @@ static void check_public_claim(eval *ev)
 	}
 	etsi__map_dispose(&counted);
 	if (cases || provisions)
-		finding(ev, R_PUBLIC_CLAIM, header, NULL, first,
+		finding_in(ev, R_PUBLIC_CLAIM, "public-statement", NULL, first,
 		        "the dossier states conformance publicly, but %zu selected test case%s and "
 		        "%zu provision%s lack a PASS (first: %s)", cases, cases == 1 ? "" : "s",
 		        provisions, provisions == 1 ? "" : "s", first);

@@ -189,13 +189,12 @@ static void findings_text(etsi__buf *out, const etsi_results *results)
 		if (d->hint && !d->waived)
 			etsi__buf_printf(out, "    hint: %s\n", d->hint);
 	}
-	etsi__buf_printf(out, "%s: %zu error%s, %zu warning%s, %zu note%s, %zu waived\n",
+	etsi__buf_printf(out, "%s: %zu error%s, %zu warning%s, %zu info%s, %zu waived\n",
 	                 results->file, etsi_diagnostics_count_severity(list, ETSI_SEVERITY_ERROR),
 	                 etsi_diagnostics_count_severity(list, ETSI_SEVERITY_ERROR) == 1 ? "" : "s",
 	                 etsi_diagnostics_count_severity(list, ETSI_SEVERITY_WARNING),
 	                 etsi_diagnostics_count_severity(list, ETSI_SEVERITY_WARNING) == 1 ? "" : "s",
-	                 etsi_diagnostics_count_severity(list, ETSI_SEVERITY_INFO),
-	                 etsi_diagnostics_count_severity(list, ETSI_SEVERITY_INFO) == 1 ? "" : "s",
+	                 etsi_diagnostics_count_severity(list, ETSI_SEVERITY_INFO), "",
 	                 waived);
 }
 

@@ -157,7 +157,7 @@ class Example:
     def test_check_is_clean(self):
         r = etsi("check", "--strict", "--as-of", AS_OF, self.path)
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
-        self.assertIn(": 0 errors, 0 warnings, 0 notes, 0 waived", r.stdout)
+        self.assertIn(": 0 errors, 0 warnings, 0 info, 0 waived", r.stdout)
         r = etsi("check", "--format", "json", "--as-of", AS_OF, self.path)
         self.assertEqual((r.returncode, json.loads(r.stdout)), (0, []))
 

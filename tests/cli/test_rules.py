@@ -1,0 +1,549 @@
+"""Tests of the rules of 'etsi check': one failing and one passing fixture per
+rule under tests/data/rules/<rule>/, and how findings are reported (text and
+JSON, exit statuses, --strict, waivers, order).
+
+Every fixture starts with a comment whose "expect:" line lists the rules it
+makes fire ("rule (waived)" for a waived finding, "none" for none);
+tests/data/rules/make_fixtures.py writes the fixtures from the two
+baselines.  Checks run as of 2026-06-01 so that expiry dates are
+deterministic.
+
+Run through ctest, which sets ETSI_CLI to the built binary and
+ETSI_SOURCE_DIR to the source tree, or by hand:
+
+    cd tests/cli && ETSI_CLI=/tmp/rb/tools/etsi/etsi ETSI_SOURCE_DIR=/work/main \\
+        python3 -m unittest -v test_rules
+"""
+import json
+import os
+import pathlib
+import re
+import subprocess
+import unittest
+
+CLI = os.environ["ETSI_CLI"]
+SOURCE = pathlib.Path(os.environ["ETSI_SOURCE_DIR"])
+RULES_DIR = SOURCE / "tests" / "data" / "rules"
+BASELINES = [RULES_DIR / "baseline-v3.xml", RULES_DIR / "baseline-v2.xml"]
+FIXTURES = sorted(RULES_DIR.glob("*/*.xml"))
+AS_OF = "2026-06-01"
+FINDING_KEYS = {"file", "rule", "severity", "layer", "step", "message", "waived"}
+OPTIONAL_KEYS = {"line", "element", "reference", "waiver", "hint"}
+
+# Fixtures whose "expect:" line states what the engine should do but does not
+# do yet, and which generic checks they are kept out of.  Each has its own
+# @unittest.expectedFailure test in EngineBugs below; when a bug is fixed,
+# remove its entries here and the decorator there.
+# Fixtures that show an engine bug not fixed yet: which of their tests to
+# expect to fail ("exact": the exact rule set; "fires": the rule fires;
+# "quiet": the rule stays quiet).  Empty: every fixture behaves.
+KNOWN_BUGS: dict = {}
+
+# A finding of the fixture's rule must have these element / reference values
+# and contain these message parts (real output of the engine).
+KEY_FACTS = {
+    "schema/fail.xml": dict(message=["attribute 'support'", "'yes'"]),
+    "schema/fail-unknown-provision.xml": dict(
+        reference="5.3-17", message=["5.3-17 is not a provision of EN 303 645 V3.1.3"]),
+    "schema/fail-void-provision.xml": dict(
+        reference="5.3-4",
+        message=["provision 5.3-4 is void in EN 303 645 V3.1.3; use 5.3-4A or 5.3-4B"]),
+    "layer-mixing/fail.xml": dict(
+        reference="7-UpdMech",
+        message=["ics-entry field 'provision' names the TS 103 701 IXIT table 7-UpdMech where "
+                 "an EN 303 645 provision such as 5.3-2 is expected"]),
+    "layer-mixing/fail-ixit-row.xml": dict(
+        reference="um-ota", message=["names the TS 103 701 IXIT row um-ota where an EN 303 645 "
+                                     "provision"]),
+    "layer-mixing/fail-test-case.xml": dict(
+        reference="5.3-9-2", message=["names the TS 103 701 test case 5.3-9-2 where an "
+                                      "EN 303 645 provision"]),
+    "layer-mixing/fail-verdict-provision.xml": dict(
+        reference="5.3-16", message=["verdict field 'case' names the EN 303 645 provision "
+                                     "5.3-16 where a TS 103 701 test case"]),
+    "dut-identification-missing/fail.xml": dict(message=["the DUT has no software-version"]),
+    "dut-identification-missing/fail-manufacturer.xml": dict(
+        message=["the DUT has no manufacturer"]),
+    "dut-constraint-unstated/fail.xml": dict(
+        message=["does not say whether it is a constrained device"]),
+    "constrained-rationale-missing/fail.xml": dict(
+        message=["declared constrained without a rationale"]),
+    "constrained-rationale-missing/fail-prevents.xml": dict(
+        message=["declared unable to host an update mechanism without a rationale"]),
+    "boundary-updateability-undecided/fail.xml": dict(element="comp-wifi"),
+    "boundary-component-uncovered/fail.xml": dict(
+        element="comp-wifi", message=["is updateable but names no update mechanism"]),
+    "boundary-absence-unjustified/fail.xml": dict(
+        element="comp-rom", message=["gives no reason in words"]),
+    "boundary-absence-unjustified/fail-no-element.xml": dict(
+        element="comp-rom", message=["has no no-update element"]),
+    "boundary-contradiction/fail.xml": dict(element="comp-rom", message=["mechanism 'mech-ota'"]),
+    "boundary-mechanism-unused/fail.xml": dict(element="mech-usb"),
+    "boundary-mechanism-not-implemented/fail.xml": dict(
+        element="comp-fw", message=["mechanism 'mech-usb', which is not implemented"]),
+    "ics-entry-missing/fail.xml": dict(
+        reference="5.3-12", message=["provision 5.3-12 of EN 303 645 V3.1.3 has no ICS entry"]),
+    "ics-support-missing/fail.xml": dict(reference="5.3-12"),
+    "ics-na-unconditional/fail.xml": dict(reference="5.3-13", message=["unconditional (M)"]),
+    "ics-na-unconditional/fail-v2-recommendation.xml": dict(
+        reference="5.3-1", message=["unconditional (R)"]),
+    "ics-na-contradicts-facts/fail.xml": dict(
+        reference="5.3-10", message=["feature j is present: mechanism 'mech-ota' is delivered "
+                                     "over a network interface"]),
+    "ics-na-contradicts-facts/fail-5.3-6A.xml": dict(
+        reference="5.3-6A", message=["feature h is present"]),
+    "ics-na-contradicts-facts/fail-v2-5.3-2.xml": dict(
+        reference="5.3-2", message=["condition 5 holds: the DUT is declared not constrained"]),
+    "ics-na-contradicts-facts/fail-v2-5.3-6.xml": dict(
+        reference="5.3-6", message=["condition 9 holds", "condition 12 holds"]),
+    "ics-na-contradicts-facts/fail-v2-5.3-10.xml": dict(
+        reference="5.3-10", message=["condition 11 holds", "condition 12 holds"]),
+    "ics-na-contradicts-facts/fail-v2-constrained.xml": dict(
+        reference="5.3-15", message=["condition 4 holds",
+                                     "(being constrained is not a blanket exemption)"]),
+    "ics-mandatory-not-met/fail.xml": dict(reference="5.3-13", message=["mandatory (M)"]),
+    "ics-justification-missing/fail.xml": dict(reference="5.3-14", message=["N/A"]),
+    "ics-justification-missing/fail-n.xml": dict(
+        reference="5.3-12", message=["marked N without saying why"]),
+    "ics-detail-missing/fail.xml": dict(reference="5.3-12"),
+    "ics-claim-not-applicable/fail.xml": dict(
+        reference="5.3-6B", message=["feature i is absent"]),
+    "ics-claim-not-applicable/fail-v2-constrained.xml": dict(
+        reference="5.3-2", message=["condition 5 does not hold"]),
+    "ixit-row-missing/fail.xml": dict(element="comp-rom", message=["6-SoftComp"]),
+    "ixit-row-missing/fail-mechanism.xml": dict(element="mech-ota", message=["7-UpdMech"]),
+    "ixit-mechanism-input-missing/fail.xml": dict(
+        reference="5.3-7", message=["7-UpdMech cryptographic-details",
+                                    "missing for mechanism 'mech-ota'"]),
+    "ixit-mechanism-input-missing/fail-soft-comp.xml": dict(
+        reference="5.3-1", message=["6-SoftComp update-mechanism",
+                                    "missing for component 'comp-wifi'"]),
+    "mechanism-trust-missing/fail.xml": dict(element="mech-ota", reference="5.3-10"),
+    "ixit-procedure-input-missing/fail.xml": dict(
+        reference="5.3-8", message=["confirmation 'update-procedures' is not confirmed"]),
+    "ixit-procedure-input-missing/fail-time-frame.xml": dict(
+        reference="5.3-8", message=["no upd-proc row gives time-frame"]),
+    "ixit-procedure-input-missing/fail-repl-sup.xml": dict(
+        reference="5.3-15A", message=["9-ReplSup isolation"]),
+    "constrained-replacement-missing/fail.xml": dict(element="comp-receiver"),
+    "ixit-user-info-missing/fail.xml": dict(
+        reference="5.3-13", message=["ixit/user-info has no publication-of-support-period"]),
+    "ixit-user-info-missing/fail-no-user-info.xml": dict(
+        reference="5.3-16", message=["there is no ixit/user-info"]),
+    "evidence-missing/fail.xml": dict(reference="5.3-12"),
+    "evidence-category-unfit/fail.xml": dict(
+        element="ev-trust", reference="5.3-10", message=["user-documentation"]),
+    "evidence-provision-not-claimed/fail.xml": dict(
+        element="ev-rom-statement", reference="5.3-14"),
+    "evidence-release-mismatch/fail.xml": dict(
+        element="ev-rating-label", message=["release 2.5.3, not 2.6.0", "not carried forward"]),
+    "evidence-release-mismatch/fail-unreviewed.xml": dict(
+        element="ev-rating-label", message=["its carry-forward records no review"]),
+    "evidence-needs-review/fail.xml": dict(element="ev-verification-tests", reference="5.3-9"),
+    "evidence-draft/fail.xml": dict(element="ev-restart-warning", reference="5.3-12"),
+    "evidence-external-incomplete/fail.xml": dict(
+        element="ev-hsm-certificate", message=["does not state its scope"]),
+    "evidence-external-incomplete/fail-no-covers.xml": dict(
+        element="ev-hsm-certificate", message=["does not state the test cases it covers"]),
+    "evidence-external-incomplete/fail-no-assurance.xml": dict(
+        element="ev-hsm-certificate", message=["does not state its assurance depth"]),
+    "artifact-digest-missing/fail.xml": dict(element="art-auto-log", reference="5.3-4A"),
+    "artifact-expired/fail.xml": dict(
+        element="art-support-page", reference="5.3-13",
+        message=["expired on 2026-05-04 (checked as of 2026-06-01)"]),
+    "verdict-not-planned/fail.xml": dict(reference="5.3-14-1"),
+    "verdict-indication-missing/fail.xml": dict(
+        reference="5.3-13-2", message=["the INCONCLUSIVE verdict"]),
+    "verdict-indication-missing/fail-fail.xml": dict(
+        reference="5.3-12-1", message=["the FAIL verdict"]),
+    "verdict-not-by-laboratory/fail.xml": dict(
+        reference="5.3-8-1", message=["'so-halden' (SO)"]),
+    # each test case counts once, also the justification case shared by
+    # several recommendations (5.3-14, 5.3-15A, 5.3-15B)
+    "public-claim-unsupported/fail.xml": dict(
+        reference="5.3-1-1", message=["states conformance publicly, but 22 selected test "
+                                      "cases and 0 provisions lack a PASS (first: 5.3-1-1)"]),
+    "public-claim-unsupported/fail-one-fail.xml": dict(
+        reference="5.3-12-1", message=["but 1 selected test case and 0 provisions lack a PASS "
+                                       "(first: 5.3-12-1)"]),
+    "public-claim-unsupported/fail-justification.xml": dict(
+        reference="5.0-1-1", message=["but 1 selected test case and 0 provisions lack a PASS "
+                                      "(first: 5.0-1-1)"]),
+    "public-claim-unsupported/fail-non-conformity.xml": dict(
+        reference="5.3-13", message=["but 0 selected test cases and 1 provision lack a PASS "
+                                     "(first: 5.3-13)"]),
+    "waiver-unknown-rule/fail.xml": dict(
+        element="wv-support-capture", message=["names rule 'artifact-expiry'"]),
+    "waiver-expired/fail.xml": dict(
+        element="wv-support-capture", message=["expired on 2026-05-31"]),
+    "waiver-unused/fail.xml": dict(element="wv-conf-5.3-8", message=["matches no finding"]),
+}
+
+_cache = {}
+
+
+def etsi(*args):
+    return subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, timeout=60)
+
+
+def check(path, *extra):
+    """(exit status, findings) of 'etsi check --format json' as of AS_OF."""
+    key = (str(path), extra)
+    if key not in _cache:
+        r = etsi("check", "--format", "json", "--as-of", AS_OF, *extra, path)
+        _cache[key] = (r.returncode, json.loads(r.stdout), r.stderr)
+    return _cache[key][:2]
+
+
+def rule_table():
+    """[(id, severity, layer, step)] in the order 'etsi rules' lists them."""
+    r = etsi("rules")
+    assert r.returncode == 0, r.stderr
+    return [tuple(line.split()) for line in r.stdout.splitlines()
+            if line and not line.startswith(" ")]
+
+
+RULES = rule_table()
+RULE_IDS = [r[0] for r in RULES]
+SEVERITY = {r[0]: r[1] for r in RULES}
+
+
+def name(path):
+    return f"{path.parent.name}/{path.name}"
+
+
+def expectation(path):
+    """The set of (rule, waived) the fixture's comment promises."""
+    m = re.search(r"\n  expect: (.*?)\n(?:  \S|\n)", path.read_text(), re.S)
+    assert m, f"{name(path)} has no expect: line"
+    text = " ".join(m.group(1).split())
+    if text == "none":
+        return set()
+    return {(item.replace("(waived)", "").strip(), item.endswith("(waived)"))
+            for item in (part.strip() for part in text.split(","))}
+
+
+def kind(path):
+    """'fail' or 'pass', from the file name."""
+    return path.name.split("-")[0].split(".")[0]
+
+
+def fixtures(which, skip_bug=None):
+    return [p for p in FIXTURES if kind(p) == which and
+            not (skip_bug and skip_bug in KNOWN_BUGS.get(name(p), ()))]
+
+
+class Layout(unittest.TestCase):
+    def test_every_rule_has_a_fixture_directory(self):
+        self.assertGreaterEqual(len(RULE_IDS), 40)
+        for rule in RULE_IDS:
+            with self.subTest(rule=rule):
+                self.assertTrue((RULES_DIR / rule / "fail.xml").is_file())
+                self.assertTrue((RULES_DIR / rule / "pass.xml").is_file())
+
+    def test_no_directory_for_an_unknown_rule(self):
+        directories = {p.name for p in RULES_DIR.iterdir() if p.is_dir()} - {"__pycache__"}
+        self.assertEqual(directories - set(RULE_IDS), set())
+
+    def test_fixture_files_are_named_fail_or_pass(self):
+        for path in FIXTURES:
+            with self.subTest(fixture=name(path)):
+                self.assertRegex(path.name, r"^(fail|pass)(-[A-Za-z0-9.-]+)?\.xml$")
+
+    def test_comments_name_the_rule_and_the_expected_findings(self):
+        for path in FIXTURES:
+            with self.subTest(fixture=name(path)):
+                text = path.read_text()
+                self.assertIn(f"Fixture for the rule {path.parent.name} ", text)
+                expected = expectation(path)
+                self.assertLessEqual({rule for rule, _ in expected}, set(RULE_IDS))
+                rule = path.parent.name
+                if kind(path) == "fail":
+                    self.assertIn((rule, False), expected)
+                else:
+                    self.assertNotIn((rule, False), expected)
+
+    def test_every_known_bug_fixture_exists(self):
+        for fixture in KNOWN_BUGS:
+            self.assertTrue((RULES_DIR / fixture).is_file(), fixture)
+        for fixture in KEY_FACTS:
+            self.assertTrue((RULES_DIR / fixture).is_file(), fixture)
+
+
+class Fixtures(unittest.TestCase):
+    def test_fail_fixtures_fire_their_rule(self):
+        for path in fixtures("fail", skip_bug="fires"):
+            with self.subTest(fixture=name(path)):
+                _, findings = check(path)
+                rule = path.parent.name
+                self.assertTrue([f for f in findings if f["rule"] == rule and not f["waived"]],
+                                f"{rule} did not fire: {[f['rule'] for f in findings]}")
+
+    def test_pass_fixtures_do_not_fire_their_rule(self):
+        for path in fixtures("pass", skip_bug="quiet"):
+            with self.subTest(fixture=name(path)):
+                _, findings = check(path)
+                rule = path.parent.name
+                self.assertEqual([f["message"] for f in findings if f["rule"] == rule], [])
+
+    def test_fixtures_give_exactly_the_expected_findings(self):
+        for path in FIXTURES:
+            if "exact" in KNOWN_BUGS.get(name(path), ()):
+                continue
+            with self.subTest(fixture=name(path)):
+                _, findings = check(path)
+                got = {(f["rule"], f["waived"]) for f in findings}
+                self.assertEqual(got, expectation(path),
+                                 [f"{f['rule']}: {f['message']}" for f in findings])
+
+    def test_key_facts_of_the_findings(self):
+        for fixture, facts in KEY_FACTS.items():
+            with self.subTest(fixture=fixture):
+                path = RULES_DIR / fixture
+                _, findings = check(path)
+                mine = [f for f in findings if f["rule"] == path.parent.name]
+                matching = [f for f in mine
+                            if all(f.get(k) == facts[k] for k in ("element", "reference")
+                                   if k in facts)
+                            and all(part in f["message"] for part in facts.get("message", []))]
+                seen = [(f.get("element"), f.get("reference"), f["message"]) for f in mine]
+                self.assertTrue(matching, f"no finding with {facts}: {seen}")
+
+    def test_every_fail_fixture_has_key_facts(self):
+        # every rule's fail.xml pins down what it found (element, reference or
+        # message), so a rule that fires for the wrong reason is noticed
+        for rule in RULE_IDS:
+            self.assertIn(f"{rule}/fail.xml", KEY_FACTS)
+
+    def test_exit_status_follows_the_unwaived_errors(self):
+        for path in FIXTURES:
+            with self.subTest(fixture=name(path)):
+                status, findings = check(path)
+                errors = [f for f in findings if f["severity"] == "error" and not f["waived"]]
+                self.assertEqual(status, 1 if errors else 0)
+
+    def test_error_rules_fail_the_check(self):
+        for rule in RULE_IDS:
+            with self.subTest(rule=rule):
+                status, _ = check(RULES_DIR / rule / "fail.xml")
+                if SEVERITY[rule] == "error":
+                    self.assertEqual(status, 1)
+
+    def test_warning_rules_fail_only_with_strict(self):
+        for rule in RULE_IDS:
+            path = RULES_DIR / rule / "fail.xml"
+            expected = expectation(path)
+            if SEVERITY[rule] != "warning" or any(SEVERITY[r] == "error" for r, _ in expected):
+                continue
+            with self.subTest(rule=rule):
+                self.assertEqual(check(path)[0], 0)
+                self.assertEqual(check(path, "--strict")[0], 1)
+
+    def test_findings_carry_the_rule_table_metadata(self):
+        table = {r[0]: r[1:] for r in RULES}
+        for path in FIXTURES:
+            _, findings = check(path)
+            for f in findings:
+                with self.subTest(fixture=name(path), rule=f["rule"]):
+                    self.assertEqual((f["severity"], f["layer"], f["step"]), table[f["rule"]])
+
+    def test_findings_are_ordered_by_rule_table_then_line(self):
+        for path in FIXTURES:
+            with self.subTest(fixture=name(path)):
+                _, findings = check(path)
+                keys = [(RULE_IDS.index(f["rule"]), f.get("line", 0)) for f in findings]
+                self.assertEqual(keys, sorted(keys))
+
+    def test_multi_rule_order(self):
+        _, findings = check(RULES_DIR / "boundary-absence-unjustified" / "fail-no-element.xml")
+        self.assertEqual([f["rule"] for f in findings],
+                         ["boundary-absence-unjustified", "ics-na-contradicts-facts",
+                          "ics-na-contradicts-facts", "ics-na-contradicts-facts",
+                          "constrained-replacement-missing"])
+        self.assertEqual([f.get("reference") for f in findings[1:4]],
+                         ["5.3-14", "5.3-15A", "5.3-15B"])
+        lines = [f["line"] for f in findings[1:4]]
+        self.assertEqual(lines, sorted(lines))
+
+
+class Reporting(unittest.TestCase):
+    def test_baselines_are_clean(self):
+        for path in BASELINES:
+            with self.subTest(baseline=path.name):
+                self.assertEqual(check(path), (0, []))
+                self.assertEqual(check(path, "--strict"), (0, []))
+                r = etsi("check", "--as-of", AS_OF, path)
+                self.assertEqual(r.returncode, 0)
+                self.assertEqual(r.stdout, f"{path}: 0 errors, 0 warnings, 0 info, 0 waived\n")
+
+    def test_baselines_are_schema_valid(self):
+        r = etsi("validate", *BASELINES)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
+    def test_strict_fails_a_warning_only_fixture(self):
+        path = RULES_DIR / "ics-detail-missing" / "fail.xml"
+        self.assertEqual(check(path)[0], 0)
+        self.assertEqual(check(path, "--strict")[0], 1)
+        r = etsi("check", "--strict", "--as-of", AS_OF, path)
+        self.assertEqual(r.returncode, 1)
+
+    def test_strict_ignores_infos(self):
+        path = RULES_DIR / "verdict-not-by-laboratory" / "fail.xml"
+        status, findings = check(path, "--strict")
+        self.assertEqual([f["severity"] for f in findings], ["info"])
+        self.assertEqual(status, 0)
+
+    def test_json_has_the_documented_keys(self):
+        for path in FIXTURES:
+            _, findings = check(path)
+            self.assertIsInstance(findings, list)
+            for f in findings:
+                with self.subTest(fixture=name(path), rule=f.get("rule")):
+                    self.assertLessEqual(FINDING_KEYS, set(f))
+                    self.assertLessEqual(set(f), FINDING_KEYS | OPTIONAL_KEYS)
+                    self.assertEqual(f["file"], str(path))
+                    self.assertIn(f["severity"], ("error", "warning", "info"))
+                    self.assertIsInstance(f["waived"], bool)
+                    self.assertEqual("waiver" in f, f["waived"])
+                    if "line" in f:
+                        self.assertIsInstance(f["line"], int)
+                        self.assertGreater(f["line"], 0)
+                    self.assertTrue(f["message"])
+                    if f["rule"] != "schema":  # some libxml2 messages come without one
+                        self.assertTrue(f["hint"])
+
+    def test_text_output_format(self):
+        path = RULES_DIR / "ics-detail-missing" / "fail.xml"
+        r = etsi("check", "--as-of", AS_OF, path)
+        self.assertEqual(r.returncode, 0)
+        self.assertRegex(
+            r.stdout,
+            rf"^{re.escape(str(path))}:\d+: warning\[ics-detail-missing\] 5\.3-12: "
+            r"5\.3-12 is marked Y without describing the measure\n"
+            r"    hint: write in the entry's detail how the provision is met\n"
+            rf"{re.escape(str(path))}: 0 errors, 1 warning, 0 info, 0 waived\n$")
+
+    def test_text_output_without_reference(self):
+        path = RULES_DIR / "boundary-component-uncovered" / "fail.xml"
+        r = etsi("check", "--as-of", AS_OF, path)
+        self.assertEqual(r.returncode, 1)
+        self.assertRegex(r.stdout, rf"^{re.escape(str(path))}:\d+: "
+                                   r"error\[boundary-component-uncovered\]: component 'comp-wifi'")
+
+    def test_text_and_json_agree(self):
+        path = RULES_DIR / "ixit-mechanism-input-missing" / "fail.xml"
+        _, findings = check(path)
+        r = etsi("check", "--as-of", AS_OF, path)
+        lines = [line for line in r.stdout.splitlines()
+                 if not line.startswith("    ") and "[" in line]
+        self.assertEqual(len(lines), len(findings))
+        for line, f in zip(lines, findings):
+            self.assertIn(f"{f['severity']}[{f['rule']}] {f['reference']}: {f['message']}", line)
+
+    def test_waived_finding_is_reported_and_does_not_count(self):
+        path = RULES_DIR / "waiver-expired" / "pass.xml"
+        status, findings = check(path)
+        self.assertEqual(status, 0)
+        self.assertEqual(len(findings), 1)
+        f = findings[0]
+        self.assertEqual((f["rule"], f["severity"], f["waived"], f["waiver"], f["element"]),
+                         ("artifact-expired", "error", True, "wv-support-capture",
+                          "art-support-page"))
+        r = etsi("check", "--as-of", AS_OF, path)
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("(waived by wv-support-capture)\n", r.stdout)
+        self.assertNotIn("hint:", r.stdout)
+        self.assertTrue(r.stdout.endswith(": 0 errors, 0 warnings, 0 info, 1 waived\n"))
+        self.assertEqual(etsi("check", "--strict", "--as-of", AS_OF, path).returncode, 0)
+
+    def test_waiver_matches_the_provision_of_a_finding_without_element(self):
+        status, findings = check(RULES_DIR / "waiver-unused" / "pass.xml")
+        self.assertEqual(status, 0)
+        self.assertEqual([(f["rule"], f.get("element"), f["reference"], f["waived"],
+                           f["waiver"]) for f in findings],
+                         [("ixit-procedure-input-missing", None, "5.3-8", True,
+                           "wv-conf-5.3-8")])
+
+    def test_expired_waiver_lets_the_finding_count_again(self):
+        status, findings = check(RULES_DIR / "waiver-expired" / "fail.xml")
+        self.assertEqual(status, 1)
+        self.assertEqual([(f["rule"], f["waived"]) for f in findings],
+                         [("artifact-expired", False), ("waiver-expired", False)])
+
+    def test_as_of_decides_expiry(self):
+        # the same dossier, checked later: the waiver has expired
+        status, findings = check(RULES_DIR / "waiver-expired" / "pass.xml", "--as-of",
+                                 "2026-08-01")
+        self.assertEqual(status, 1)
+        self.assertEqual({f["rule"] for f in findings}, {"artifact-expired", "waiver-expired"})
+        # an artifact expires the day after its expiry date, not on it
+        same_day = RULES_DIR / "artifact-expired" / "pass-same-day.xml"
+        self.assertEqual(check(same_day), (0, []))
+        status, findings = check(same_day, "--as-of", "2026-06-02")
+        self.assertEqual([f["rule"] for f in findings], ["artifact-expired"])
+
+    def test_bad_as_of_is_a_usage_error(self):
+        r = etsi("check", "--as-of", "2026-13-01", BASELINES[0])
+        self.assertEqual(r.returncode, 2)
+
+    def test_rules_markdown_lists_every_rule(self):
+        r = etsi("rules", "--format", "markdown")
+        self.assertEqual(r.returncode, 0)
+        self.assertEqual(re.findall(r"^\| `([a-z-]+)` \|", r.stdout, re.M), RULE_IDS)
+
+    def test_docs_document_every_rule_in_table_order(self):
+        text = (SOURCE / "docs" / "rules.md").read_text()
+        self.assertEqual(re.findall(r"^### `([a-z-]+)`$", text, re.M), RULE_IDS)
+        for rule, severity, layer, step in RULES:
+            with self.subTest(rule=rule):
+                section = text.split(f"### `{rule}`\n", 1)[1].split("\n### ", 1)[0]
+                self.assertIn(f"**Severity:** {severity}", section)
+                self.assertIn(f"**Layer:** {layer}", section)
+                self.assertIn(f"**Blocks:** {step}", section)
+
+
+    def test_docs_quote_real_messages(self):
+        # every "FILE:LINE: severity[rule] ..." line of docs/rules.md is the
+        # output of 'etsi check' run in the directory of the section's rule
+        text = (SOURCE / "docs" / "rules.md").read_text()
+        quoted = 0
+        for section in text.split("\n### `")[1:]:
+            rule = section.split("`", 1)[0]
+            for m in re.finditer(r"^((?:fail|pass)[\w.-]*\.xml)(:\d+)?: .*$", section, re.M):
+                with self.subTest(rule=rule, line=m.group(0)[:60]):
+                    r = subprocess.run([CLI, "check", "--as-of", AS_OF, m.group(1)],
+                                       capture_output=True, text=True, timeout=60,
+                                       cwd=RULES_DIR / rule)
+                    self.assertIn(m.group(0) + "\n", r.stdout)
+                    quoted += 1
+        self.assertGreater(quoted, 60)
+
+
+class EngineFixes(unittest.TestCase):
+    """Behaviour that was once wrong: each test keeps it right."""
+
+    def test_layer_mixing_replaces_the_schema_errors_on_its_line(self):
+        for path in sorted((RULES_DIR / "layer-mixing").glob("fail*.xml")):
+            with self.subTest(fixture=name(path)):
+                _, findings = check(path)
+                lines = {f["line"] for f in findings if f["rule"] == "layer-mixing"}
+                self.assertTrue(lines)
+                self.assertEqual([f["message"] for f in findings
+                                  if f["rule"] == "schema" and f.get("line") in lines], [])
+                self.assertEqual({(f["rule"], f["waived"]) for f in findings},
+                                 expectation(path))
+
+    def test_empty_external_element_is_incomplete(self):
+        path = RULES_DIR / "evidence-external-incomplete" / "fail-empty.xml"
+        status, findings = check(path)
+        self.assertIn(("evidence-external-incomplete", "ev-hsm-certificate"),
+                      [(f["rule"], f.get("element")) for f in findings])
+        self.assertEqual(status, 1)
+
+    def test_no_replacement_support_where_5_3_15_does_not_apply(self):
+        path = RULES_DIR / "constrained-replacement-missing" / "pass-v2-not-constrained.xml"
+        self.assertEqual(check(path), (0, []))
+
+
+if __name__ == "__main__":
+    unittest.main()
