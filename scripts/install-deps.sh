@@ -14,7 +14,7 @@ packages="
 	build-essential g++ cmake pkg-config
 	libxml2-dev libxslt1-dev libxml2-utils xsltproc libjansson-dev
 	libcmocka-dev valgrind
-	python3
+	python3 python3-dev swig
 	default-jdk-headless
 	doxygen man-db groff-base
 	file binutils
