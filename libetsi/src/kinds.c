@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "error.h"
 #include "etsi/errors.h"
 #include "record_impl.h"
 #include "xml.h"
@@ -582,14 +583,16 @@ int etsi_kind_from_name(etsi_kind *out, const char *name)
 	int k;
 
 	if (!out || !name)
-		return ETSI_EINVALID;
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "etsi_kind_from_name() needs a name and an output");
 	for (k = 1; k < ETSI__KIND_LAST; k++) {
 		if (kinds[k].name && strcmp(kinds[k].name, name) == 0) {
 			*out = (etsi_kind)k;
 			return 0;
 		}
 	}
-	return ETSI_ENOTFOUND;
+	return etsi__error(ETSI_ENOTFOUND, ETSI_ERROR_CLASS_ARGUMENT,
+	                   "'%s' is not a record kind", name);
 }
 
 const char *etsi_kind_field(etsi_kind kind, size_t i)

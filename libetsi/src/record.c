@@ -95,7 +95,7 @@ int etsi__valid_date(const char *s)
 	y = atoi(s);
 	m = atoi(s + 5);
 	d = atoi(s + 8);
-	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days[m - 1]) /* xs:date has no year 0 */
 		return 0;
 	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return 0;
@@ -228,7 +228,12 @@ static int valid_uri(const char *s)
 
 static int media_char(char c)
 {
-	return islower((unsigned char)c) || isdigit((unsigned char)c) || strchr("!#$&^_.+-", c);
+	return islower((unsigned char)c) || isdigit((unsigned char)c) || (c && strchr("!#$&^_.+-", c));
+}
+
+static int media_first(char c)
+{
+	return islower((unsigned char)c) || isdigit((unsigned char)c);
 }
 
 static int valid_media_type(const char *s)
@@ -242,8 +247,8 @@ static int valid_media_type(const char *s)
 		if (p != slash && !media_char(*p))
 			return 0;
 	}
-	return !strchr(slash + 1, '/') && media_char(s[0]) && s[0] != '-' &&
-	       media_char(slash[1]);
+	/* as the schema's pattern: type and subtype start with [a-z0-9] */
+	return !strchr(slash + 1, '/') && media_first(s[0]) && media_first(slash[1]);
 }
 
 static int valid_edition(const char *s)
@@ -941,6 +946,14 @@ static xmlNode *insert_child(xmlNode *parent, const char *name)
 	return node;
 }
 
+/* Same namespace, even where a section declares it again. */
+static int same_ns(const xmlNode *a, const xmlNode *b)
+{
+	if (!a->ns || !b->ns)
+		return a->ns == b->ns;
+	return a->ns == b->ns || xmlStrEqual(a->ns->href, b->ns->href);
+}
+
 void etsi__store_insert(etsi__store *store, xmlNode *parent, xmlNode *child)
 {
 	const char *const *order = etsi__element_order((const char *)parent->name);
@@ -956,7 +969,7 @@ void etsi__store_insert(etsi__store *store, xmlNode *parent, xmlNode *child)
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		for (i = 0; order && order[i] && n->ns == parent->ns; i++) {
+		for (i = 0; order && order[i] && same_ns(n, parent); i++) {
 			if (strcmp(order[i], (const char *)n->name) == 0)
 				position = i;
 		}
@@ -1100,9 +1113,11 @@ static void remove_value(etsi__store *store, etsi_record *record, const etsi__fi
 	if (field->attr) {
 		xmlUnsetProp(node, (const xmlChar *)field->attr);
 		forget_text(store, node);
-	} else if (field->elem) {
+	} else if (field->elem && !node->properties) {
 		free_element(store, node);
 	} else {
+		/* the element also carries other fields (attributes): keep it,
+		 * without the text */
 		set_text(store, node, "");
 	}
 	(void)def;
@@ -1268,6 +1283,8 @@ int etsi_record_remove_value(etsi_record *record, const char *name, const char *
 		return etsi__error(ETSI_EINVALID, ERR_ARG,
 		                   "%s field '%s' holds one value; use etsi_record_set() with NULL",
 		                   etsi_kind_name(record->kind), field->name);
+	if (!value)
+		return etsi__error(ETSI_EINVALID, ERR_ARG, "value is NULL");
 	store = record->store;
 	for (n = etsi__xml_child(record->node, store->ns, field->elem); n;
 	     n = etsi__xml_next(n, store->ns, field->elem)) {
@@ -1352,12 +1369,50 @@ static xmlNode *ensure_path(xmlNode *base, const char *path)
 	return base;
 }
 
+/* Where a container path first reaches a missing element: the last
+ * existing element (*holder) and the missing one's name (in `missing`).
+ * Returns 0 when the whole path exists. */
+static int first_missing(xmlNode *base, const char *ns, const char *path, xmlNode **holder,
+                         char *missing, size_t size)
+{
+	while (base && *path) {
+		const char *slash = strchr(path, '/');
+		size_t n = slash ? (size_t)(slash - path) : strlen(path);
+		xmlNode *next;
+
+		if (n >= size)
+			return 0;
+		memcpy(missing, path, n);
+		missing[n] = '\0';
+		next = etsi__xml_child(base, ns, missing);
+		if (!next) {
+			*holder = base;
+			return 1;
+		}
+		base = next;
+		path += n + (slash ? 1 : 0);
+	}
+	return 0;
+}
+
+/* Removes the container a failed add created (with what it holds). */
+static void undo_container(etsi__store *store, xmlNode *holder, const char *name)
+{
+	xmlNode *made = etsi__xml_child(holder, store->ns, name);
+
+	if (made)
+		free_element(store, made);
+}
+
 int etsi__store_add(etsi_record **out, etsi__store *store, etsi_record *parent,
                     etsi_kind kind, const char *const *pairs)
 {
 	const etsi__kind_def *def = etsi__kind_lookup(kind);
 	etsi_record *record = NULL;
 	xmlNode *base, *container, *node;
+	xmlNode *holder = NULL;
+	char missing[64];
+	int created;
 	const char *key;
 	size_t i, p;
 	int error;
@@ -1386,14 +1441,21 @@ int etsi__store_add(etsi_record **out, etsi__store *store, etsi_record *parent,
 		return error;
 
 	base = parent ? parent->node : xmlDocGetRootElement(store->docs[0]);
+	created = first_missing(base, store->ns, def->container, &holder, missing,
+	                        sizeof(missing));
 	container = ensure_path(base, def->container);
 	node = container ? insert_child(container, def->element) : NULL;
-	if (!node)
+	if (!node) {
+		if (created)
+			undo_container(store, holder, missing);
 		return etsi__error_oom();
+	}
 	record = new_record(store, kind, node, parent);
 	if (!record) {
 		xmlUnlinkNode(node);
 		xmlFreeNode(node);
+		if (created)
+			undo_container(store, holder, missing);
 		return etsi__error_oom();
 	}
 	/* write in the kind's field order, so elements follow the schema */
@@ -1413,6 +1475,8 @@ int etsi__store_add(etsi_record **out, etsi__store *store, etsi_record *parent,
 	return 0;
 oom:
 	free_element(store, node);
+	if (created)
+		undo_container(store, holder, missing);
 	return etsi__error_oom();
 }
 

@@ -99,8 +99,11 @@ char *etsi__buf_detach(etsi__buf *buf)
 		etsi__buf_dispose(buf);
 		return NULL;
 	}
-	if (!buf->ptr && etsi__buf_grow(buf, 0) < 0)
-		return NULL;
+	if (!buf->ptr) {
+		if (etsi__buf_grow(buf, 0) < 0)
+			return NULL;
+		buf->ptr[0] = '\0';
+	}
 	ptr = buf->ptr;
 	buf->ptr = NULL;
 	buf->len = buf->cap = 0;

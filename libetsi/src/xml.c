@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -99,6 +101,38 @@ int etsi_file_write(const char *path, const char *data, size_t len)
 	return etsi__write_file_atomic(path, data ? data : "", len);
 }
 
+/* Creates "<prefix>XXXXXX" exclusively.  Unlike mkstemp(), the mode is
+ * given, so a new file gets the process's umask like any other file it
+ * creates; an existing file's mode is copied over it later. */
+static int create_temporary(etsi__buf *name, mode_t mode)
+{
+	static const char chars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	size_t prefix = name->len;
+	unsigned long long seed;
+	int attempt, fd = -1;
+
+	seed = (unsigned long long)getpid() * 2654435761ULL ^ (unsigned long long)time(NULL) ^
+	       (unsigned long long)(uintptr_t)name;
+	for (attempt = 0; attempt < 100; attempt++) {
+		char suffix[7];
+		int i;
+
+		for (i = 0; i < 6; i++) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			suffix[i] = chars[(seed >> 33) % (sizeof(chars) - 1)];
+		}
+		suffix[6] = '\0';
+		name->len = prefix;
+		name->ptr[prefix] = '\0';
+		if (etsi__buf_puts(name, suffix) < 0)
+			return -1;
+		fd = open(name->ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	return fd;
+}
+
 static int fsync_dir(const char *dir)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -116,7 +150,7 @@ int etsi__write_file_atomic(const char *path, const char *data, size_t len)
 	const char *slash = strrchr(path, '/');
 	etsi__buf dir = ETSI__BUF_INIT, tmp = ETSI__BUF_INIT;
 	struct stat st;
-	mode_t mode = 0644;
+	mode_t mode = 0;
 	size_t done = 0;
 	int fd = -1, error = 0, have_old;
 
@@ -124,8 +158,7 @@ int etsi__write_file_atomic(const char *path, const char *data, size_t len)
 		etsi__buf_put(&dir, path, (size_t)(slash - path) + (slash == path));
 	else
 		etsi__buf_puts(&dir, ".");
-	etsi__buf_printf(&tmp, "%s/.%s.XXXXXX", dir.ptr ? dir.ptr : ".",
-	                 slash ? slash + 1 : path);
+	etsi__buf_printf(&tmp, "%s/.%s.", dir.ptr ? dir.ptr : ".", slash ? slash + 1 : path);
 	if (dir.failed || tmp.failed) {
 		error = etsi__error_oom();
 		goto done;
@@ -139,7 +172,7 @@ int etsi__write_file_atomic(const char *path, const char *data, size_t len)
 		}
 		mode = st.st_mode & 07777;
 	}
-	fd = mkstemp(tmp.ptr);
+	fd = create_temporary(&tmp, have_old ? 0600 : 0666);
 	if (fd < 0) {
 		error = etsi__error_at(ETSI_EIO, ETSI_ERROR_CLASS_OS, path, 0, 0,
 		                       "cannot create a temporary file in %s: %s",
@@ -159,7 +192,7 @@ int etsi__write_file_atomic(const char *path, const char *data, size_t len)
 		}
 		done += (size_t)n;
 	}
-	if (fchmod(fd, mode) < 0 || fsync(fd) < 0) {
+	if ((have_old && fchmod(fd, mode) < 0) || fsync(fd) < 0) {
 		error = etsi__error_at(ETSI_EIO, ETSI_ERROR_CLASS_OS, path, 0, 0,
 		                       "cannot flush to disk: %s; the original file is unchanged",
 		                       strerror(errno));
@@ -351,9 +384,13 @@ int etsi__xml_parse(xmlDoc **out, const char *data, size_t len, const char *name
 	ctxt->vctxt.error = NULL;
 	ctxt->vctxt.warning = NULL;
 
+	/* libxml2 stops at 256 levels unless told otherwise; a caller who asks
+	 * for more gets it, with our own size limit still in force (entities,
+	 * the other thing XML_PARSE_HUGE unbounds, are refused anyway) */
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
 	                        XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA |
-	                        XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
+	                        XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING |
+	                        (max_depth > 256 ? XML_PARSE_HUGE : 0));
 	if (state.refused != ACCEPTED) {
 		error = report_refusal(&state, name);
 	} else if (!doc || !ctxt->wellFormed) {
