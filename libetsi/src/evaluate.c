@@ -1596,6 +1596,7 @@ static int build_gate(eval *ev)
 		attr(ev, node, "role", steps[s].role);
 		attr(ev, node, "owner", owner ? get(owner, "name") : NULL);
 		attr(ev, node, "owner-role", owner ? get(owner, "role") : NULL);
+		attr(ev, node, "signed-off", assigned ? get(assigned, "signed-off") : NULL);
 		text_child(ev, node, "question", steps[s].question);
 		for (i = 0; i < ETSI__ARRAY_SIZE(steps[s].outputs) && steps[s].outputs[i]; i++)
 			text_child(ev, node, "output", steps[s].outputs[i]);

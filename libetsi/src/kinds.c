@@ -461,6 +461,7 @@ static const etsi__field gate_step_fields[] = {
 	A("role", "role", T_LINE, 0),
 	A("owner", "owner", T_LINE, 0),
 	A("owner-role", "owner-role", T_LINE, 0),
+	A("signed-off", "signed-off", T_DATE, 0),
 	A("status", "status", T_LINE, 0),
 	E("question", "question", T_TEXT, 0),
 	E("output", "output", T_TEXT, LIST),

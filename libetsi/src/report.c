@@ -109,16 +109,21 @@ static int resolve_includes(xmlDocPtr doc, xmlNodePtr root, const char *file, in
 			xmlFreeDoc(included);
 			return error;
 		}
-		/* move the included top-level elements in place of the include;
-		 * xmlDOMWrapAdoptNode would be the purist's tool, but namespaces
-		 * are reconciled once below */
+		/* copy the included top-level elements in place of the include:
+		 * copies, not moves, because the included document's names live
+		 * in its own dictionary, which goes with it */
 		for (c = xmlDocGetRootElement(included)->children; c; c = cnext) {
+			xmlNodePtr copy;
+
 			cnext = c->next;
 			if (c->type != XML_ELEMENT_NODE)
 				continue;
-			xmlUnlinkNode(c);
-			xmlSetTreeDoc(c, doc);
-			xmlAddPrevSibling(n, c);
+			copy = xmlDocCopyNode(c, doc, 1);
+			if (!copy || !xmlAddPrevSibling(n, copy)) {
+				xmlFreeNode(copy);
+				xmlFreeDoc(included);
+				return etsi__error_oom();
+			}
 		}
 		xmlUnlinkNode(n);
 		xmlFreeNode(n);

@@ -320,6 +320,24 @@ static json_t *kind_json(const etsi_results *results, etsi_kind kind)
 	return array;
 }
 
+static json_t *gate_json(const etsi_results *results)
+{
+	json_t *obj = json_object();
+	int failed = !obj;
+
+	failed |= json_object_set_new(obj, "ready", json_boolean(etsi_results_ready(results))) < 0;
+	failed |= json_object_set_new(obj, "overall",
+	                              json_string(etsi_record_get(summary(results), "overall"))) < 0;
+	failed |= json_object_set_new(obj, "release",
+	                              json_string(etsi_record_get(summary(results), "release"))) < 0;
+	failed |= json_object_set_new(obj, "steps", kind_json(results, ETSI_KIND_GATE_STEP)) < 0;
+	if (failed) {
+		json_decref(obj);
+		return NULL;
+	}
+	return obj;
+}
+
 static json_t *all_json(const etsi_results *results)
 {
 	json_t *obj = json_object();
@@ -567,6 +585,8 @@ static void gate_text(etsi__buf *out, const etsi_results *results)
 			etsi__buf_printf(out, "   owner: nobody assigned (role wanted: %s)\n",
 			                 etsi_record_get(s, "role"));
 		etsi__buf_printf(out, "   question: %s\n", etsi_record_get(s, "question"));
+		if (etsi_record_get(s, "signed-off"))
+			etsi__buf_printf(out, "   signed off: %s\n", etsi_record_get(s, "signed-off"));
 		for (j = 0; j < blockers; j++) {
 			const etsi_record *b = etsi_record_child_at(s, j);
 
@@ -618,7 +638,7 @@ int etsi_results_write(char **out, size_t *len, const etsi_results *results, con
 	} else if (IS("gate", "text")) {
 		gate_text(&buf, results);
 	} else if (IS("gate", "json")) {
-		error = put_json(&buf, kind_json(results, ETSI_KIND_GATE_STEP));
+		error = put_json(&buf, gate_json(results));
 	} else if (IS("all", "json")) {
 		error = put_json(&buf, all_json(results));
 	} else if (IS("all", "xml")) {

@@ -143,7 +143,9 @@ class Example:
 
     def gate(self, path=None):
         r = etsi("gate", "--format", "json", "--as-of", AS_OF, path or self.path)
-        return r.returncode, json.loads(r.stdout)
+        gate = json.loads(r.stdout)
+        self.assertEqual(gate["ready"], r.returncode == 0)
+        return r.returncode, gate["steps"]
 
     # ---- the dossier as it is --------------------------------------------
 
@@ -445,7 +447,7 @@ class SmartCamera(Example, unittest.TestCase):
         self.assertIn(": 2 errors, 0 warnings", r.stdout)
         r = etsi("gate", "--format", "json", "--as-of", "2027-05-01", self.path)
         self.assertEqual(r.returncode, 1)
-        self.assertEqual({s["name"]: s["status"] for s in json.loads(r.stdout)},
+        self.assertEqual({s["name"]: s["status"] for s in json.loads(r.stdout)["steps"]},
                          dict(self.GATE, handoff="blocked"))
 
     def test_public_statement_claims_nothing(self):

@@ -63,6 +63,36 @@ enum { OPT_DATA_DIR = 1000, OPT_AS_OF, OPT_STRICT, OPT_STORE, OPT_DATE, OPT_NOTE
 
 /* ---- check -------------------------------------------------------------- */
 
+/* Prints the findings of one file as items of the one JSON array that
+ * holds the findings of every file checked (each finding names its file). */
+static int write_json_items(const etsi_results *results, int *items)
+{
+	char *text, *open, *close;
+	size_t len;
+
+	if (etsi_results_write(&text, &len, results, "findings", "json") < 0) {
+		cli_error_last("check");
+		return CLI_USAGE;
+	}
+	open = strchr(text, '[');
+	close = strrchr(text, ']');
+	if (open && close && close > open) {
+		char *p = open + 1;
+
+		while (p < close && (*p == '\n' || *p == ' '))
+			p++;
+		while (close > p && (close[-1] == '\n' || close[-1] == ' '))
+			close--;
+		if (close > p) {
+			printf("%s\n  ", *items ? "," : "");
+			fwrite(p, 1, (size_t)(close - p), stdout);
+			(*items)++;
+		}
+	}
+	etsi_free(text);
+	return CLI_OK;
+}
+
 void help_check(FILE *out)
 {
 	fprintf(out,
@@ -101,7 +131,7 @@ int cmd_check(int argc, char **argv)
 	};
 	const cli_command *self = cli_find("check");
 	struct common o = { "text", NULL, NULL };
-	int c, i, strict = 0, worst = CLI_OK;
+	int c, i, strict = 0, worst = CLI_OK, json_items = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:h", options, NULL)) != -1) {
@@ -113,6 +143,8 @@ int cmd_check(int argc, char **argv)
 			strict = 1;
 			break;
 		case OPT_AS_OF:
+			if (cli_check_date(self, "--as-of", optarg) != CLI_OK)
+				return CLI_USAGE;
 			o.as_of = optarg;
 			break;
 		case OPT_DATA_DIR:
@@ -129,21 +161,29 @@ int cmd_check(int argc, char **argv)
 		return cli_usage_error(self, "--format takes text or json, not '%s'", o.format);
 	if (optind >= argc)
 		return cli_usage_error(self, "no dossier given");
+	if (strcmp(o.format, "json") == 0)
+		fputs("[", stdout);
 	for (i = optind; i < argc; i++) {
 		etsi_dossier *dossier = NULL;
 		etsi_results *results = NULL;
 		const etsi_diagnostics *findings;
-		int status;
+		int status = 0;
 
-		if (load(&dossier, argv[i], o.data_dir) < 0) {
-			worst = CLI_USAGE;
+		if ((status = load(&dossier, argv[i], o.data_dir)) < 0) {
+			/* unreadable: 2; not a dossier one can check: 1 */
+			status = cli_status_for(status);
+			if (status == CLI_USAGE || worst == CLI_OK)
+				worst = status;
 			continue;
 		}
 		if (evaluate(&results, dossier, o.as_of) < 0 && !results) {
 			etsi_dossier_free(dossier);
 			return CLI_USAGE;
 		}
-		status = write_part(results, "findings", o.format, stdout);
+		if (strcmp(o.format, "json") == 0)
+			status = write_json_items(results, &json_items);
+		else
+			status = write_part(results, "findings", o.format, stdout);
 		findings = etsi_results_findings(results);
 		if (status == CLI_OK &&
 		    (etsi_diagnostics_count_severity(findings, ETSI_SEVERITY_ERROR) ||
@@ -154,6 +194,8 @@ int cmd_check(int argc, char **argv)
 		etsi_results_free(results);
 		etsi_dossier_free(dossier);
 	}
+	if (strcmp(o.format, "json") == 0)
+		fputs(json_items ? "\n]\n" : "]\n", stdout);
 	return worst;
 }
 
@@ -162,7 +204,7 @@ int cmd_check(int argc, char **argv)
 void help_rules(FILE *out)
 {
 	fprintf(out,
-	        "usage: etsi rules [--format text|markdown]\n"
+	        "usage: etsi rules [--format text|md]\n"
 	        "\n"
 	        "Lists the rules of 'etsi check': id, severity, layer, the release-gate\n"
 	        "step it blocks, what it looks for and how to fix a finding.\n"
@@ -198,7 +240,7 @@ int cmd_rules(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error(self, "unexpected argument '%s'", argv[optind]);
-	if (strcmp(format, "markdown") == 0) {
+	if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0) {
 		printf("| rule | severity | layer | step | looks for |\n|---|---|---|---|---|\n");
 		for (i = 0; (r = etsi_rule_at(i)); i++)
 			printf("| `%s` | %s | %s | %s | %s |\n", r->id,
@@ -206,7 +248,7 @@ int cmd_rules(int argc, char **argv)
 		return CLI_OK;
 	}
 	if (strcmp(format, "text") != 0)
-		return cli_usage_error(self, "--format takes text or markdown, not '%s'", format);
+		return cli_usage_error(self, "--format takes text or md, not '%s'", format);
 	for (i = 0; (r = etsi_rule_at(i)); i++) {
 		printf("%-36s %-7s %-11s %s\n", r->id, etsi_severity_name(r->severity), r->layer,
 		       r->step);
@@ -242,6 +284,8 @@ static int one_part(int argc, char **argv, const cli_command *self, const char *
 			o.format = optarg;
 			break;
 		case OPT_AS_OF:
+			if (cli_check_date(self, "--as-of", optarg) != CLI_OK)
+				return CLI_USAGE;
 			o.as_of = optarg;
 			break;
 		case OPT_DATA_DIR:
@@ -266,8 +310,8 @@ static int one_part(int argc, char **argv, const cli_command *self, const char *
 		                       o.format);
 	if (optind != argc - 1)
 		return cli_usage_error(self, "give exactly one dossier");
-	if (load(&dossier, argv[optind], o.data_dir) < 0)
-		return CLI_USAGE;
+	if ((status = load(&dossier, argv[optind], o.data_dir)) < 0)
+		return cli_status_for(status);
 	status = evaluate(&results, dossier, o.as_of);
 	if (status == ETSI_EVALIDATION) {
 		/* an invalid dossier has no plan, outcomes or gate worth printing */
@@ -427,17 +471,18 @@ void help_verdict(FILE *out)
 	        "\n"
 	        "Options:\n"
 	        "  -c, --case ID          test case, such as 5.3-2-1 (required)\n"
-	        "  -r, --result RESULT    PASS, FAIL or INCONCLUSIVE (required)\n"
+	        "      --result RESULT    PASS, FAIL or INCONCLUSIVE (required)\n"
 	        "  -b, --by PARTY         id of the party that assessed it (required)\n"
 	        "      --date DATE        YYYY-MM-DD (default: today)\n"
 	        "      --note TEXT        a note\n"
 	        "      --indication TEXT  what was observed (repeatable)\n"
-	        "  -e, --evidence ID      an evidence item the verdict rests on (repeatable)\n"
+	        "      --evidence ID      an evidence item the verdict rests on (repeatable)\n"
 	        "      --data-dir DIR     read catalogs and schemas from DIR first\n"
 	        "  -h, --help             show this help\n"
 	        "\n"
-	        "Exit status: 0 recorded, 1 refused (not in the plan, unknown party or\n"
-	        "evidence), 2 usage or I/O error (the file is unchanged).\n");
+	        "Exit status: 0 recorded, 1 refused (not in the plan; unknown party or\n"
+	        "evidence; a bad result or date), 2 usage or I/O error. A refused verdict\n"
+	        "leaves the file unchanged.\n");
 }
 
 #define MAX_LIST 64
@@ -446,12 +491,12 @@ int cmd_verdict(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "case", required_argument, NULL, 'c' },
-		{ "result", required_argument, NULL, 'r' },
+		{ "result", required_argument, NULL, 'R' },
 		{ "by", required_argument, NULL, 'b' },
 		{ "date", required_argument, NULL, OPT_DATE },
 		{ "note", required_argument, NULL, OPT_NOTE },
 		{ "indication", required_argument, NULL, OPT_INDICATION },
-		{ "evidence", required_argument, NULL, 'e' },
+		{ "evidence", required_argument, NULL, 'E' },
 		{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -469,18 +514,20 @@ int cmd_verdict(int argc, char **argv)
 	int c, status = CLI_OK;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "c:r:b:e:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:b:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			test_case = optarg;
 			break;
-		case 'r':
+		case 'R':
 			result = optarg;
 			break;
 		case 'b':
 			by = optarg;
 			break;
 		case OPT_DATE:
+			if (cli_check_date(self, "--date", optarg) != CLI_OK)
+				return CLI_USAGE;
 			date = optarg;
 			break;
 		case OPT_NOTE:
@@ -491,7 +538,7 @@ int cmd_verdict(int argc, char **argv)
 				return cli_usage_error(self, "at most %d indications", MAX_LIST);
 			indications[n_indications++] = optarg;
 			break;
-		case 'e':
+		case 'E':
 			if (n_evidence == MAX_LIST)
 				return cli_usage_error(self, "at most %d evidence items", MAX_LIST);
 			evidence[n_evidence++] = optarg;
@@ -537,9 +584,10 @@ int cmd_verdict(int argc, char **argv)
 	}
 	planned = etsi_results_find(results, ETSI_KIND_PLANNED_CASE, test_case);
 	if (!planned) {
-		cli_error("%s is not in the test plan of %s (its provision is not claimed Y, or "
-		          "is not a recommendation marked N or N/A); 'etsi plan %s' lists the "
-		          "selected test cases", test_case, argv[optind], argv[optind]);
+		cli_error("%s is not in the test plan of %s (the plan selects the test cases of "
+		          "provisions claimed Y or mandatory ones marked N, and the justification "
+		          "check for recommendations marked N or N/A); 'etsi plan %s' lists them",
+		          test_case, argv[optind], argv[optind]);
 		status = CLI_FAILED;
 		goto done;
 	}

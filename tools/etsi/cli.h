@@ -38,6 +38,8 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
 /* For getopt_long's '?': names the option that is unknown or lacks its
  * value (getopt's own messages are off). */
 int cli_bad_option(const cli_command *cmd, char **argv);
+/* CLI_OK, or a usage error naming the option, for a value not YYYY-MM-DD. */
+int cli_check_date(const cli_command *cmd, const char *option, const char *value);
 
 int cmd_validate(int argc, char **argv);
 void help_validate(FILE *out);

@@ -114,6 +114,18 @@ int cli_bad_option(const cli_command *cmd, char **argv)
 	return cli_usage_error(cmd, "option '%s' is unknown or needs a value", arg);
 }
 
+int cli_check_date(const cli_command *cmd, const char *option, const char *value)
+{
+	int y, m, d;
+	char tail;
+
+	if (!value || sscanf(value, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+	    strlen(value) != 10 || m < 1 || m > 12 || d < 1 || d > 31 || y < 1)
+		return cli_usage_error(cmd, "%s takes a date YYYY-MM-DD, not '%s'", option,
+		                       value ? value : "");
+	return CLI_OK;
+}
+
 static void help_main(FILE *out)
 {
 	const cli_command *c;

@@ -77,9 +77,13 @@ int cmd_report(int argc, char **argv)
 			opts.stylesheet = optarg;
 			break;
 		case OPT_DATE:
+			if (cli_check_date(self, "--date", optarg) != CLI_OK)
+				return CLI_USAGE;
 			opts.date = optarg;
 			break;
 		case OPT_AS_OF:
+			if (cli_check_date(self, "--as-of", optarg) != CLI_OK)
+				return CLI_USAGE;
 			opts.as_of = optarg;
 			break;
 		case OPT_DATA_DIR:

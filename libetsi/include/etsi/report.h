@@ -15,8 +15,9 @@
  * once per process.  Every transformation, built-in or the caller's own,
  * runs under security preferences that forbid reading and writing files
  * and network resources; parameters are passed quoted.  The same input and
- * options give the same bytes: nothing depends on the clock unless a date
- * is given.
+ * options give the same bytes: the report prints no date unless one is
+ * given.  (Expiry checks use the as_of date, which defaults to the report
+ * date and then to today: give a date for reports that must not change.)
  *
  * The "public" format is built from a redacted copy of the dossier that
  * holds only what is fit to publish: model designation, support period

@@ -20,8 +20,9 @@
  *   "no", "unknown" from the dossier's facts), outcome, basis ("tested",
  *   "justified", "not-applicable", "declared-non-conformity", "undecided");
  *   children "case-outcome": id, outcome, result, by, date.
- * - "gate-step" (key: step name): name, title, role, owner, question,
- *   status ("complete", "blocked"), output (list); children "blocker":
+ * - "gate-step" (key: step name): name, title, role, owner, owner-role,
+ *   signed-off (the owner's sign-off date, shown, not counted), status
+ *   ("complete", "blocked"), question, output (list); children "blocker":
  *   rule, element, message.
  * - "finding": the findings of etsi_dossier_check() as records: rule,
  *   severity, layer, step, file, line, element, reference, waived, waiver,
@@ -119,7 +120,7 @@ ETSI_EXTERN int etsi_results_ready(const etsi_results *results);
  * | "findings" | "text", "json"             |
  * | "plan"     | "text", "csv", "xml"       |
  * | "outcomes" | "text", "csv"              |
- * | "gate"     | "text", "json"             |
+ * | "gate"     | "text", "json" (an object: ready, overall, release, steps) |
  * | "all"      | "xml", "json"              |
  *
  * "xml" for "plan" is a test-plan element of the dossier namespace, as
