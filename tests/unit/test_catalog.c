@@ -78,8 +78,10 @@ static void expected_status_code(xmlDoc *doc, xmlNode *provision, char *out, siz
 	if (v && strcmp(v, "true") == 0) {
 		snprintf(out, size, "void");
 	} else {
-		snprintf(out, size, "%s%s%s", attr_of(provision, "status"), nc ? " C" : "",
-		         nf ? " F" : "");
+		const char *status = attr_of(provision, "status");
+
+		assert_non_null(status);
+		snprintf(out, size, "%s%s%s", status, nc ? " C" : "", nf ? " F" : "");
 		for (i = 0; i < nc + nf; i++) {
 			xmlNode *a = i < nc ? conds->nodesetval->nodeTab[i]
 			                    : feats->nodesetval->nodeTab[i - nc];
