@@ -72,6 +72,57 @@ static etsi__map stylesheets = ETSI__MAP_INIT; /* key -> xsltStylesheetPtr */
 /* Replaces each xsl:include (and xsl:import) with the top-level elements
  * of the built-in stylesheet it names.  Any other reference is refused:
  * compiling a stylesheet reads nothing from outside. */
+/* Declares on `copy` every namespace the included root declared that the
+ * copy does not declare itself. */
+static int copy_namespaces(xmlNodePtr copy, xmlNodePtr from)
+{
+	xmlNsPtr ns, mine;
+
+	for (ns = from->nsDef; ns; ns = ns->next) {
+		int declared = 0;
+
+		for (mine = copy->nsDef; mine; mine = mine->next)
+			declared |= xmlStrEqual(mine->prefix, ns->prefix);
+		if (!declared && !xmlNewNs(copy, ns->href, ns->prefix))
+			return ETSI_ENOMEM;
+	}
+	return 0;
+}
+
+static int same_attr(xmlNodePtr a, xmlNodePtr b, const char *name)
+{
+	const char *x = etsi__xml_attr(a, name), *y = etsi__xml_attr(b, name);
+
+	return x == y || (x && y && strcmp(x, y) == 0);
+}
+
+/* Whether the importing stylesheet defines a top-level element that
+ * overrides this imported one: a template of the same name, or of the
+ * same match and mode; a variable, parameter or key of the same name. */
+static int overridden(xmlNodePtr root, xmlNodePtr imported)
+{
+	xmlNodePtr n;
+
+	for (n = root->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || !n->ns || !imported->ns ||
+		    !xmlStrEqual(n->name, imported->name) ||
+		    !xmlStrEqual(n->ns->href, imported->ns->href))
+			continue;
+		if (etsi__xml_is(n, NS_XSL, "template")) {
+			if (etsi__xml_attr(n, "name") && same_attr(n, imported, "name"))
+				return 1;
+			if (etsi__xml_attr(n, "match") && same_attr(n, imported, "match") &&
+			    same_attr(n, imported, "mode"))
+				return 1;
+		} else if (etsi__xml_is(n, NS_XSL, "variable") || etsi__xml_is(n, NS_XSL, "param") ||
+		           etsi__xml_is(n, NS_XSL, "key")) {
+			if (same_attr(n, imported, "name"))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static int resolve_includes(xmlDocPtr doc, xmlNodePtr root, const char *file, int depth)
 {
 	xmlNodePtr n, next;
@@ -111,15 +162,22 @@ static int resolve_includes(xmlDocPtr doc, xmlNodePtr root, const char *file, in
 		}
 		/* copy the included top-level elements in place of the include:
 		 * copies, not moves, because the included document's names live
-		 * in its own dictionary, which goes with it */
+		 * in its own dictionary, which goes with it.  Each copy declares
+		 * the included stylesheet's namespaces, which its XPath
+		 * expressions may use through prefixes.  For an import, what the
+		 * importing stylesheet defines itself is left out, so its own
+		 * templates, variables and keys win as import precedence wants. */
 		for (c = xmlDocGetRootElement(included)->children; c; c = cnext) {
 			xmlNodePtr copy;
 
 			cnext = c->next;
 			if (c->type != XML_ELEMENT_NODE)
 				continue;
+			if (etsi__xml_is(n, NS_XSL, "import") && overridden(root, c))
+				continue;
 			copy = xmlDocCopyNode(c, doc, 1);
-			if (!copy || !xmlAddPrevSibling(n, copy)) {
+			if (!copy || copy_namespaces(copy, xmlDocGetRootElement(included)) < 0 ||
+			    !xmlAddPrevSibling(n, copy)) {
 				xmlFreeNode(copy);
 				xmlFreeDoc(included);
 				return etsi__error_oom();

@@ -1,0 +1,312 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  summary-md.xsl: a Markdown summary (etsi report FILE - -format md) for
+  pull requests, merge requests and wikis (GitHub-flavoured tables).
+
+  Title and editions, the clause 5.3 outcome, the release gate, the
+  findings counts, the test plan's progress, one table row per provision
+  (EN 303 645 requirement layer, with the TS 103 701 outcome), verdicts
+  that need attention (FAIL, INCONCLUSIVE) with their indications, the
+  top ten unwaived findings (errors first) and the gate's steps.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:rp="urn:libetsi:report:1"
+    xmlns:d="urn:libetsi:dossier:1"
+    xmlns:r="urn:libetsi:results:1"
+    xmlns:c="urn:libetsi:catalog:1"
+    exclude-result-prefixes="rp d r c">
+
+  <xsl:include href="common.xsl"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:variable name="D" select="/rp:report/d:dossier"/>
+  <xsl:variable name="R" select="/rp:report/r:results"/>
+  <xsl:variable name="S" select="$R/r:summary"/>
+  <xsl:variable name="NL" select="'&#10;'"/>
+
+  <xsl:template match="/">
+    <!-- title -->
+    <xsl:text># </xsl:text>
+    <xsl:call-template name="md">
+      <xsl:with-param name="s">
+        <xsl:choose>
+          <xsl:when test="normalize-space($D/d:header/d:title) != ''">
+            <xsl:value-of select="$D/d:header/d:title"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$D/d:dut/d:model-designation"/>
+            <xsl:text>: clause 5.3 dossier, release </xsl:text>
+            <xsl:value-of select="$D/d:header/d:release/@version"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:text>&#10;&#10;</xsl:text>
+    <xsl:text>EN 303 645 V</xsl:text>
+    <xsl:value-of select="$D/d:header/d:editions/@en303645"/>
+    <xsl:text> clause 5.3 (requirement layer) · TS 103 701 V</xsl:text>
+    <xsl:value-of select="$D/d:header/d:editions/@ts103701"/>
+    <xsl:text> (assessment layer) · release </xsl:text>
+    <xsl:call-template name="md">
+      <xsl:with-param name="s" select="$D/d:header/d:release/@version"/>
+    </xsl:call-template>
+    <xsl:if test="$date != ''">
+      <xsl:text> · report date </xsl:text>
+      <xsl:value-of select="$date"/>
+    </xsl:if>
+    <xsl:text>&#10;&#10;</xsl:text>
+
+    <!-- key figures -->
+    <xsl:variable name="ncases" select="count($R/r:plan/r:case)"/>
+    <xsl:text>| | |&#10;|---|---|&#10;</xsl:text>
+    <xsl:text>| Device | </xsl:text>
+    <xsl:call-template name="md">
+      <xsl:with-param name="s" select="normalize-space(concat($D/d:dut/d:manufacturer, ' ', $D/d:dut/d:model-designation))"/>
+    </xsl:call-template>
+    <xsl:if test="$D/d:dut/d:software-version">
+      <xsl:text>, software </xsl:text>
+      <xsl:call-template name="md">
+        <xsl:with-param name="s" select="$D/d:dut/d:software-version"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:text> |&#10;</xsl:text>
+    <xsl:text>| Clause 5.3 outcome | **</xsl:text>
+    <xsl:value-of select="$S/@overall"/>
+    <xsl:text>** |&#10;</xsl:text>
+    <xsl:text>| Release gate | **</xsl:text>
+    <xsl:choose>
+      <xsl:when test="$S/@ready = 'true'">READY</xsl:when>
+      <xsl:otherwise>NOT READY</xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>**: </xsl:text>
+    <xsl:value-of select="count($R/r:gate/r:step[@status = 'complete'])"/>
+    <xsl:text> of </xsl:text>
+    <xsl:value-of select="count($R/r:gate/r:step)"/>
+    <xsl:text> steps complete |&#10;</xsl:text>
+    <xsl:text>| Findings | </xsl:text>
+    <xsl:value-of select="$S/@errors"/>
+    <xsl:text> errors, </xsl:text>
+    <xsl:value-of select="$S/@warnings"/>
+    <xsl:text> warnings, </xsl:text>
+    <xsl:value-of select="$S/@infos"/>
+    <xsl:text> info (</xsl:text>
+    <xsl:value-of select="$S/@waived"/>
+    <xsl:text> waived) |&#10;</xsl:text>
+    <xsl:text>| Test plan | </xsl:text>
+    <xsl:value-of select="$ncases"/>
+    <xsl:text> test cases, </xsl:text>
+    <xsl:value-of select="count($R/r:plan/r:case[@ready = 'true'])"/>
+    <xsl:text> ready, </xsl:text>
+    <xsl:value-of select="count($R/r:plan/r:case[key('verdict', @id)])"/>
+    <xsl:text> with a verdict |&#10;</xsl:text>
+    <xsl:if test="$D/d:header/d:public-statement">
+      <xsl:text>| Public statement | </xsl:text>
+      <xsl:choose>
+        <xsl:when test="$D/d:header/d:public-statement/@conformance = 'true'">conformance stated</xsl:when>
+        <xsl:otherwise>no conformance claim</xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> |&#10;</xsl:text>
+    </xsl:if>
+    <xsl:text>&#10;</xsl:text>
+
+    <!-- provisions -->
+    <xsl:text>## Provisions&#10;&#10;</xsl:text>
+    <xsl:text>| Provision | Title | Status | ICS | Outcome | Test cases |&#10;</xsl:text>
+    <xsl:text>|---|---|---|---|---|---|&#10;</xsl:text>
+    <xsl:for-each select="$R/r:outcomes/r:provision">
+      <xsl:text>| </xsl:text>
+      <xsl:value-of select="@id"/>
+      <xsl:text> | </xsl:text>
+      <xsl:call-template name="md">
+        <xsl:with-param name="s" select="key('provision', @id)/c:title"/>
+      </xsl:call-template>
+      <xsl:text> | </xsl:text>
+      <xsl:value-of select="@status"/>
+      <xsl:text> | </xsl:text>
+      <xsl:choose>
+        <xsl:when test="@support">
+          <xsl:value-of select="@support"/>
+        </xsl:when>
+        <xsl:otherwise>–</xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> | </xsl:text>
+      <xsl:call-template name="outcome-mark">
+        <xsl:with-param name="outcome" select="@outcome"/>
+      </xsl:call-template>
+      <xsl:text> </xsl:text>
+      <xsl:value-of select="@outcome"/>
+      <xsl:text> | </xsl:text>
+      <xsl:for-each select="r:case">
+        <xsl:if test="position() &gt; 1">, </xsl:if>
+        <xsl:value-of select="@id"/>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="outcome-mark">
+          <xsl:with-param name="outcome" select="@outcome"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:text> |&#10;</xsl:text>
+    </xsl:for-each>
+    <xsl:text>&#10;✓ PASS · ✗ FAIL · ? INCONCLUSIVE · – NOT ASSESSED · ∅ NOT APPLICABLE&#10;&#10;</xsl:text>
+
+    <!-- verdicts needing attention -->
+    <xsl:variable name="attention" select="$D/d:verdicts/d:verdict[@result != 'PASS']"/>
+    <xsl:if test="$attention">
+      <xsl:text>## Verdicts needing attention&#10;&#10;</xsl:text>
+      <xsl:for-each select="$attention">
+        <xsl:text>- **</xsl:text>
+        <xsl:value-of select="@case"/>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="@result"/>
+        <xsl:text>** (</xsl:text>
+        <xsl:value-of select="@date"/>
+        <xsl:text>)</xsl:text>
+        <xsl:choose>
+          <xsl:when test="d:indication">
+            <xsl:for-each select="d:indication">
+              <xsl:text>&#10;  - </xsl:text>
+              <xsl:call-template name="md">
+                <xsl:with-param name="s" select="."/>
+              </xsl:call-template>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:when test="d:note">
+            <xsl:text>: </xsl:text>
+            <xsl:call-template name="md">
+              <xsl:with-param name="s" select="d:note"/>
+            </xsl:call-template>
+          </xsl:when>
+        </xsl:choose>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:for-each>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+
+    <!-- findings -->
+    <xsl:variable name="open" select="$R/r:findings/r:finding[@waived != 'true']"/>
+    <xsl:text>## Top findings&#10;&#10;</xsl:text>
+    <xsl:choose>
+      <xsl:when test="$open">
+        <xsl:for-each select="$open">
+          <xsl:sort select="number(@severity = 'warning') + 2 * number(@severity = 'info')" data-type="number"/>
+          <xsl:if test="position() &lt;= 10">
+            <xsl:text>- **</xsl:text>
+            <xsl:value-of select="@severity"/>
+            <xsl:text>** `</xsl:text>
+            <xsl:value-of select="@rule"/>
+            <xsl:text>`</xsl:text>
+            <xsl:if test="@reference">
+              <xsl:text> (</xsl:text>
+              <xsl:value-of select="@reference"/>
+              <xsl:text>)</xsl:text>
+            </xsl:if>
+            <xsl:text>: </xsl:text>
+            <xsl:call-template name="md">
+              <xsl:with-param name="s" select="r:message"/>
+            </xsl:call-template>
+            <xsl:if test="r:hint">
+              <xsl:text>. Fix: </xsl:text>
+              <xsl:call-template name="md">
+                <xsl:with-param name="s" select="r:hint"/>
+              </xsl:call-template>
+            </xsl:if>
+            <xsl:text>&#10;</xsl:text>
+          </xsl:if>
+        </xsl:for-each>
+        <xsl:if test="count($open) &gt; 10">
+          <xsl:text>- … and </xsl:text>
+          <xsl:value-of select="count($open) - 10"/>
+          <xsl:text> more (`etsi check` lists them all)&#10;</xsl:text>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>None: `etsi check` reports no unwaived finding.&#10;</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>&#10;</xsl:text>
+
+    <!-- gate -->
+    <xsl:text>## Release gate&#10;&#10;</xsl:text>
+    <xsl:text>| Step | Owner | Status | Blockers |&#10;|---|---|---|---|&#10;</xsl:text>
+    <xsl:for-each select="$R/r:gate/r:step">
+      <xsl:text>| </xsl:text>
+      <xsl:value-of select="position()"/>
+      <xsl:text>. </xsl:text>
+      <xsl:call-template name="md">
+        <xsl:with-param name="s" select="@title"/>
+      </xsl:call-template>
+      <xsl:text> | </xsl:text>
+      <xsl:choose>
+        <xsl:when test="@owner">
+          <xsl:call-template name="md">
+            <xsl:with-param name="s" select="@owner"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>*none*</xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> | </xsl:text>
+      <xsl:choose>
+        <xsl:when test="@status = 'complete'">✓ complete</xsl:when>
+        <xsl:otherwise>✗ blocked</xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> | </xsl:text>
+      <xsl:value-of select="count(r:blocker)"/>
+      <xsl:text> |&#10;</xsl:text>
+    </xsl:for-each>
+    <xsl:text>&#10;---&#10;Generated by </xsl:text>
+    <xsl:value-of select="/rp:report/@generator"/>
+    <xsl:if test="/rp:report/@source">
+      <xsl:text> from `</xsl:text>
+      <xsl:value-of select="/rp:report/@source"/>
+      <xsl:text>`</xsl:text>
+    </xsl:if>
+    <xsl:text>.&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Text fit for a Markdown table cell or list item: one line, pipes
+       and backslashes escaped, angle brackets as entities. -->
+  <xsl:template name="md">
+    <xsl:param name="s"/>
+    <xsl:call-template name="md-escape">
+      <xsl:with-param name="s" select="normalize-space($s)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="md-escape">
+    <xsl:param name="s"/>
+    <xsl:variable name="n" select="string-length($s)"/>
+    <xsl:choose>
+      <xsl:when test="not(contains($s, '|') or contains($s, '\') or contains($s, '&lt;') or contains($s, '&gt;') or contains($s, '`') or contains($s, '*') or contains($s, '_'))">
+        <xsl:value-of select="$s"/>
+      </xsl:when>
+      <xsl:when test="$n &gt; 64">
+        <xsl:variable name="half" select="floor($n div 2)"/>
+        <xsl:call-template name="md-escape">
+          <xsl:with-param name="s" select="substring($s, 1, $half)"/>
+        </xsl:call-template>
+        <xsl:call-template name="md-escape">
+          <xsl:with-param name="s" select="substring($s, $half + 1)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="ch" select="substring($s, 1, 1)"/>
+        <xsl:choose>
+          <xsl:when test="$ch = '&lt;'">&amp;lt;</xsl:when>
+          <xsl:when test="$ch = '&gt;'">&amp;gt;</xsl:when>
+          <xsl:when test="$ch = '|' or $ch = '\' or $ch = '`' or $ch = '*' or $ch = '_'">
+            <xsl:text>\</xsl:text>
+            <xsl:value-of select="$ch"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$ch"/>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="md-escape">
+          <xsl:with-param name="s" select="substring($s, 2)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,780 @@
+"""Tests of `etsi report`: the built-in stylesheets (stylesheets/*.xsl) on
+the example dossiers, the redaction of the public summary, determinism,
+caller stylesheets and the security rules, HTML validity (Nu Html
+Checker) and rendering in a real browser (headless Chromium).
+
+Expectations about the examples come from the dossiers themselves (read
+with ElementTree) and from examples/dossiers/README.md, not from the
+reports under test.
+
+Run through ctest, which sets ETSI_CLI to the built binary and
+ETSI_SOURCE_DIR to the source tree.  The Nu Html Checker
+(tests/html/node_modules, `npm ci` in tests/html) and Chromium are
+optional: their tests are skipped when they are missing, unless
+ETSI_REQUIRE_HTML_TOOLS=1 (CI) makes that a failure.
+"""
+import csv
+import datetime
+import html.parser
+import importlib.util
+import io
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+
+CLI = os.environ["ETSI_CLI"]
+SOURCE = pathlib.Path(os.environ["ETSI_SOURCE_DIR"])
+DOSSIERS = SOURCE / "examples" / "dossiers"
+DATA = SOURCE / "tests" / "data" / "reports"
+PRIVATE = DATA / "private-markers.xml"
+UNSUPPORTED = DATA / "claim-unsupported.xml"
+REQUIRE_TOOLS = os.environ.get("ETSI_REQUIRE_HTML_TOOLS") == "1"
+DATE = "2026-11-26"
+FORMATS = ("html", "public", "ics-csv", "plan-csv", "evidence-csv", "md")
+
+sys.path.insert(0, str(SOURCE / "tests" / "html"))
+import check_html  # noqa: E402  (tests/html/check_html.py)
+
+D = "{urn:libetsi:dossier:1}"
+
+# From examples/dossiers/README.md: what the engine says as of 2026-11-26.
+EXAMPLES = {
+    "smart-camera-v3": {"provisions": 19, "planned": 26, "verdicts": 10,
+                        "overall": "INCONCLUSIVE", "ready": True, "conformance": False,
+                        "mechanisms": 3},
+    "constrained-sensor-v2": {"provisions": 16, "planned": 9, "verdicts": 9,
+                              "overall": "PASS", "ready": True, "conformance": True,
+                              "mechanisms": 0},
+    "smart-plug-usb-v3": {"provisions": 19, "planned": 24, "verdicts": 11,
+                          "overall": "FAIL", "ready": True, "conformance": False,
+                          "mechanisms": 2},
+}
+
+
+def load_markers():
+    spec = importlib.util.spec_from_file_location("make_private", DATA / "make_private.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.MARKERS
+
+
+def etsi(*args, cwd=None):
+    """Runs the CLI; stdout as bytes (CSV line ends matter), stderr as text."""
+    r = subprocess.run([CLI, *map(str, args)], capture_output=True, cwd=cwd, timeout=120)
+    r.stderr = r.stderr.decode("utf-8", "replace")
+    return r
+
+
+def report(path, fmt, *extra, date=DATE):
+    args = ["report", path, "--format", fmt, *extra]
+    if date:
+        args += ["--date", date]
+    return etsi(*args)
+
+
+def dossier(name):
+    return ET.parse(DOSSIERS / f"{name}.xml").getroot()
+
+
+def parse_csv(data):
+    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+class Ids(html.parser.HTMLParser):
+    """Collects element ids, tags and the text inside one element."""
+
+    def __init__(self, inside=None):
+        super().__init__(convert_charrefs=True)
+        self.ids, self.tags, self.inside, self.depth, self.text = set(), [], inside, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if self.depth or (self.inside and attrs.get("id") == self.inside):
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+
+
+def parse_html(text, inside=None):
+    p = Ids(inside)
+    p.feed(text)
+    return p
+
+
+class Base(unittest.TestCase):
+    maxDiff = None
+
+    def setUp(self):
+        self.tmp = pathlib.Path(tempfile.mkdtemp(prefix="etsi-reports-"))
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def render(self, path, fmt, *extra, date=DATE):
+        r = report(path, fmt, *extra, date=date)
+        self.assertEqual(r.returncode, 0, f"{path} --format {fmt}: {r.stderr}")
+        self.assertTrue(r.stdout, f"{path} --format {fmt} wrote nothing")
+        return r.stdout
+
+    def need(self, available, reason):
+        if available:
+            return
+        if REQUIRE_TOOLS:
+            self.fail(f"{reason}, and ETSI_REQUIRE_HTML_TOOLS=1 requires it")
+        self.skipTest(reason)
+
+
+# ---- every format on every example ---------------------------------------
+
+class Formats(Base):
+    def test_every_format_renders_every_example(self):
+        for name in EXAMPLES:
+            for fmt in FORMATS:
+                with self.subTest(example=name, format=fmt):
+                    out = self.render(DOSSIERS / f"{name}.xml", fmt)
+                    out.decode("utf-8")  # valid UTF-8
+
+    def test_output_file_is_written(self):
+        out = self.tmp / "r.html"
+        r = report(DOSSIERS / "smart-camera-v3.xml", "html", "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(f"wrote {out}", r.stderr)
+        self.assertEqual(out.read_bytes(), self.render(DOSSIERS / "smart-camera-v3.xml", "html"))
+
+
+class Html(Base):
+    def test_structure_and_self_containment(self):
+        for name in EXAMPLES:
+            with self.subTest(example=name):
+                text = self.render(DOSSIERS / f"{name}.xml", "html").decode("utf-8")
+                self.assertTrue(text.startswith("<!DOCTYPE html>\n<html lang=\"en\">"))
+                lower = text.lower()
+                for banned in ("<script", "<link", "<iframe", "<img", "@import", "url(", " src="):
+                    self.assertNotIn(banned, lower, f"{name}: {banned} makes the report fetch something")
+                self.assertIn("@media print", text)
+                self.assertIn("break-before: page", text)
+                self.assertIn("display: table-header-group", text)
+                self.assertIn("break-inside: avoid", text)
+
+    def test_summary_header(self):
+        for name, want in EXAMPLES.items():
+            with self.subTest(example=name):
+                root = dossier(name)
+                text = self.render(DOSSIERS / f"{name}.xml", "html").decode("utf-8")
+                for path in ("dut/manufacturer", "dut/model-designation"):
+                    value = root.find(D + path.replace("/", "/" + D)).text.strip()
+                    self.assertIn(html_escape(value), text)
+                editions = root.find(f"{D}header/{D}editions")
+                self.assertIn(f"EN 303 645 V{editions.get('en303645')}", text)
+                self.assertIn(f"TS 103 701 V{editions.get('ts103701')}", text)
+                self.assertIn(f"release {root.find(f'{D}header/{D}release').get('version')}", text)
+                kpis = text[text.index('class="kpis"'):text.index('<nav class="toc"')]
+                self.assertIn(want["overall"], kpis)
+                self.assertIn("READY" if want["ready"] else "NOT READY", kpis)
+                self.assertRegex(kpis, r"<b>0</b> errors")
+                self.assertIn(f"{want['verdicts']} / {want['planned']}", kpis)
+                self.assertIn(f"Report date<strong>{DATE}</strong>", text.replace("\n", ""))
+
+    def test_every_section_names_its_layer(self):
+        text = self.render(DOSSIERS / "smart-camera-v3.xml", "html").decode("utf-8")
+        heads = re.findall(r'<div class="sec-h">.*?<span class="layer layer-(\w+)">([^<]+)</span>',
+                           text, re.S)
+        self.assertEqual(len(heads), 10)
+        layers = dict(heads)
+        self.assertEqual(layers["requirement"], "EN 303 645 — requirement layer")
+        self.assertEqual(layers["assessment"], "TS 103 701 — assessment layer")
+        self.assertEqual({layer for layer, _ in heads},
+                         {"both", "facts", "requirement", "assessment", "evidence", "process"})
+
+    def test_status_matrix_and_verdict_summary(self):
+        for name, want in EXAMPLES.items():
+            with self.subTest(example=name):
+                text = self.render(DOSSIERS / f"{name}.xml", "html").decode("utf-8")
+                matrix = parse_html(text, inside="status-matrix")
+                self.assertIn("status-matrix", matrix.ids)
+                self.assertIn("verdict-summary", matrix.ids)
+                words = " ".join(matrix.text)
+                provisions = [e.get("provision") for e in dossier(name).iter(D + "entry")]
+                self.assertEqual(len(provisions), want["provisions"])
+                for p in provisions:
+                    self.assertRegex(words, rf"(^|\s){re.escape(p)}\s")
+                # one row (a <g> with a zebra or not) per provision: count the outcome cells
+                self.assertEqual(len(re.findall(r"(PASS|FAIL|INCONCLUSIVE|NOT ASSESSED|NOT APPLICABLE)"
+                                                r"\s*</text>\s*</g>", matrix_svg(text))),
+                                 want["provisions"])
+                summary = svg(text, "verdict-summary")
+                self.assertIn(f"Provisions by outcome ({want['provisions']}", summary)
+                self.assertIn(f"Planned test cases by verdict ({want['planned']}", summary)
+
+    def test_ics_table_lists_every_entry_with_its_support(self):
+        for name in EXAMPLES:
+            with self.subTest(example=name):
+                text = self.render(DOSSIERS / f"{name}.xml", "html").decode("utf-8")
+                for entry in dossier(name).iter(D + "entry"):
+                    row = re.search(rf'<tr id="ics-{re.escape(entry.get("provision"))}">(.*?)</tr>',
+                                    text, re.S)
+                    self.assertIsNotNone(row, entry.get("provision"))
+                    self.assertIn(f">{entry.get('support')}</span>", row.group(1))
+
+    def test_boundary_diagram_draws_components_and_mechanisms(self):
+        for name, want in EXAMPLES.items():
+            with self.subTest(example=name):
+                text = self.render(DOSSIERS / f"{name}.xml", "html").decode("utf-8")
+                boundary = svg(text, "update-boundary")
+                root = dossier(name)
+                components = root.findall(f"{D}update-boundary/{D}component")
+                mechanisms = root.findall(f"{D}update-boundary/{D}mechanism")
+                self.assertEqual(len(mechanisms), want["mechanisms"])
+                for c in components + mechanisms:
+                    self.assertIn(f"<title>{c.get('id')}: ", boundary)
+                edges = sum(len(c.findall(D + "covered-by")) for c in components)
+                self.assertEqual(boundary.count('class="edge"'), edges)
+                for m in mechanisms:
+                    self.assertIn("network" if m.get("network") == "true" else "no network", boundary)
+                if not mechanisms:
+                    self.assertIn("No update mechanism is implemented.", boundary)
+
+    def test_ixit_tables(self):
+        text = self.render(DOSSIERS / "smart-camera-v3.xml", "html").decode("utf-8")
+        for table in ("2-UserInfo", "4-Conf", "6-SoftComp", "7-UpdMech", "8-UpdProc", "9-ReplSup"):
+            self.assertIn(f'id="ixit-{table}"', text)
+        self.assertIn("Cryptographic Details", text)  # a catalog field name
+        text = self.render(DOSSIERS / "constrained-sensor-v2.xml", "html").decode("utf-8")
+        self.assertIn("Hardware Replacement", text)
+        self.assertIn("Replacement programme SUP-PRO-021", text)
+
+    def test_evidence_map_has_every_artifact_and_digest(self):
+        for name in EXAMPLES:
+            with self.subTest(example=name):
+                text = self.render(DOSSIERS / f"{name}.xml", "html").decode("utf-8")
+                for ev in dossier(name).iter(D + "evidence"):
+                    self.assertIn(f'id="e-{ev.get("id")}"', text)
+                    for art in ev.iter(D + "artifact"):
+                        self.assertIn(html_escape(art.get("ref")), text)
+                        if art.get("sha256"):
+                            self.assertIn(art.get("sha256"), text)
+        text = self.render(DOSSIERS / "smart-camera-v3.xml", "html").decode("utf-8")
+        self.assertIn("Carried from release </strong>3.3.2", text)
+        self.assertIn("assurance <strong>substantial</strong>", text)
+
+    def test_plan_verdicts_findings_and_gate(self):
+        for name, want in EXAMPLES.items():
+            with self.subTest(example=name):
+                text = self.render(DOSSIERS / f"{name}.xml", "html").decode("utf-8")
+                ids = parse_html(text).ids
+                plan = etsi("plan", "--format", "csv", DOSSIERS / f"{name}.xml")
+                cases = [row[0] for row in parse_csv(plan.stdout)[1:]]
+                self.assertEqual(len(cases), want["planned"])
+                for case in cases:
+                    self.assertIn(f"tc-{case}", ids)
+                verdicts = list(dossier(name).iter(D + "verdict"))
+                self.assertEqual(len(verdicts), want["verdicts"])
+                for v in verdicts:
+                    self.assertIn(f"v-{v.get('case')}", ids)
+                    for indication in v.findall(D + "indication"):
+                        self.assertIn(html_escape(" ".join(indication.text.split())), text)
+                for step in ("scope", "ics", "mechanisms", "procedures", "user-info", "handoff"):
+                    self.assertIn(f"g-{step}", ids)
+                self.assertIn("No findings", text)
+
+    def test_findings_with_hints_and_waivers(self):
+        text = self.render(PRIVATE, "html").decode("utf-8")
+        section = text[text.index('id="s-findings"'):text.index('id="s-gate"')]
+        self.assertIn("evidence-draft", section)
+        self.assertIn("How to fix", open_css(text))
+        self.assertIn('class="hint"', section)
+        waived = re.search(r'<tr class="waived">(.*?)</tr>', section, re.S)
+        self.assertIsNotNone(waived)
+        self.assertIn("artifact-digest-missing", waived.group(1))
+        self.assertIn("wv-manual-digest", waived.group(1))
+
+    def test_gate_blockers_and_missing_inputs(self):
+        broken = SOURCE / "tests" / "data" / "rules" / "ixit-row-missing" / "fail-mechanism.xml"
+        if not broken.is_file():
+            self.skipTest(f"{broken} is missing")
+        text = self.render(broken, "html").decode("utf-8")
+        self.assertIn("NOT READY", text)
+        self.assertRegex(text, r'<span class="b b-fail">[^<]*blocked</span>')
+        self.assertIn("missing inputs", text)
+        self.assertIn("missing for mechanism", text)
+        self.assertIn('class="blocker"', text)
+
+
+def html_escape(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def svg(text, ident):
+    start = text.index(f'<svg id="{ident}"')
+    return text[start:text.index("</svg>", start)]
+
+
+def matrix_svg(text):
+    return svg(text, "status-matrix")
+
+
+def open_css(text):
+    return text[text.index("<style>"):text.index("</style>")]
+
+
+# ---- the public summary --------------------------------------------------
+
+class Public(Base):
+    def test_content(self):
+        for name, want in EXAMPLES.items():
+            with self.subTest(example=name):
+                root = dossier(name)
+                text = self.render(DOSSIERS / f"{name}.xml", "public").decode("utf-8")
+                self.assertTrue(text.startswith("<!DOCTYPE html>\n<html lang=\"en\">"))
+                self.assertNotIn("<script", text.lower())
+                self.assertIn(root.find(f"{D}dut/{D}model-designation").text, text)
+                self.assertIn(root.find(f"{D}dut/{D}manufacturer").text, text)
+                tl = [p for p in root.iter(D + "party") if p.get("role") == "TL"][0]
+                self.assertIn(html_escape(tl.find(D + "name").text), text)
+                period = root.find(f"{D}ixit/{D}user-info/{D}support-period")
+                year = period.get("end")[:4]
+                self.assertRegex(text, rf"\d+ \w+ {year}")
+                self.assertIn(root.find(f"{D}ixit/{D}user-info/{D}publication-of-support-period").get("url"),
+                              text)
+                if want["conformance"]:
+                    self.assertIn("Conformance stated", text)
+                    self.assertNotIn("Assessment in progress", text)
+                else:
+                    self.assertIn("Assessment in progress", text)
+                    self.assertNotIn("Conformance stated", text)
+                for m in root.iter(D + "mechanism"):
+                    self.assertIn(html_escape(m.find(D + "name").text), text)
+                if not want["mechanisms"]:
+                    self.assertIn("cannot be updated", text)
+                self.assertIn(f"As of<strong>{26} November 2026</strong>", text.replace("\n", ""))
+
+    def test_shows_nothing_private_of_the_examples(self):
+        for name in EXAMPLES:
+            with self.subTest(example=name):
+                root = dossier(name)
+                text = self.render(DOSSIERS / f"{name}.xml", "public").decode("utf-8")
+                for owner in root.iter(D + "owner"):
+                    self.assertNotIn(owner.find(D + "name").text, text)
+                for art in root.iter(D + "artifact"):
+                    self.assertNotIn(art.get("ref"), text)
+                    if art.get("sha256"):
+                        self.assertNotIn(art.get("sha256"), text)
+                for entry in root.iter(D + "entry"):
+                    detail = entry.find(D + "detail")
+                    if detail is not None:
+                        self.assertNotIn(html_escape(detail.text[:60]), text)
+
+
+class Redaction(Base):
+    @classmethod
+    def setUpClass(cls):
+        cls.markers = load_markers()
+
+    def test_test_dossiers_are_valid(self):
+        r = etsi("validate", PRIVATE, UNSUPPORTED)
+        self.assertEqual(r.returncode, 0, r.stdout.decode() + r.stderr)
+
+    def test_public_summary_has_no_private_marker(self):
+        text = self.render(PRIVATE, "public").decode("utf-8")
+        for leak in ("PRIVATE-MARKER", "private-marker", "/home/", "intranet."):
+            self.assertNotIn(leak, text)
+        # and it still says what it should
+        self.assertIn("VSP-20-EU", text)
+        self.assertIn("Assessment in progress", text)
+
+    def test_public_input_itself_has_no_private_marker(self):
+        dump = self.tmp / "dump.xsl"
+        dump.write_text('<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+                        '<xsl:output method="xml"/><xsl:template match="/"><xsl:copy-of select="/"/>'
+                        '</xsl:template></xsl:stylesheet>')
+        text = self.render(PRIVATE, "public", "--stylesheet", dump).decode("utf-8")
+        self.assertIn("urn:libetsi:dossier:1", text)
+        self.assertNotIn("PRIVATE-MARKER", text.upper())
+        self.assertNotIn("/home/", text)
+        self.assertNotIn("<findings", text)
+        self.assertNotIn("<owner", text)
+        self.assertNotIn("<artifact", text)
+
+    def test_html_report_shows_the_private_content(self):
+        text = self.render(PRIVATE, "html").decode("utf-8")
+        for n, (where, shown) in self.markers.items():
+            if shown:
+                with self.subTest(marker=n, where=where):
+                    self.assertRegex(text, rf"PRIVATE-MARKER-{n}\b")
+        self.assertIn("private-marker-2@voltaris.example", text)
+        self.assertIn("/home/PRIVATE-MARKER-3/", text)
+
+    def test_input_keeps_extensions_that_public_drops(self):
+        text = self.render(PRIVATE, "input").decode("utf-8")
+        self.assertIn("PRIVATE-MARKER-12", text)
+        self.assertIn("PRIVATE-MARKER-13", text)
+
+    def test_csv_and_markdown_are_private_formats(self):
+        evidence = self.render(PRIVATE, "evidence-csv").decode("utf-8")
+        self.assertIn("/home/PRIVATE-MARKER-3/", evidence)
+        ics = self.render(PRIVATE, "ics-csv").decode("utf-8")
+        self.assertIn("PRIVATE-MARKER-9", ics)
+        md = self.render(PRIVATE, "md").decode("utf-8")
+        self.assertIn("PRIVATE-MARKER-11", md)
+
+    def test_unsupported_conformance_claim_is_refused(self):
+        out = self.tmp / "public.html"
+        r = report(UNSUPPORTED, "public", "-o", out)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertFalse(out.exists())
+        self.assertIn("refusing to publish a conformance statement", r.stderr)
+        self.assertEqual(r.stdout, b"")
+        # the private report of the same dossier is fine
+        self.render(UNSUPPORTED, "html")
+
+    def test_supported_conformance_claim_is_published(self):
+        text = self.render(DOSSIERS / "constrained-sensor-v2.xml", "public").decode("utf-8")
+        self.assertIn("The manufacturer states that VCS-200 conforms", text)
+
+
+# ---- CSV -------------------------------------------------------------------
+
+class Csv(Base):
+    def check_rfc4180(self, data):
+        self.assertFalse(data.startswith(b"\xef\xbb\xbf"), "no byte-order mark")
+        self.assertTrue(data.endswith(b"\r\n"))
+        # no bare LF outside quoted fields: every record ends in CRLF
+        rows = parse_csv(data)
+        self.assertEqual(data.count(b"\r\n"),
+                         len(rows) + sum(field.count("\r\n") for row in rows for field in row))
+        widths = {len(row) for row in rows}
+        self.assertEqual(len(widths), 1, f"rows of different widths: {widths}")
+        return rows
+
+    def test_ics_csv(self):
+        for name, want in EXAMPLES.items():
+            with self.subTest(example=name):
+                data = self.render(DOSSIERS / f"{name}.xml", "ics-csv")
+                rows = self.check_rfc4180(data)
+                self.assertEqual(rows[0], ["reference", "status", "support", "detail", "title",
+                                           "applicable", "outcome"])
+                self.assertEqual(len(rows) - 1, want["provisions"])
+                by_ref = {row[0]: row for row in rows[1:]}
+                for entry in dossier(name).iter(D + "entry"):
+                    row = by_ref[entry.get("provision")]
+                    self.assertEqual(row[2], entry.get("support") or "")
+                    detail = entry.find(D + "detail")
+                    self.assertEqual(row[3], detail.text if detail is not None else "")
+                # status, applicability and outcome are the engine's
+                outcomes = parse_csv(etsi("outcomes", "--format", "csv", "--as-of", DATE,
+                                          DOSSIERS / f"{name}.xml").stdout)
+                for o in outcomes[1:]:
+                    self.assertEqual((by_ref[o[0]][1], by_ref[o[0]][5], by_ref[o[0]][6]),
+                                     (o[1], o[3], o[4]))
+
+    def test_plan_csv_is_the_plan(self):
+        for name, want in EXAMPLES.items():
+            with self.subTest(example=name):
+                data = self.render(DOSSIERS / f"{name}.xml", "plan-csv")
+                rows = self.check_rfc4180(data)
+                self.assertEqual(rows[0], ["test_case", "group", "provision", "kind", "disposition",
+                                           "ready", "inputs", "missing_inputs"])
+                self.assertEqual(len(rows) - 1, want["planned"])
+                plan = etsi("plan", "--format", "csv", DOSSIERS / f"{name}.xml")
+                self.assertEqual(plan.returncode, 0, plan.stderr)
+                self.assertEqual([r[0] for r in rows], [r[0] for r in parse_csv(plan.stdout)])
+                self.assertEqual(data, plan.stdout)
+
+    def test_plan_csv_with_missing_inputs(self):
+        broken = SOURCE / "tests" / "data" / "rules" / "ixit-row-missing" / "fail-mechanism.xml"
+        if not broken.is_file():
+            self.skipTest(f"{broken} is missing")
+        data = self.render(broken, "plan-csv")
+        self.assertEqual(data, etsi("plan", "--format", "csv", broken).stdout)
+        rows = self.check_rfc4180(data)
+        self.assertTrue(any(row[5] == "no" and "missing for mechanism" in row[7] for row in rows))
+
+    def test_evidence_csv(self):
+        header = ["evidence_id", "provision", "kind", "category", "claim", "owner", "review",
+                  "release", "artifact_id", "ref", "media_type", "sha256", "size", "collected",
+                  "expires", "visibility", "external_assurance", "carried_from", "owner_name",
+                  "artifact_title"]
+        for name in EXAMPLES:
+            with self.subTest(example=name):
+                rows = self.check_rfc4180(self.render(DOSSIERS / f"{name}.xml", "evidence-csv"))
+                self.assertEqual(rows[0], header)
+                want = []
+                for ev in dossier(name).iter(D + "evidence"):
+                    for art in ev.findall(D + "artifact") or [None]:
+                        want.append((ev.get("id"), art.get("id") if art is not None else "",
+                                     (art.get("sha256") or "") if art is not None else "",
+                                     (art.get("size") or "") if art is not None else ""))
+                got = [(r[0], r[8], r[11], r[12]) for r in rows[1:]]
+                self.assertEqual(got, want)
+                self.assertTrue(all(re.fullmatch(r"[0-9a-f]{64}", r[11]) for r in rows[1:]))
+        rows = parse_csv(self.render(DOSSIERS / "smart-camera-v3.xml", "evidence-csv"))
+        label = [r for r in rows if r[8] == "art-rating-label"][0]
+        self.assertEqual((label[7], label[17]), ("3.3.2", "3.3.2"))
+        cert = [r for r in rows if r[8] == "art-se-certificate"][0]
+        self.assertEqual((cert[14], cert[16]), ("2028-06-30", "substantial"))
+
+    def test_quoting(self):
+        rows = parse_csv(self.render(DOSSIERS / "smart-camera-v3.xml", "ics-csv"))
+        raw = self.render(DOSSIERS / "smart-camera-v3.xml", "ics-csv").decode("utf-8")
+        # a detail with quotes and commas survives the round trip
+        detail = [r[3] for r in rows if r[0] == "5.3-4B"][0]
+        self.assertIn('"Keep this camera secure automatically"', detail)
+        self.assertIn('""Keep this camera secure automatically""', raw)
+
+
+# ---- Markdown --------------------------------------------------------------
+
+class Markdown(Base):
+    def test_summary(self):
+        for name, want in EXAMPLES.items():
+            with self.subTest(example=name):
+                text = self.render(DOSSIERS / f"{name}.xml", "md").decode("utf-8")
+                root = dossier(name)
+                self.assertTrue(text.startswith("# " + root.find(f"{D}header/{D}title").text))
+                self.assertIn(f"| Clause 5.3 outcome | **{want['overall']}** |", text)
+                self.assertIn("| Release gate | **READY**: 6 of 6 steps complete |", text)
+                self.assertIn(f"report date {DATE}", text)
+                rows = [line for line in text.splitlines() if re.match(r"\| 5\.3-\w+ \|", line)]
+                self.assertEqual(len(rows), want["provisions"])
+                self.assertIn("## Top findings", text)
+                self.assertIn("## Release gate", text)
+        text = self.render(DOSSIERS / "smart-plug-usb-v3.xml", "md").decode("utf-8")
+        self.assertIn("## Verdicts needing attention", text)
+        self.assertIn("- **5.3-12-1 FAIL** (2026-11-12)", text)
+
+    def test_findings_are_listed_errors_first(self):
+        broken = SOURCE / "tests" / "data" / "rules" / "ixit-row-missing" / "fail-mechanism.xml"
+        if not broken.is_file():
+            self.skipTest(f"{broken} is missing")
+        text = self.render(broken, "md").decode("utf-8")
+        findings = text[text.index("## Top findings"):text.index("## Release gate")]
+        self.assertEqual(findings.count("\n- **error**"), 10)
+        self.assertRegex(findings, r"- … and \d+ more")
+
+
+# ---- determinism -------------------------------------------------------------
+
+class Determinism(Base):
+    def test_two_runs_give_the_same_bytes(self):
+        for name in EXAMPLES:
+            for fmt in FORMATS:
+                with self.subTest(example=name, format=fmt):
+                    a = self.render(DOSSIERS / f"{name}.xml", fmt)
+                    b = self.render(DOSSIERS / f"{name}.xml", fmt)
+                    self.assertEqual(a, b)
+
+    def test_no_date_without_date_option(self):
+        # two evaluation dates, no report date: the outputs must not differ
+        # (nothing prints the evaluation date) and carry neither date
+        for name in EXAMPLES:
+            for fmt in FORMATS:
+                with self.subTest(example=name, format=fmt):
+                    a = self.render(DOSSIERS / f"{name}.xml", fmt, "--as-of", "2026-12-03", date=None)
+                    b = self.render(DOSSIERS / f"{name}.xml", fmt, "--as-of", "2026-12-04", date=None)
+                    self.assertEqual(a, b)
+                    self.assertNotIn(b"2026-12-03", a)
+        text = self.render(DOSSIERS / "smart-camera-v3.xml", "html", date=None).decode("utf-8")
+        self.assertIn("Undated report", text)
+        self.assertNotIn(datetime.date.today().isoformat() + "</strong>", text)
+        self.assertNotIn("Report date", text)
+        text = self.render(DOSSIERS / "smart-camera-v3.xml", "md", date=None).decode("utf-8")
+        self.assertNotIn("report date", text)
+
+    def test_the_date_is_printed_when_given(self):
+        for fmt in ("html", "public", "md"):
+            with self.subTest(format=fmt):
+                text = self.render(DOSSIERS / "smart-plug-usb-v3.xml", fmt, date="2027-01-15")
+                self.assertTrue(b"2027-01-15" in text or b"15 January 2027" in text)
+
+    def test_stylesheets_give_the_same_bytes_under_xsltproc(self):
+        xsltproc = shutil.which("xsltproc")
+        if not xsltproc:
+            self.skipTest("xsltproc is not installed")
+        for fmt, sheet in (("html", "report-html.xsl"), ("md", "summary-md.xsl"),
+                           ("ics-csv", "ics-csv.xsl")):
+            with self.subTest(format=fmt):
+                path = DOSSIERS / "smart-camera-v3.xml"
+                doc = self.tmp / "input.xml"
+                doc.write_bytes(self.render(path, "input"))
+                r = subprocess.run([xsltproc, str(SOURCE / "stylesheets" / sheet), str(doc)],
+                                   capture_output=True, timeout=120)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(r.stdout, self.render(path, fmt))
+
+
+# ---- caller stylesheets and the security rules -----------------------------
+
+CUSTOM = """<?xml version="1.0"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:rp="urn:libetsi:report:1" xmlns:r="urn:libetsi:results:1">
+  <xsl:include href="common.xsl"/>
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:template match="/">
+    <xsl:text>provision,outcome,cases&#13;&#10;</xsl:text>
+    <xsl:for-each select="/rp:report/r:results/r:outcomes/r:provision">
+      <xsl:call-template name="csv-field"><xsl:with-param name="value" select="@id"/></xsl:call-template>
+      <xsl:call-template name="csv-field"><xsl:with-param name="value" select="key('outcome', @id)/@outcome"/></xsl:call-template>
+      <xsl:call-template name="csv-field">
+        <xsl:with-param name="value" select="count(key('planned-by-provision', @id))"/>
+        <xsl:with-param name="last" select="true()"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:text>date=</xsl:text><xsl:value-of select="$date"/>
+  </xsl:template>
+</xsl:stylesheet>
+"""
+
+
+class Stylesheets(Base):
+    def write(self, name, text):
+        path = self.tmp / name
+        path.write_text(text)
+        return path
+
+    def test_custom_stylesheet_including_common(self):
+        sheet = self.write("mine.xsl", CUSTOM)
+        out = self.render(DOSSIERS / "smart-plug-usb-v3.xml", "html", "--stylesheet", sheet).decode()
+        rows = parse_csv(out.rsplit("date=", 1)[0].encode())
+        self.assertEqual(rows[0], ["provision", "outcome", "cases"])
+        self.assertEqual(len(rows) - 1, 19)
+        self.assertIn(["5.3-12", "FAIL", "1"], rows)
+        self.assertTrue(out.endswith(f"date={DATE}"))
+
+    def test_importing_the_html_report_overrides_its_templates(self):
+        # import precedence: the importer's template of the same name wins,
+        # and the rest of the imported report is kept
+        sheet = self.write("brand.xsl", """<xsl:stylesheet version="1.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="report-html.xsl"/>
+  <xsl:template name="sec-findings"><p id="brand">BRAND-FINDINGS-REPLACED</p></xsl:template>
+</xsl:stylesheet>""")
+        plain = self.render(DOSSIERS / "smart-plug-usb-v3.xml", "html").decode()
+        out = self.render(DOSSIERS / "smart-plug-usb-v3.xml", "html", "--stylesheet",
+                          sheet).decode()
+        self.assertEqual(out.count("BRAND-FINDINGS-REPLACED"), 1)
+        self.assertNotIn("BRAND-FINDINGS-REPLACED", plain)
+        self.assertIn("<svg", out)
+        self.assertLess(abs(len(out) - len(plain)), len(plain) // 2)
+
+    def test_document_call_fails_and_reads_nothing(self):
+        sheet = self.write("passwd.xsl", """<xsl:stylesheet version="1.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:output method="text"/>
+  <xsl:template match="/">[<xsl:copy-of select="document('/etc/passwd')"/>]</xsl:template>
+</xsl:stylesheet>""")
+        out = self.tmp / "out.txt"
+        r = report(DOSSIERS / "smart-camera-v3.xml", "html", "--stylesheet", sheet, "-o", out)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertFalse(out.exists())
+        self.assertNotIn("root:", r.stderr + r.stdout.decode("utf-8", "replace"))
+        self.assertIn("transformation failed", r.stderr)
+        r = report(DOSSIERS / "smart-camera-v3.xml", "html", "--stylesheet", sheet)
+        self.assertEqual(r.returncode, 2)
+        self.assertNotIn(b"root:", r.stdout)
+
+    def test_include_of_a_local_file_is_refused(self):
+        self.write("other.xsl", '<xsl:stylesheet version="1.0" '
+                                'xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+                                '<xsl:template name="x">LOCAL</xsl:template></xsl:stylesheet>')
+        for href in ("other.xsl", str(self.tmp / "other.xsl"), "../stylesheets/common.xsl"):
+            with self.subTest(href=href):
+                sheet = self.write("incl.xsl", f"""<xsl:stylesheet version="1.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:include href="{href}"/>
+  <xsl:output method="text"/><xsl:template match="/">X</xsl:template></xsl:stylesheet>""")
+                out = self.tmp / "out.txt"
+                r = report(DOSSIERS / "smart-camera-v3.xml", "html", "--stylesheet", sheet, "-o", out)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn("is refused", r.stderr)
+                self.assertFalse(out.exists())
+
+    def test_exsl_document_writes_nothing(self):
+        target = self.tmp / "written.txt"
+        sheet = self.write("write.xsl", f"""<xsl:stylesheet version="1.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:exsl="http://exslt.org/common"
+  extension-element-prefixes="exsl"><xsl:output method="text"/>
+  <xsl:template match="/"><exsl:document href="{target}" method="text">PWNED</exsl:document>done</xsl:template>
+</xsl:stylesheet>""")
+        out = self.tmp / "out.txt"
+        r = report(DOSSIERS / "smart-camera-v3.xml", "html", "--stylesheet", sheet, "-o", out)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertFalse(target.exists())
+        self.assertFalse(out.exists())
+
+    def test_builtin_stylesheets_use_keys_not_scans(self):
+        # every lookup by id goes through xsl:key (docs/reports.md)
+        for sheet in sorted((SOURCE / "stylesheets").glob("*.xsl")):
+            with self.subTest(stylesheet=sheet.name):
+                text = sheet.read_text()
+                self.assertNotRegex(text, r"//[\w:-]+\[@[\w-]+ *= *current\(\)")
+                self.assertNotRegex(text, r"select=\"//")
+                self.assertNotIn("document(", text)
+                self.assertNotIn("generate-id(", text)  # not stable across runs
+                for m in re.finditer(r'<xsl:include href="([^"]+)"', text):
+                    self.assertEqual(m.group(1), "common.xsl")
+
+
+# ---- HTML validity and a real browser -------------------------------------
+
+class Browser(Base):
+    def html_files(self):
+        files = []
+        for name in EXAMPLES:
+            for fmt in ("html", "public"):
+                path = self.tmp / f"{name}-{fmt}.html"
+                path.write_bytes(self.render(DOSSIERS / f"{name}.xml", fmt))
+                files.append(path)
+        for fmt in ("html", "public"):
+            path = self.tmp / f"private-markers-{fmt}.html"
+            path.write_bytes(self.render(PRIVATE, fmt))
+            files.append(path)
+        return files
+
+    def test_nu_html_checker_finds_no_error(self):
+        self.need(check_html.find_vnu(), "the Nu Html Checker (tests/html/node_modules/vnu-jar, "
+                                         "`npm ci` in tests/html) or java is missing")
+        files = self.html_files()
+        code, messages = check_html.run_vnu(files)
+        self.assertEqual(code, 0, messages)
+
+    def test_chromium_renders_the_report(self):
+        self.need(check_html.find_chromium(), "Chromium is not installed")
+        for name in EXAMPLES:
+            with self.subTest(example=name):
+                page = self.tmp / f"{name}.html"
+                page.write_bytes(self.render(DOSSIERS / f"{name}.xml", "html"))
+                png = check_html.screenshot(page, self.tmp / f"{name}.png", 1280, 2000)
+                stats = check_html.png_stats(png)
+                self.assertEqual((stats["width"], stats["height"]), (1280, 2000))
+                self.assertGreater(stats["colours"], 200, stats)
+                self.assertGreater(stats["non_white"], 0.10, stats)
+                self.assertGreater(stats["coloured"], 0.005, stats)
+                dom = check_html.dump_dom(page)
+                self.assertIn('<svg id="status-matrix"', dom)
+                self.assertIn('<svg id="update-boundary"', dom)
+                self.assertIn('<svg id="verdict-summary"', dom)
+
+    def test_chromium_renders_the_public_summary(self):
+        self.need(check_html.find_chromium(), "Chromium is not installed")
+        page = self.tmp / "public.html"
+        page.write_bytes(self.render(DOSSIERS / "constrained-sensor-v2.xml", "public"))
+        stats = check_html.png_stats(check_html.screenshot(page, self.tmp / "public.png", 1280, 1400))
+        self.assertGreater(stats["colours"], 50, stats)
+        self.assertGreater(stats["non_white"], 0.10, stats)
+
+
+if __name__ == "__main__":
+    unittest.main()
