@@ -65,6 +65,10 @@ static int etsi_binding_failed(int code) { etsi_binding_pending = code; return c
 %ignore etsi_record_add_value;
 %ignore etsi_record_remove_value;
 %ignore etsi_record;
+#if defined(SWIGJAVA)
+/* Java names kinds by their strings ("component"), as Python does. */
+%ignore etsi_kind;
+#endif
 #define ETSI_EXTERN extern
 #define ETSI_BEGIN_DECL
 #define ETSI_END_DECL
@@ -97,6 +101,14 @@ static const char *etsi_class_name(int code)
 	}
 }
 
+static void etsi_py_set(PyObject *obj, const char *name, PyObject *value)
+{
+	if (value) {
+		PyObject_SetAttrString(obj, name, value);
+		Py_DECREF(value);
+	}
+}
+
 /* Raises the exception of a code with etsi_error_last()'s details as
  * attributes: code, name, file, line, column. */
 static void etsi_py_raise(int code)
@@ -117,14 +129,16 @@ static void etsi_py_raise(int code)
 	Py_XDECREF(args);
 	if (!exc)
 		return;
-	PyObject_SetAttrString(exc, "code", PyLong_FromLong(code));
-	PyObject_SetAttrString(exc, "name", PyUnicode_FromString(etsi_error_name(code)
-	                                                         ? etsi_error_name(code) : "ERROR"));
+	/* each attribute value is a new reference, released once set */
+	etsi_py_set(exc, "code", PyLong_FromLong(code));
+	etsi_py_set(exc, "name", PyUnicode_FromString(etsi_error_name(code)
+	                                              ? etsi_error_name(code) : "ERROR"));
 	if (e->code == code && e->file)
-		PyObject_SetAttrString(exc, "file", PyUnicode_FromString(e->file));
+		etsi_py_set(exc, "file", PyUnicode_FromString(e->file));
 	else
-		PyObject_SetAttrString(exc, "file", Py_None);
-	PyObject_SetAttrString(exc, "line", PyLong_FromLong(e->code == code ? e->line : 0));
+		etsi_py_set(exc, "file", Py_NewRef(Py_None));
+	etsi_py_set(exc, "line", PyLong_FromLong(e->code == code ? e->line : 0));
+	etsi_py_set(exc, "column", PyLong_FromLong(e->code == code ? e->column : 0));
 	PyErr_SetObject(cls, exc);
 	Py_DECREF(exc);
 }
@@ -237,6 +251,32 @@ ETSI_NOGIL(Dossier::save)
 /* Owned strings (char *) are returned as str and freed. */
 %typemap(newfree) char * "etsi_free($1);";
 
+/* A document or file content: bytes (any encoding the XML declares), or
+ * str (sent as UTF-8); the length travels with it. */
+%typemap(in) (const char *data, size_t len) (Py_buffer view, int have_view = 0) {
+	if (PyUnicode_Check($input)) {
+		Py_ssize_t n;
+
+		$1 = (char *)PyUnicode_AsUTF8AndSize($input, &n);
+		if (!$1)
+			SWIG_fail;
+		$2 = (size_t)n;
+	} else if (PyObject_GetBuffer($input, &view, PyBUF_SIMPLE) == 0) {
+		have_view = 1;
+		$1 = (char *)view.buf;
+		$2 = (size_t)view.len;
+	} else {
+		SWIG_fail;
+	}
+}
+%typemap(freearg) (const char *data, size_t len) {
+	if (have_view$argnum)
+		PyBuffer_Release(&view$argnum);
+}
+%typemap(typecheck) (const char *data, size_t len) {
+	$1 = PyUnicode_Check($input) || PyObject_CheckBuffer($input);
+}
+
 #endif /* SWIGPYTHON */
 
 /* ===================================================================== */
@@ -244,51 +284,473 @@ ETSI_NOGIL(Dossier::save)
 /* ===================================================================== */
 #if defined(SWIGJAVA)
 
+/* The generated classes are the binding's internals: package-private,
+ * named Native*, so that Dossier, Catalog, Results and Record are the
+ * handwritten public classes of bindings/java (org.libetsi), which add the
+ * Java idioms as bindings/python/etsi/__init__.py adds Python's.  The module
+ * class keeps SWIG's name (core, coreJNI): UseSWIG declares those outputs. */
+%rename(NativeRecord) Record;
+%rename(NativeDossier) Dossier;
+%rename(NativeCatalog) Catalog;
+%rename(NativeResults) Results;
+%typemap(javaclassmodifiers) SWIGTYPE "final class"
+%pragma(java) moduleclassmodifiers="final class"
+%pragma(java) jniclassclassmodifiers="final class"
+%pragma(java) jniclasscode=%{
+  static {
+    NativeLibrary.load();
+    int rc = java_init();
+    if (rc < 0)
+      throw new ExceptionInInitializerError("etsi_init() failed with code " + rc);
+  }
+%}
+
+/* No finalize(): the public classes free owned objects with a
+ * java.lang.ref.Cleaner registered on the proxy (see RecordOwner.java).
+ * A borrowed proxy (a record, a dossier's catalog) holds its owner's proxy
+ * in swigOwner, and SWIG passes a proxy to every native call it makes, so
+ * an owner is never freed while a call on one of its records runs. */
+%typemap(javafinalize) SWIGTYPE ""
+%typemap(javacode) Record %{
+  /** The proxy of the Dossier, Catalog or Results this record belongs to. */
+  Object swigOwner;
+%}
+%typemap(javacode) Catalog %{
+  /** The proxy of the dossier a borrowed catalog belongs to, or null. */
+  Object swigOwner;
+%}
+
+/* ---- strings: UTF-8 both ways ----------------------------------------
+ * JNI's NewStringUTF and GetStringUTFChars speak "modified UTF-8", which
+ * differs from UTF-8 for NUL and for every character outside the BMP: an
+ * emoji or a CJK Extension B name in a dossier would be mangled.  These
+ * convert real UTF-8 (libetsi's and libxml2's encoding) to and from the
+ * UTF-16 of java.lang.String. */
 %{
-static void etsi_java_throw(JNIEnv *jenv, int code)
+#include <stdlib.h>
+
+static void etsi_java_throw_details(JNIEnv *jenv, int code, const char *name,
+                                    const char *message, const char *file, int line,
+                                    int column);
+
+/* A Java string from UTF-8; NULL gives null.  Malformed bytes (libetsi
+ * never hands any out) become U+FFFD. */
+static jstring etsi_java_string(JNIEnv *jenv, const char *s)
 {
-	const etsi_error *e = etsi_error_last();
-	const char *name = etsi_error_name(code);
-	char cls[96];
-	jclass c;
+	const unsigned char *p = (const unsigned char *)s, *end;
+	size_t n;
+	jchar *buf;
+	jsize k = 0;
+	jstring out;
 
-	snprintf(cls, sizeof(cls), "org/libetsi/EtsiException$%s",
-	         code == ETSI_ENOMEM ? "NoMemory" : code == ETSI_EINVALID ? "Invalid"
-	         : code == ETSI_ENOTFOUND ? "NotFound" : code == ETSI_EEXISTS ? "Exists"
-	         : code == ETSI_EIO ? "IO" : code == ETSI_EPARSE ? "Parse"
-	         : code == ETSI_EVALIDATION ? "Validation" : code == ETSI_ELIMIT ? "Limit"
-	         : code == ETSI_EUNSUPPORTED ? "Unsupported" : code == ETSI_EREADONLY ? "ReadOnly"
-	         : code == ETSI_ETRANSFORM ? "Transform" : "Other");
-	(void)name;
-	c = (*jenv)->FindClass(jenv, cls);
-	if (!c) {
-		(*jenv)->ExceptionClear(jenv);
-		c = (*jenv)->FindClass(jenv, "java/lang/RuntimeException");
+	if (!s)
+		return NULL;
+	n = strlen(s);
+	end = p + n;
+	while (p < end && *p < 0x80)
+		p++;
+	if (p == end)          /* ASCII: modified UTF-8 and UTF-8 agree */
+		return (*jenv)->NewStringUTF(jenv, s);
+	if (n > 0x7ffffffe) {
+		etsi_java_throw_details(jenv, ETSI_ELIMIT, "ELIMIT",
+		                        "a string from libetsi is too long for Java", NULL, 0, 0);
+		return NULL;
 	}
-	if (c) {
-		char message[1200];
+	/* one UTF-16 unit per byte at most */
+	buf = (jchar *)malloc((n + 1) * sizeof(*buf));
+	if (!buf) {
+		etsi_java_throw_details(jenv, ETSI_ENOMEM, "ENOMEM", "out of memory", NULL, 0, 0);
+		return NULL;
+	}
+	for (p = (const unsigned char *)s; p < end && *p < 0x80; p++)
+		buf[k++] = *p;
+	while (p < end) {
+		unsigned int c = *p, cp, min;
+		int len, j;
 
-		if (e->code == code && e->file && e->line)
-			snprintf(message, sizeof(message), "%s:%d: %s", e->file, e->line, e->message);
-		else if (e->code == code && e->file)
-			snprintf(message, sizeof(message), "%s: %s", e->file, e->message);
-		else
-			snprintf(message, sizeof(message), "%s",
-			         e->code == code ? e->message : etsi_strerror(code));
-		(*jenv)->ThrowNew(jenv, c, message);
+		if (c < 0x80) {
+			buf[k++] = (jchar)c;
+			p++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			len = 2; cp = c & 0x1F; min = 0x80;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			len = 3; cp = c & 0x0F; min = 0x800;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			len = 4; cp = c & 0x07; min = 0x10000;
+		} else {
+			buf[k++] = 0xFFFD;
+			p++;
+			continue;
+		}
+		for (j = 1; j < len && p + j < end && (p[j] & 0xC0) == 0x80; j++)
+			cp = (cp << 6) | (p[j] & 0x3F);
+		if (j < len || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+			buf[k++] = 0xFFFD;
+			p++;
+			continue;
+		}
+		if (cp >= 0x10000) {
+			cp -= 0x10000;
+			buf[k++] = (jchar)(0xD800 | (cp >> 10));
+			buf[k++] = (jchar)(0xDC00 | (cp & 0x3FF));
+		} else {
+			buf[k++] = (jchar)cp;
+		}
+		p += len;
 	}
+	out = (*jenv)->NewString(jenv, buf, k);
+	free(buf);
+	return out;
+}
+
+/* UTF-8 from a Java string, to free(); NULL with a Java exception pending
+ * when the string holds a NUL (C would cut it there) or memory runs out.
+ * An unpaired surrogate becomes U+FFFD. */
+static char *etsi_java_utf8(JNIEnv *jenv, jstring s)
+{
+	jsize n = (*jenv)->GetStringLength(jenv, s), i;
+	const jchar *u;
+	char *out;
+	size_t k = 0;
+
+	out = (char *)malloc((size_t)n * 3 + 1);
+	if (!out) {
+		etsi_java_throw_details(jenv, ETSI_ENOMEM, "ENOMEM", "out of memory", NULL, 0, 0);
+		return NULL;
+	}
+	u = (*jenv)->GetStringCritical(jenv, s, NULL);
+	if (!u) {
+		free(out);
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned int c = u[i];
+
+		if (c == 0) {
+			(*jenv)->ReleaseStringCritical(jenv, s, u);
+			free(out);
+			etsi_java_throw_details(jenv, ETSI_EINVALID, "EINVALID",
+			                        "a string passed to libetsi contains a NUL character",
+			                        NULL, 0, 0);
+			return NULL;
+		}
+		if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && u[i + 1] >= 0xDC00 && u[i + 1] <= 0xDFFF) {
+			c = 0x10000 + ((c - 0xD800) << 10) + (u[i + 1] - 0xDC00u);
+			i++;
+		} else if (c >= 0xD800 && c <= 0xDFFF) {
+			c = 0xFFFD;
+		}
+		if (c < 0x80) {
+			out[k++] = (char)c;
+		} else if (c < 0x800) {
+			out[k++] = (char)(0xC0 | (c >> 6));
+			out[k++] = (char)(0x80 | (c & 0x3F));
+		} else if (c < 0x10000) {
+			out[k++] = (char)(0xE0 | (c >> 12));
+			out[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			out[k++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			out[k++] = (char)(0xF0 | (c >> 18));
+			out[k++] = (char)(0x80 | ((c >> 12) & 0x3F));
+			out[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			out[k++] = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	(*jenv)->ReleaseStringCritical(jenv, s, u);
+	out[k] = '\0';
+	return out;
 }
 %}
 
-%exception {
-	etsi_binding_clear();
-	$action
-	if (etsi_binding_pending) {
-		etsi_java_throw(jenv, etsi_binding_pending);
+/* Every char * in and out goes through the converters above.  An input
+ * that cannot be converted returns at once with its exception pending, as
+ * SWIG's own typemaps do. */
+%typemap(in, noblock=1) char * {
+	$1 = NULL;
+	if ($input) {
+		$1 = ($1_ltype)etsi_java_utf8(jenv, $input);
+		if (!$1)
+			return $null;
+	}
+}
+%typemap(freearg, noblock=1) char * { free((void *)$1); }
+%typemap(out, noblock=1) char * { $result = etsi_java_string(jenv, (const char *)$1); }
+
+/* A document or any bytes: a Java byte[] (not NUL-terminated, not copied
+ * back). */
+%typemap(jni) (const char *data, size_t len) "jbyteArray"
+%typemap(jtype) (const char *data, size_t len) "byte[]"
+%typemap(jstype) (const char *data, size_t len) "byte[]"
+%typemap(javain) (const char *data, size_t len) "$javainput"
+%typemap(in, noblock=1) (const char *data, size_t len) (jbyte *bytes = NULL) {
+	if (!$input) {
+		etsi_java_throw_details(jenv, ETSI_EINVALID, "EINVALID", "no data (null)", NULL, 0, 0);
 		return $null;
+	}
+	bytes = (*jenv)->GetByteArrayElements(jenv, $input, NULL);
+	if (!bytes)
+		return $null;
+	$1 = ($1_ltype)bytes;
+	$2 = (size_t)(*jenv)->GetArrayLength(jenv, $input);
+}
+%typemap(freearg, noblock=1) (const char *data, size_t len) {
+	if (bytes$argnum)
+		(*jenv)->ReleaseByteArrayElements(jenv, $input, bytes$argnum, JNI_ABORT);
+}
+
+/* Diagnostics, rules and string lists come back as Java arrays built in
+ * C in one native call (see the Java block at the end); a function that
+ * needs the JNIEnv declares a JNIEnv *jenv parameter Java does not see. */
+%typemap(in, numinputs=0) JNIEnv *jenv "$1 = jenv;"
+
+%define ETSI_JAVA_ARRAY(TYPE, JTYPE)
+%typemap(jni) TYPE "jobjectArray"
+%typemap(jtype) TYPE "JTYPE"
+%typemap(jstype) TYPE "JTYPE"
+%typemap(out) TYPE "$result = $1;"
+%typemap(javaout) TYPE { return $jnicall; }
+%enddef
+ETSI_JAVA_ARRAY(etsi_jdiagnostics, Diagnostic[])
+ETSI_JAVA_ARRAY(etsi_jrules, Rule[])
+ETSI_JAVA_ARRAY(etsi_jstrings, String[])
+%{
+typedef jobjectArray etsi_jdiagnostics;
+typedef jobjectArray etsi_jrules;
+typedef jobjectArray etsi_jstrings;
+%}
+
+/* Fields to add: String[] { name, value, name, value, ... }, converted
+ * like every other string and NULL-terminated for etsi_dossier_add(). */
+%typemap(jni) const char *const *pairs "jobjectArray"
+%typemap(jtype) const char *const *pairs "String[]"
+%typemap(jstype) const char *const *pairs "String[]"
+%typemap(javain) const char *const *pairs "$javainput"
+%typemap(in) const char *const *pairs (char **array = NULL, jsize count = 0) {
+	jsize i;
+
+	if (!$input) {
+		etsi_java_throw_details(jenv, ETSI_EINVALID, "EINVALID", "no fields (null)", NULL, 0, 0);
+		return $null;
+	}
+	count = (*jenv)->GetArrayLength(jenv, $input);
+	array = (char **)calloc((size_t)count + 1, sizeof(*array));
+	if (!array) {
+		etsi_java_throw_details(jenv, ETSI_ENOMEM, "ENOMEM", "out of memory", NULL, 0, 0);
+		return $null;
+	}
+	for (i = 0; i < count; i++) {
+		jstring s = (jstring)(*jenv)->GetObjectArrayElement(jenv, $input, i);
+
+		if (!s) {
+			if (!(*jenv)->ExceptionCheck(jenv))
+				etsi_java_throw_details(jenv, ETSI_EINVALID, "EINVALID",
+				                        "a field name or value is null", NULL, 0, 0);
+			break;
+		}
+		array[i] = etsi_java_utf8(jenv, s);
+		(*jenv)->DeleteLocalRef(jenv, s);
+		if (!array[i])
+			break;
+	}
+	if (i < count) {
+		for (i = 0; i < count; i++)
+			free(array[i]);
+		free(array);
+		return $null;
+	}
+	$1 = ($1_ltype)array;
+}
+%typemap(freearg) const char *const *pairs {
+	if (array$argnum) {
+		jsize i;
+
+		for (i = 0; i < count$argnum; i++)
+			free(array$argnum[i]);
+		free(array$argnum);
 	}
 }
 
+/* ---- errors -----------------------------------------------------------
+ * A failure becomes the EtsiException subclass of its code, made by
+ * EtsiException.fromNative (the one table from codes to classes is there)
+ * with etsi_error_last()'s message, file, line and column. */
+%{
+static void etsi_java_throw_details(JNIEnv *jenv, int code, const char *name,
+                                    const char *message, const char *file, int line,
+                                    int column)
+{
+	jclass cls;
+	jmethodID make;
+	jstring jname = NULL, jmessage = NULL, jfile = NULL;
+	jobject exc = NULL;
+
+	if ((*jenv)->ExceptionCheck(jenv))
+		return;     /* one is already on its way */
+	cls = (*jenv)->FindClass(jenv, "org/libetsi/EtsiException");
+	if (!cls)
+		return;     /* NoClassDefFoundError is pending */
+	make = (*jenv)->GetStaticMethodID(jenv, cls, "fromNative",
+		"(ILjava/lang/String;Ljava/lang/String;Ljava/lang/String;II)Lorg/libetsi/EtsiException;");
+	if (make)
+		jname = etsi_java_string(jenv, name);
+	if (make && !(*jenv)->ExceptionCheck(jenv))
+		jmessage = etsi_java_string(jenv, message);
+	if (make && !(*jenv)->ExceptionCheck(jenv))
+		jfile = etsi_java_string(jenv, file);
+	if (make && !(*jenv)->ExceptionCheck(jenv))
+		exc = (*jenv)->CallStaticObjectMethod(jenv, cls, make, (jint)code, jname, jmessage,
+		                                      jfile, (jint)line, (jint)column);
+	if (exc && !(*jenv)->ExceptionCheck(jenv))
+		(*jenv)->Throw(jenv, (jthrowable)exc);
+	if (exc)
+		(*jenv)->DeleteLocalRef(jenv, exc);
+	if (jfile)
+		(*jenv)->DeleteLocalRef(jenv, jfile);
+	if (jmessage)
+		(*jenv)->DeleteLocalRef(jenv, jmessage);
+	if (jname)
+		(*jenv)->DeleteLocalRef(jenv, jname);
+	(*jenv)->DeleteLocalRef(jenv, cls);
+}
+
+static void etsi_java_throw(JNIEnv *jenv, int code)
+{
+	const char *name = etsi_error_name(code);
+	const char *fallback = etsi_strerror(code);
+	const etsi_error *e = etsi_error_last();
+
+	if (e->code == code)
+		etsi_java_throw_details(jenv, code, name, e->message, e->file, e->line, e->column);
+	else
+		etsi_java_throw_details(jenv, code, name, fallback, NULL, 0, 0);
+}
+%}
+
+%{
+/* Diagnostic[] from a list; NULL with a Java exception pending on failure. */
+static jobjectArray etsi_java_diagnostics(JNIEnv *jenv, const etsi_diagnostics *list)
+{
+	size_t n = etsi_diagnostics_count(list), i;
+	jclass cls;
+	jmethodID init;
+	jobjectArray out = NULL;
+
+	cls = (*jenv)->FindClass(jenv, "org/libetsi/Diagnostic");
+	if (!cls)
+		return NULL;
+	init = (*jenv)->GetMethodID(jenv, cls, "<init>",
+		"(Ljava/lang/String;Ljava/lang/String;IILjava/lang/String;Ljava/lang/String;"
+		"Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;ZLjava/lang/String;)V");
+	if (init)
+		out = (*jenv)->NewObjectArray(jenv, (jsize)n, cls, NULL);
+	for (i = 0; out && i < n; i++) {
+		const etsi_diagnostic *d = etsi_diagnostics_at(list, i);
+		jobject item = NULL;
+
+		if ((*jenv)->PushLocalFrame(jenv, 12) < 0)
+			break;
+		{
+			jstring severity = etsi_java_string(jenv, etsi_severity_name(d->severity));
+			jstring file = etsi_java_string(jenv, d->file);
+			jstring rule = etsi_java_string(jenv, d->rule);
+			jstring element = etsi_java_string(jenv, d->element);
+			jstring reference = etsi_java_string(jenv, d->reference);
+			jstring message = etsi_java_string(jenv, d->message);
+			jstring hint = etsi_java_string(jenv, d->hint);
+			jstring waiver = etsi_java_string(jenv, d->waiver);
+
+			if (!(*jenv)->ExceptionCheck(jenv))
+				item = (*jenv)->NewObject(jenv, cls, init, severity, file, (jint)d->line,
+				                          (jint)d->column, rule, element, reference, message,
+				                          hint, (jboolean)(d->waived ? JNI_TRUE : JNI_FALSE),
+				                          waiver);
+		}
+		item = (*jenv)->PopLocalFrame(jenv, item);
+		if (!item)
+			break;
+		(*jenv)->SetObjectArrayElement(jenv, out, (jsize)i, item);
+		(*jenv)->DeleteLocalRef(jenv, item);
+	}
+	(*jenv)->DeleteLocalRef(jenv, cls);
+	if ((*jenv)->ExceptionCheck(jenv)) {
+		if (out)
+			(*jenv)->DeleteLocalRef(jenv, out);
+		return NULL;
+	}
+	return out;
+}
+
+/* String[] of the values nth(ctx, 0), nth(ctx, 1), ... up to the first NULL. */
+typedef const char *(*etsi_java_nth)(const void *ctx, size_t i);
+
+static jobjectArray etsi_java_strings(JNIEnv *jenv, etsi_java_nth nth, const void *ctx)
+{
+	size_t n = 0, i;
+	jclass cls;
+	jobjectArray out;
+
+	while (nth(ctx, n))
+		n++;
+	cls = (*jenv)->FindClass(jenv, "java/lang/String");
+	if (!cls)
+		return NULL;
+	out = (*jenv)->NewObjectArray(jenv, (jsize)n, cls, NULL);
+	(*jenv)->DeleteLocalRef(jenv, cls);
+	for (i = 0; out && i < n; i++) {
+		jstring s = etsi_java_string(jenv, nth(ctx, i));
+
+		if (!s) {
+			(*jenv)->DeleteLocalRef(jenv, out);
+			return NULL;
+		}
+		(*jenv)->SetObjectArrayElement(jenv, out, (jsize)i, s);
+		(*jenv)->DeleteLocalRef(jenv, s);
+	}
+	return out;
+}
+
+static const char *etsi_java_nth_edition(const void *ctx, size_t i)
+{
+	(void)ctx;
+	return etsi_catalog_builtin_edition(i);
+}
+
+static const char *etsi_java_nth_format(const void *ctx, size_t i)
+{
+	(void)ctx;
+	return etsi_report_format_at(i);
+}
+
+static const char *etsi_java_nth_field(const void *ctx, size_t i)
+{
+	return etsi_kind_field(*(const etsi_kind *)ctx, i);
+}
+
+struct etsi_java_values {
+	const Record *record;
+	const char *field;
+};
+
+static const char *etsi_java_nth_value(const void *ctx, size_t i)
+{
+	const struct etsi_java_values *v = (const struct etsi_java_values *)ctx;
+
+	return etsi_record_value_at(v->record, v->field, i);
+}
+%}
+
+/* The exception is thrown after the call, and the wrapper goes on to free
+ * its arguments: the caller sees it when the native method returns. */
+%exception {
+	etsi_binding_clear();
+	$action
+	if (etsi_binding_pending)
+		etsi_java_throw(jenv, etsi_binding_pending);
+}
+
+/* Owned strings (char *) are returned as String and freed. */
 %typemap(newfree) char * "etsi_free($1);";
 
 #endif /* SWIGJAVA */
@@ -453,13 +915,16 @@ typedef struct {} Results;
 	}
 	/** Loads a dossier from a string. */
 	static Dossier *load_memory(const char *data, size_t len, const char *name = NULL,
-	                                 bool validate = true, const char *data_dir = NULL) {
+	                                 bool validate = true, const char *data_dir = NULL,
+	                                 size_t max_size = 0, unsigned int max_depth = 0) {
 		etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
 		Dossier *d = NULL;
 		int rc;
 
 		opts.flags = validate ? 0 : ETSI_LOAD_NO_VALIDATE;
 		opts.data_dir = data_dir;
+		opts.max_size = max_size;
+		opts.max_depth = max_depth;
 		rc = etsi_dossier_load_memory(&d, data, len, name, &opts);
 		if (rc < 0)
 			etsi_binding_failed(rc);
@@ -795,3 +1260,182 @@ void write_file(const char *path, const char *data, size_t len)
 %}
 
 #endif /* SWIGPYTHON */
+
+#if defined(SWIGJAVA)
+
+/* ---- Java: what Python builds as lists and tuples ----------------------
+ * Diagnostics, rules and string lists come back as Java arrays built here
+ * in one native call (org.libetsi.Diagnostic and Rule are plain final
+ * classes), so Java holds no pointer into C memory.  A function that needs
+ * the JNIEnv declares a JNIEnv *jenv parameter, which Java does not see. */
+
+
+%extend Dossier {
+	/** Loads a dossier from bytes, with every load option. */
+	static Dossier *java_load_memory(const char *data, size_t len, const char *name,
+	                                 bool validate, size_t max_size,
+	                                 unsigned int max_depth, const char *data_dir) {
+		etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
+		Dossier *d = NULL;
+		int rc;
+
+		opts.flags = validate ? 0 : ETSI_LOAD_NO_VALIDATE;
+		opts.max_size = max_size;
+		opts.max_depth = max_depth;
+		opts.data_dir = data_dir;
+		rc = etsi_dossier_load_memory(&d, data, len, name, &opts);
+		if (rc < 0)
+			etsi_binding_failed(rc);
+		return d;
+	}
+	/** Schema and catalog problems: an empty array when valid. */
+	etsi_jdiagnostics java_validate(JNIEnv *jenv) {
+		etsi_diagnostics *list = NULL;
+		jobjectArray out;
+		int rc = etsi_dossier_validate(&list, $self);
+
+		if (rc < 0 && rc != ETSI_EVALIDATION) {
+			etsi_diagnostics_free(list);
+			etsi_binding_failed(rc);
+			return NULL;
+		}
+		out = etsi_java_diagnostics(jenv, list);
+		etsi_diagnostics_free(list);
+		return out;
+	}
+	/** The rule engine's findings. */
+	etsi_jdiagnostics java_check(JNIEnv *jenv, const char *as_of) {
+		etsi_check_options opts = ETSI_CHECK_OPTIONS_INIT;
+		etsi_diagnostics *list = NULL;
+		jobjectArray out;
+		int rc;
+
+		opts.as_of = as_of;
+		rc = etsi_dossier_check(&list, $self, &opts);
+		if (rc < 0 && rc != ETSI_EVALIDATION) {
+			etsi_diagnostics_free(list);
+			etsi_binding_failed(rc);
+			return NULL;
+		}
+		out = etsi_java_diagnostics(jenv, list);
+		etsi_diagnostics_free(list);
+		return out;
+	}
+}
+
+%extend Results {
+	/** The findings of the evaluation. */
+	etsi_jdiagnostics java_findings(JNIEnv *jenv) {
+		return etsi_java_diagnostics(jenv, etsi_results_findings($self));
+	}
+}
+
+%extend Record {
+	/** Every value of a field, in one call. */
+	etsi_jstrings java_values(JNIEnv *jenv, const char *field) {
+		struct etsi_java_values v;
+
+		v.record = $self;
+		v.field = field;
+		return etsi_java_strings(jenv, etsi_java_nth_value, &v);
+	}
+}
+
+%inline %{
+/** Adds a record to a dossier (parent: null but for artifacts, covers, plan inputs). */
+Record *java_dossier_add(Dossier *d, Record *parent, int kind, const char *const *pairs)
+{
+	return etsi_binding_add(d, parent, kind, pairs);
+}
+
+/** The rules of the check engine. */
+etsi_jrules java_rules(JNIEnv *jenv)
+{
+	size_t n = 0, i;
+	jclass cls;
+	jmethodID init;
+	jobjectArray out = NULL;
+
+	while (etsi_rule_at(n))
+		n++;
+	cls = (*jenv)->FindClass(jenv, "org/libetsi/Rule");
+	if (!cls)
+		return NULL;
+	init = (*jenv)->GetMethodID(jenv, cls, "<init>",
+		"(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;"
+		"Ljava/lang/String;Ljava/lang/String;)V");
+	if (init)
+		out = (*jenv)->NewObjectArray(jenv, (jsize)n, cls, NULL);
+	for (i = 0; out && i < n; i++) {
+		const etsi_rule *r = etsi_rule_at(i);
+		jobject item = NULL;
+
+		if ((*jenv)->PushLocalFrame(jenv, 8) < 0)
+			break;
+		{
+			jstring id = etsi_java_string(jenv, r->id);
+			jstring severity = etsi_java_string(jenv, etsi_severity_name(r->severity));
+			jstring layer = etsi_java_string(jenv, r->layer);
+			jstring step = etsi_java_string(jenv, r->step);
+			jstring summary = etsi_java_string(jenv, r->summary);
+			jstring hint = etsi_java_string(jenv, r->hint);
+
+			if (!(*jenv)->ExceptionCheck(jenv))
+				item = (*jenv)->NewObject(jenv, cls, init, id, severity, layer, step,
+				                          summary, hint);
+		}
+		item = (*jenv)->PopLocalFrame(jenv, item);
+		if (!item)
+			break;
+		(*jenv)->SetObjectArrayElement(jenv, out, (jsize)i, item);
+		(*jenv)->DeleteLocalRef(jenv, item);
+	}
+	(*jenv)->DeleteLocalRef(jenv, cls);
+	if ((*jenv)->ExceptionCheck(jenv)) {
+		if (out)
+			(*jenv)->DeleteLocalRef(jenv, out);
+		return NULL;
+	}
+	return out;
+}
+
+/** Field names of a kind, in document order. */
+etsi_jstrings java_kind_fields(JNIEnv *jenv, int kind)
+{
+	etsi_kind k = (etsi_kind)kind;
+
+	return etsi_java_strings(jenv, etsi_java_nth_field, &k);
+}
+
+/** The name of a kind, or null. */
+const char *java_kind_name(int kind) { return etsi_kind_name((etsi_kind)kind); }
+
+/** The library's version string. */
+const char *java_version(void) { return etsi_version_string(); }
+
+/** The built-in EN 303 645 editions, oldest first. */
+etsi_jstrings java_editions(JNIEnv *jenv)
+{
+	return etsi_java_strings(jenv, etsi_java_nth_edition, NULL);
+}
+
+/** The built-in report formats. */
+etsi_jstrings java_report_formats(JNIEnv *jenv)
+{
+	return etsi_java_strings(jenv, etsi_java_nth_format, NULL);
+}
+
+/** Writes a file atomically. */
+void java_write_file(const char *path, const char *data, size_t len)
+{
+	int rc = etsi_file_write(path, data, len);
+
+	if (rc < 0)
+		etsi_binding_failed(rc);
+}
+
+/** Initializes libetsi once per loading of the JNI library. */
+int java_init(void) { return etsi_init(); }
+%}
+
+#endif /* SWIGJAVA */

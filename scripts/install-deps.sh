@@ -15,7 +15,7 @@ packages="
 	libxml2-dev libxslt1-dev libxml2-utils xsltproc libjansson-dev
 	libcmocka-dev valgrind
 	python3 python3-dev swig
-	default-jdk-headless
+	default-jdk-headless junit4
 	doxygen man-db groff-base
 	file binutils
 	chromium

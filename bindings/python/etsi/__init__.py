@@ -1,6 +1,8 @@
 """libetsi for Python: ETSI EN 303 645 clause 5.3 secure-update evidence,
 carried through the ETSI TS 103 701 assessment.
 
+::
+
     import etsi
 
     with etsi.load("kic-300.xml") as dossier:
@@ -8,20 +10,34 @@ carried through the ETSI TS 103 701 assessment.
             print(finding)
         dossier.write_report("kic-300.html")
 
-Everything in a dossier or a catalog is a :class:`Record` of a kind
-("component", "mechanism", "ics-entry", "evidence", "verdict", "provision",
-"test-case", ...) whose fields are read and written by name, the same names
-as the XML format (docs/dossier-format.md).  Errors raise :class:`Error`
-subclasses that carry the file and line of the problem.
+Everything in a dossier, a catalog or an evaluation is a :class:`Record` of a
+kind ("component", "mechanism", "ics-entry", "evidence", "verdict",
+"provision", "test-case", "outcome", ...) whose fields are read and written
+by name, the same names as the XML format (docs/dossier-format.md)::
+
+    for component in dossier.components:
+        print(component["id"], component["name"], component.values("mechanism"))
+
+Objects that own C memory (:class:`Dossier`, :class:`Catalog`,
+:class:`Results`) are freed when they are garbage-collected or closed; a
+record keeps its owner alive.  Failures raise :class:`Error` subclasses that
+carry the code, name, file and line of the problem.  The long calls (load,
+validate, check, evaluate, report, save) release the GIL.
+
+The package is a thin layer over the SWIG module :mod:`etsi.core`; see
+docs/python.md for the full guide.
 """
 
 from __future__ import annotations
 
 import datetime as _datetime
-from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Union
+import os as _os
+from typing import (Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence,
+                    Tuple, Union)
 
-from . import core as _core
-# the exception classes are made by the compiled module when it loads
+from . import core as _swig
+# The exception classes are created by the compiled module when it loads and
+# raised by it with code, name, file and line set on the instance.
 from ._core import (  # noqa: F401  (re-exported)
     Error,
     ExistsError,
@@ -38,194 +54,423 @@ from ._core import (  # noqa: F401  (re-exported)
 )
 
 __all__ = [
-    "Catalog", "Diagnostic", "Dossier", "Error", "ExistsError", "FileError", "InvalidError",
-    "LimitError", "NoMemoryError", "NotFoundError", "ParseError", "ReadOnlyError", "Record",
-    "Results", "Rule", "TransformError", "UnsupportedError", "ValidationError", "catalog",
-    "editions", "kinds", "load", "loads", "new", "report_formats", "rules", "version",
+    # classes
+    "Catalog", "Diagnostic", "Diagnostics", "Dossier", "Record", "Results", "Rule",
+    # errors
+    "Error", "ExistsError", "FileError", "InvalidError", "LimitError", "NoMemoryError",
+    "NotFoundError", "ParseError", "ReadOnlyError", "TransformError", "UnsupportedError",
+    "ValidationError",
+    # functions and constants
+    "catalog", "editions", "kind_fields", "kinds", "load", "loads", "new", "report_formats",
+    "rule", "rules", "version", "version_info", "write_file",
 ]
 
-#: The version of the loaded libetsi.
-version: str = _core.version()
+#: The version of the loaded libetsi, such as "0.1.0".
+version: str = _swig.version()
+
+#: The same as a tuple of ints, such as (0, 1, 0).
+version_info: Tuple[int, int, int] = tuple(int(p) for p in version.split(".")[:3])  # type: ignore[assignment]
+
+_PathLike = Union[str, "_os.PathLike[str]"]
+_DateLike = Union[str, _datetime.date]
+
+
+# ---------------------------------------------------------------------------
+# errors: the classes come from the C table; give them what Python expects
+
+#: ETSI_E* code -> exception class, from the C error table (etsi/errors.h).
+_ERROR_TABLE = (
+    (Error, -1, "ERROR"),
+    (NoMemoryError, -2, "ENOMEM"),
+    (InvalidError, -3, "EINVALID"),
+    (NotFoundError, -4, "ENOTFOUND"),
+    (ExistsError, -5, "EEXISTS"),
+    (FileError, -6, "EIO"),
+    (ParseError, -7, "EPARSE"),
+    (ValidationError, -8, "EVALIDATION"),
+    (LimitError, -9, "ELIMIT"),
+    (UnsupportedError, -10, "EUNSUPPORTED"),
+    (ReadOnlyError, -11, "EREADONLY"),
+    (TransformError, -12, "ETRANSFORM"),
+)
+
+
+def _error_message(self: BaseException) -> str:
+    """The message of libetsi (what happened and, often, how to fix it)."""
+    return str(self.args[0]) if self.args else ""
+
+
+def _error_str(self: BaseException) -> str:
+    message = _error_message(self)
+    file = getattr(self, "file", None)
+    line = getattr(self, "line", 0)
+    if file and line:
+        return f"{file}:{line}: {message}"
+    if file:
+        return f"{file}: {message}"
+    return message
+
+
+for _cls, _code, _name in _ERROR_TABLE:
+    # class-level defaults, so that an error raised from Python (and the
+    # class itself) has every attribute; the C layer sets them per instance
+    _cls.code = _code
+    _cls.name = _name
+    _cls.file = None
+    _cls.line = 0
+    _cls.column = 0
+    # picklable and shown as etsi.ParseError (the C module names them
+    # etsi.core.*, where they are not importable)
+    _cls.__module__ = __name__
+Error.message = property(_error_message, doc=_error_message.__doc__)
+Error.__str__ = _error_str  # "file:line: message", as the etsi command prints it
+del _cls, _code, _name
 
 
 # ---------------------------------------------------------------------------
 # plain values
 
 class Diagnostic(NamedTuple):
-    """A located problem: a schema error or a check finding."""
+    """A located problem: a schema or reference error, or a check finding.
 
-    severity: str          #: "error", "warning" or "info"
-    file: str
-    line: int              #: 0 when unknown
-    column: int
-    rule: Optional[str]    #: rule id; None for schema and parse errors
-    element: Optional[str]  #: id of the element concerned
-    reference: Optional[str]  #: provision, test case or IXIT entry concerned
-    message: str
-    hint: Optional[str]
-    waived: bool           #: True when a waiver in the dossier covers it
-    waiver: Optional[str]  #: id of that waiver
+    ``str(diagnostic)`` is the line ``etsi check`` prints:
+    ``FILE:LINE: error[RULE] 5.3-10: message``.
+    """
+
+    severity: str              #: "error", "warning" or "info"
+    file: str                  #: document name or path
+    line: int                  #: 0 when unknown
+    column: int                #: 0 when unknown
+    rule: Optional[str]        #: rule id; None for schema and parse errors of validate()
+    element: Optional[str]     #: id or key of the element concerned
+    reference: Optional[str]   #: provision, test case or IXIT entry concerned
+    message: str               #: what is wrong, one line
+    hint: Optional[str]        #: how to fix it
+    waived: bool               #: True when a waiver in the dossier covers it
+    waiver: Optional[str]      #: the id of that waiver
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        rule = f"[{self.rule}]" if self.rule else ""
-        ref = f" {self.reference}" if self.reference else ""
         waived = f" (waived by {self.waiver})" if self.waived else ""
-        return f"{where}: {self.severity}{rule}{ref}: {self.message}{waived}"
+        if self.rule is None:  # as etsi validate prints it
+            return f"{where}: {self.severity}: {self.message}{waived}"
+        ref = f" {self.reference}" if self.reference else ""
+        return f"{where}: {self.severity}[{self.rule}]{ref}: {self.message}{waived}"
+
+
+class Diagnostics(List[Diagnostic]):
+    """A list of :class:`Diagnostic` with counts by severity.
+
+    Waived findings stay in the list (marked ``waived``) but are left out of
+    :attr:`errors`, :attr:`warnings`, :attr:`infos` and
+    :meth:`count_severity`, as ``etsi check`` leaves them out of its exit
+    status.
+    """
+
+    __slots__ = ()
+
+    def count_severity(self, severity: str) -> int:
+        """How many unwaived diagnostics have exactly this severity
+        ("error", "warning" or "info")."""
+        if severity not in ("error", "warning", "info"):
+            raise InvalidError(f"'{severity}' is not a severity; use error, warning or info")
+        return sum(1 for d in self if d.severity == severity and not d.waived)
+
+    def _of(self, severity: str) -> List[Diagnostic]:
+        return [d for d in self if d.severity == severity and not d.waived]
+
+    @property
+    def errors(self) -> List[Diagnostic]:
+        """The unwaived errors: what makes ``etsi check`` exit with 1."""
+        return self._of("error")
+
+    @property
+    def warnings(self) -> List[Diagnostic]:
+        """The unwaived warnings (``etsi check --strict`` fails on them too)."""
+        return self._of("warning")
+
+    @property
+    def infos(self) -> List[Diagnostic]:
+        """The unwaived informational findings."""
+        return self._of("info")
+
+    @property
+    def waived(self) -> List[Diagnostic]:
+        """The findings a waiver covers."""
+        return [d for d in self if d.waived]
+
+    def __repr__(self) -> str:
+        return (f"<etsi.Diagnostics {len(self)}: {len(self.errors)} errors, "
+                f"{len(self.warnings)} warnings, {len(self.infos)} infos, "
+                f"{len(self.waived)} waived>")
 
 
 class Rule(NamedTuple):
-    """A rule of the check engine (``etsi rules``)."""
+    """A rule of the check engine, as ``etsi rules`` lists it."""
 
-    id: str
-    severity: str
-    layer: str   #: "requirement", "assessment", "evidence" or "format"
-    step: str    #: the release-gate step it blocks
-    summary: str
-    hint: str
+    id: str        #: stable id, such as "ics-na-contradicts-facts"
+    severity: str  #: severity of its findings: "error", "warning" or "info"
+    layer: str     #: "requirement", "assessment", "evidence" or "format"
+    step: str      #: the release-gate step it blocks ("all" for schema errors)
+    summary: str   #: what the rule looks for
+    hint: str      #: how to fix a finding
 
 
-def _diagnostics(raw: Sequence[tuple]) -> List[Diagnostic]:
-    return [Diagnostic(*t) for t in raw]
+def _diagnostics(raw: Sequence[tuple]) -> Diagnostics:
+    return Diagnostics(Diagnostic(*t) for t in raw)
 
+
+# ---------------------------------------------------------------------------
+# module functions
 
 def rules() -> List[Rule]:
-    """The rules of :meth:`Dossier.check`, in table order."""
-    return [Rule(*t) for t in _core.rules()]
+    """Every rule of :meth:`Dossier.check`, in the order docs/rules.md
+    documents them (``etsi rules``)."""
+    return [Rule(*t) for t in _swig.rules()]
+
+
+def rule(id: str) -> Optional[Rule]:
+    """The rule with an id, or None when there is none."""
+    for r in rules():
+        if r.id == id:
+            return r
+    return None
 
 
 def editions() -> List[str]:
-    """The built-in EN 303 645 editions, oldest first."""
-    return list(_core.builtin_editions())
+    """The built-in EN 303 645 editions, oldest first: ["2.1.1", "3.1.3"]."""
+    return list(_swig.builtin_editions())
 
 
 def report_formats() -> List[str]:
-    """The built-in report formats of :meth:`Dossier.report`."""
-    return list(_core.report_formats())
+    """The built-in report formats of :meth:`Dossier.report`:
+    html, public, ics-csv, plan-csv, evidence-csv, md, input."""
+    return list(_swig.report_formats())
+
+
+_FIELDS: Dict[int, Tuple[str, ...]] = {}
+
+
+def _fields_of(kind: int) -> Tuple[str, ...]:
+    fields = _FIELDS.get(kind)
+    if fields is None:
+        fields = _FIELDS[kind] = tuple(_swig.kind_fields(kind))
+    return fields
 
 
 def _kind_id(kind: Union[str, int]) -> int:
+    if isinstance(kind, bool) or not isinstance(kind, (str, int)):
+        raise TypeError(f"a record kind is a name such as 'component', not {kind!r}")
     if isinstance(kind, int):
-        if _core.kind_name(kind) is None:
-            raise InvalidError(f"{kind} is not a record kind")
+        if _swig.kind_name(kind) is None:
+            raise InvalidError(f"{kind} is not a record kind; etsi.kinds() lists them")
         return kind
-    k = _core.kind_from_name(kind)
+    k = _swig.kind_from_name(kind)
     if k < 0:
         raise InvalidError(f"'{kind}' is not a record kind; etsi.kinds() lists them")
     return k
 
 
 def kinds() -> Dict[str, List[str]]:
-    """Every record kind with its field names, in document order."""
+    """Every record kind, by name, with its field names in document order."""
     out = {}
     k = 1
-    while _core.kind_name(k) is not None:
-        out[_core.kind_name(k)] = list(_core.kind_fields(k))
+    while _swig.kind_name(k) is not None:
+        out[_swig.kind_name(k)] = list(_fields_of(k))
         k += 1
     return out
+
+
+def kind_fields(kind: str) -> List[str]:
+    """The field names of a record kind, in document order."""
+    return list(_fields_of(_kind_id(kind)))
+
+
+def _path(path: _PathLike) -> str:
+    return _os.fsdecode(_os.fspath(path))
+
+
+def _text(value: Any, what: str) -> Optional[str]:
+    """A field value as libetsi reads it: str as is, True/False as
+    "true"/"false", an int in decimal, a date as YYYY-MM-DD."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, _datetime.date) and not isinstance(value, _datetime.datetime):
+        return value.isoformat()
+    raise TypeError(f"{what} takes str, bool, int or datetime.date, not {type(value).__name__}")
+
+
+def _date(value: Optional[_DateLike], what: str) -> Optional[str]:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, _datetime.date) and not isinstance(value, _datetime.datetime):
+        return value.isoformat()
+    raise TypeError(f"{what} takes 'YYYY-MM-DD' or a datetime.date, not {type(value).__name__}")
+
+
+def write_file(path: _PathLike, data: Union[str, bytes]) -> None:
+    """Writes a file atomically, as libetsi saves dossiers: to a temporary
+    file in the same directory, flushed, then renamed over ``path``.
+    Readers see the old or the new complete file; an existing file keeps its
+    permissions.  ``data`` is text (written as UTF-8) or bytes (as they are).
+
+    :raises FileError: the file cannot be written (it is unchanged)
+    """
+    if isinstance(data, (bytearray, memoryview)):
+        data = bytes(data)
+    if not isinstance(data, (str, bytes)):
+        raise TypeError(f"write_file() takes str or bytes, not {type(data).__name__}")
+    _swig.write_file(_path(path), data)
 
 
 # ---------------------------------------------------------------------------
 # records
 
-_NO_DEFAULT = object()
-
-
 class Record:
     """A catalog, dossier or results entry, read and written by field name.
 
     A record belongs to its owner (a :class:`Dossier`, :class:`Catalog` or
-    :class:`Results`) and keeps it alive.  ``record["name"]`` reads a field
-    (the first value of a list field), ``record.values("mechanism")`` all
-    values, ``record["name"] = "..."`` writes it (dossier records only; the
-    value is checked), ``del record["version"]`` removes it.
+    :class:`Results`) and keeps it alive: dropping every other reference to
+    the owner leaves the record readable.  When the owner is closed the
+    record raises :class:`ValueError`.
+
+    - ``record["name"]``: a field's value (the first of a list field); None
+      when the field is absent; :class:`KeyError` when the kind has no such
+      field.
+    - ``record.values("mechanism")``: every value of a list field.
+    - ``record["name"] = "..."``: sets a field of a dossier record (checked
+      against its type and references); ``del record["version"]`` removes
+      it.  Catalog and results records raise :class:`ReadOnlyError`.
+    - ``"version" in record``: the field is present; ``for name in record``
+      iterates over the present fields; :meth:`to_dict` copies them.
+    - ``kind``, ``key``, ``line``, ``parent``, ``children`` and ``owner``
+      describe where the record is.
+
+    Two record objects are equal when they stand for the same entry of the
+    same open owner, so records work as dict keys and set members.
     """
 
-    __slots__ = ("_r", "_owner", "_kind")
+    __slots__ = ("_r", "_owner", "_kind", "_addr", "__weakref__")
 
-    def __init__(self, raw: Any, owner: Any):
+    def __init__(self, raw: Any, owner: "_Owner"):
+        if not isinstance(raw, _swig.Record) or not isinstance(owner, _Owner):
+            raise TypeError("records come from a Dossier, Catalog or Results; "
+                            "they are not created directly")
         self._r = raw
         self._owner = owner
         self._kind = raw.kind_id()
+        self._addr = raw.address()
 
-    def _raw(self) -> Any:
-        self._owner._check_open()
-        return self._r
+    def _pin(self) -> Any:
+        """The owner's handles, held for the duration of a call."""
+        return self._owner._pin()
+
+    # -- where the record is
 
     @property
     def kind(self) -> str:
         """The kind's name, such as "component"."""
-        return _core.kind_name(self._kind)
+        return _swig.kind_name(self._kind)
+
+    @property
+    def owner(self) -> Union["Dossier", "Catalog", "Results"]:
+        """The dossier, catalog or results the record belongs to."""
+        return self._owner  # type: ignore[return-value]
 
     @property
     def key(self) -> Optional[str]:
-        """The record's id, or the provision, test case or name it is keyed by."""
-        return self._raw().key()
+        """The record's id, or the provision, test case or name it is keyed
+        by; None for singletons (header, dut, user-info) and removed records."""
+        pin = self._pin()  # noqa: F841  (keeps the owner alive during the call)
+        return self._r.key()
 
     @property
     def line(self) -> int:
-        """The line of the record in its document (0 when added in memory)."""
-        return self._raw().line()
+        """The line of the record's element in its document; 0 when unknown
+        (records added in memory)."""
+        pin = self._pin()  # noqa: F841
+        return self._r.line()
 
     @property
     def parent(self) -> Optional["Record"]:
-        """The record this one belongs to (an artifact's evidence), or None."""
-        p = self._raw().parent()
+        """The record this one belongs to (an artifact's evidence item, an
+        outcome's provision), or None."""
+        pin = self._pin()  # noqa: F841
+        p = self._r.parent()
         return Record(p, self._owner) if p is not None else None
 
     @property
     def children(self) -> List["Record"]:
         """The records that belong to this one, in document order."""
-        raw = self._raw()
+        pin = self._pin()  # noqa: F841
+        raw = self._r
         return [Record(raw.child_at(i), self._owner) for i in range(raw.child_count())]
 
-    def field_names(self) -> List[str]:
-        """The fields a record of this kind can have."""
-        return list(_core.kind_fields(self._kind))
+    @property
+    def fields(self) -> Tuple[str, ...]:
+        """Every field a record of this kind can have, in document order."""
+        return _fields_of(self._kind)
+
+    # -- reading
 
     def _field(self, name: str) -> str:
-        if name not in _core.kind_fields(self._kind):
-            raise KeyError(f"{self.kind} has no field '{name}'")
+        if not isinstance(name, str):
+            raise TypeError(f"field names are str, not {type(name).__name__}")
+        if name not in _fields_of(self._kind):
+            raise KeyError(f"{self.kind} has no field '{name}'; "
+                           f"its fields are {', '.join(_fields_of(self._kind))}")
         return name
 
     def __getitem__(self, name: str) -> Optional[str]:
-        return self._raw().get(self._field(name))
+        name = self._field(name)
+        pin = self._pin()  # noqa: F841
+        return self._r.get(name)
 
     def get(self, name: str, default: Any = None) -> Any:
-        """A field's value, or ``default`` when it is absent."""
-        value = self._raw().get(self._field(name))
+        """A field's (first) value, or ``default`` when it is absent.
+        :class:`KeyError` when the kind has no such field."""
+        value = self[name]
         return default if value is None else value
 
     def values(self, name: str) -> List[str]:
-        """Every value of a field (a list field such as a component's mechanisms)."""
-        raw = self._raw()
+        """Every value of a field, in document order: several for a list
+        field (a component's "mechanism", a verdict's "indication"), one or
+        none for the others."""
         name = self._field(name)
+        pin = self._pin()  # noqa: F841
+        raw = self._r
         return [raw.value_at(name, i) for i in range(raw.value_count(name))]
 
-    def __contains__(self, name: str) -> bool:
-        return name in _core.kind_fields(self._kind) and self._raw().get(name) is not None
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str) or name not in _fields_of(self._kind):
+            return False
+        pin = self._pin()  # noqa: F841
+        return self._r.value_count(name) > 0
 
-    def __setitem__(self, name: str, value: Optional[str]) -> None:
-        self._raw().set(self._field(name), None if value is None else str(value))
+    def __iter__(self) -> Iterator[str]:
+        """The names of the fields present, in document order."""
+        pin = self._pin()  # noqa: F841
+        raw = self._r
+        return iter([f for f in _fields_of(self._kind) if raw.value_count(f) > 0])
 
-    def __delitem__(self, name: str) -> None:
-        self._raw().set(self._field(name), None)
+    def to_dict(self) -> Dict[str, Any]:
+        """The fields present, then the children grouped by kind::
 
-    def add(self, name: str, value: str) -> None:
-        """Adds a value to a list field (nothing happens if it is there)."""
-        self._raw().add_value(self._field(name), str(value))
+            {"id": "ev-label", "provision": "5.3-16", ...,
+             "artifact": [{"id": "art-label", ...}]}
 
-    def discard(self, name: str, value: str) -> None:
-        """Removes a value from a list field; NotFoundError if absent."""
-        self._raw().remove_value(self._field(name), str(value))
-
-    def to_dict(self) -> Dict[str, Union[str, List[str]]]:
-        """The fields present, list fields as lists, children under their kind."""
-        raw = self._raw()
+        A field with several values is a list of str, any other a str (use
+        :meth:`values` where a list field may hold one value)."""
+        pin = self._pin()  # noqa: F841
+        raw = self._r
         out: Dict[str, Any] = {}
-        for name in _core.kind_fields(self._kind):
+        for name in _fields_of(self._kind):
             n = raw.value_count(name)
-            if n > 1 or (n == 1 and raw.value_at(name, 1) is not None):
+            if n > 1:
                 out[name] = [raw.value_at(name, i) for i in range(n)]
             elif n == 1:
                 out[name] = raw.get(name)
@@ -233,57 +478,139 @@ class Record:
             out.setdefault(child.kind, []).append(child.to_dict())
         return out
 
+    # -- writing (dossier records)
+
+    def __setitem__(self, name: str, value: Union[str, bool, int, _datetime.date, None]) -> None:
+        if isinstance(value, (list, tuple, set)):
+            raise TypeError(f"set one value; add_value() adds values to list field '{name}'")
+        name = self._field(name)
+        pin = self._pin()  # noqa: F841
+        self._r.set(name, _text(value, f"field '{name}'"))
+
+    def set(self, name: str, value: Union[str, bool, int, _datetime.date, None]) -> None:
+        """Sets a field, as ``record[name] = value``: the value is checked
+        against the field's type, and references against the dossier and its
+        catalog.  For a list field it replaces every value with one.  None
+        removes an optional field.
+
+        :raises InvalidError: bad value, or removing a required field
+        :raises NotFoundError: a reference that does not resolve
+        :raises ExistsError: a new key that is taken
+        :raises ReadOnlyError: a catalog or results record, or a fixed field
+        """
+        self[name] = value
+
+    def __delitem__(self, name: str) -> None:
+        name = self._field(name)
+        pin = self._pin()  # noqa: F841
+        self._r.set(name, None)
+
+    def add_value(self, name: str, value: Union[str, int, _datetime.date]) -> None:
+        """Appends a value to a list field (a component's "mechanism", a
+        verdict's "evidence" or "indication"); a value already there is
+        left alone.
+
+        :raises InvalidError: the field is not a list, or a bad value
+        :raises NotFoundError: a reference that does not resolve
+        """
+        name = self._field(name)
+        pin = self._pin()  # noqa: F841
+        self._r.add_value(name, _text(value, f"field '{name}'"))
+
+    def remove_value(self, name: str, value: Union[str, int, _datetime.date]) -> None:
+        """Removes one value from a list field.
+
+        :raises NotFoundError: the value is not there
+        """
+        name = self._field(name)
+        pin = self._pin()  # noqa: F841
+        self._r.remove_value(name, _text(value, f"field '{name}'"))
+
+    # -- identity
+
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Record) and self._r.address() == other._r.address()
+        if not isinstance(other, Record):
+            return NotImplemented
+        if self is other:
+            return True
+        # a closed owner's memory may be reused: its records equal only themselves
+        if self._owner.closed or other._owner.closed:
+            return False
+        return self._addr == other._addr
+
+    def __ne__(self, other: object) -> bool:
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
 
     def __hash__(self) -> int:
-        return hash(self._r.address())
+        return hash(self._addr)
 
     def __repr__(self) -> str:
-        try:
-            key = self.key
-            line = self.line
-        except ValueError:
+        if self._owner.closed:
             return f"<etsi.Record {self.kind} (closed)>"
+        key, line = self.key, self.line
         where = f" line {line}" if line else ""
         return f"<etsi.Record {self.kind}{'' if key is None else ' ' + repr(key)}{where}>"
 
 
-class _Owner:
-    """What records belong to: a dossier, a catalog or results."""
+# ---------------------------------------------------------------------------
+# owners
 
-    _kind_filter: Optional[str] = None
+class _Owner:
+    """What records belong to: a dossier, a catalog or results.
+
+    Closing frees the C object now instead of at garbage collection; the
+    object and its records then raise :class:`ValueError`.  Every owner is a
+    context manager that closes on exit.
+    """
+
+    _swig_type: Any = None
 
     def __init__(self, raw: Any):
+        if self._swig_type is None or not isinstance(raw, self._swig_type):
+            raise TypeError(f"use the etsi functions to get a {type(self).__name__}, "
+                            "it is not created directly")
         self._h = raw
 
-    def _check_open(self) -> None:
-        if self._h is None:
-            raise ValueError(f"the {type(self).__name__.lower()} was closed")
+    def _pin(self) -> Any:
+        """Strong references to the C objects a call needs."""
+        h = self._h
+        if h is None:
+            raise ValueError(f"the {type(self).__name__.lower()} is closed")
+        return h
 
     def _handle(self) -> Any:
-        self._check_open()
-        return self._h
+        return self._pin()
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` was called."""
+        return self._h is None
 
     def records(self, kind: Union[str, int]) -> List[Record]:
         """Every record of a kind, in document order."""
-        h, k = self._handle(), _kind_id(kind)
+        k = _kind_id(kind)
+        h = self._handle()
         return [Record(h.at(k, i), self) for i in range(h.count(k))]
 
     def count(self, kind: Union[str, int]) -> int:
-        """How many records of a kind."""
-        return self._handle().count(_kind_id(kind))
+        """How many records of a kind there are."""
+        k = _kind_id(kind)
+        return self._handle().count(k)
 
     def find(self, kind: Union[str, int], key: Optional[str] = None) -> Optional[Record]:
-        """The record of a kind with a key (singletons: no key), or None."""
-        raw = self._handle().find(_kind_id(kind), key)
+        """The record of a kind with a key (an id, a provision, a test case,
+        a name), or None.  Singletons need no key."""
+        k = _kind_id(kind)
+        raw = self._handle().find(k, key)
         return Record(raw, self) if raw is not None else None
 
     def close(self) -> None:
-        """Frees the C object now instead of at garbage collection."""
+        """Frees the C object now.  Closing twice is allowed."""
         self._h = None
 
     def __enter__(self):
+        self._pin()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -291,108 +618,192 @@ class _Owner:
 
 
 class Catalog(_Owner):
-    """The EN 303 645 catalog of an edition, paired with the TS 103 701 one.
+    """The EN 303 645 catalog of an edition, paired with the TS 103 701
+    catalog that tests it.  Read-only.
 
     Kinds: "provision", "condition", "feature", "source", "ixit-table"
-    (children "ixit-field"), "test-group" (children "test-case", whose
-    children are "test-input").
+    (children "ixit-field"), "test-group" (children "test-case"),
+    "test-case" (every group's, children "test-input").  Open one with
+    :func:`catalog` or take a dossier's with :attr:`Dossier.catalog`.
+    Catalogs are shared: opening an edition twice gives the same records.
     """
+
+    _swig_type = _swig.Catalog
 
     def __init__(self, raw: Any, dossier: Optional["Dossier"] = None):
         super().__init__(raw)
-        self._dossier = dossier  # a dossier's catalog lives as long as it
+        self._dossier = dossier  # a dossier's catalog lives as long as the dossier
+
+    def _pin(self) -> Any:
+        if self._dossier is not None:
+            return (self._dossier._pin(), super()._pin())
+        return super()._pin()
+
+    def _handle(self) -> Any:
+        if self._dossier is not None:
+            self._dossier._pin()
+        return super()._pin()
+
+    @property
+    def closed(self) -> bool:
+        """True once the catalog (or the dossier it belongs to) was closed."""
+        return self._h is None or (self._dossier is not None and self._dossier.closed)
 
     @classmethod
-    def open(cls, edition: Optional[str] = None, *, data_dir: Optional[str] = None,
+    def open(cls, edition: Optional[str] = None, *, data_dir: Optional[_PathLike] = None,
              ts_edition: Optional[str] = None) -> "Catalog":
-        """Opens an edition ("2.1.1", "3.1.3"; None for the latest)."""
-        return cls(_core.Catalog.open(edition, data_dir, ts_edition))
+        """Opens the catalogs of an EN 303 645 edition ("2.1.1", "3.1.3";
+        None for the latest), paired with the TS 103 701 edition that tests
+        it (or ``ts_edition``).  ``data_dir`` is searched first for catalog
+        files (default: $ETSI_DATA_DIR, else only the built-in data).
 
-    def _check_open(self) -> None:
-        if self._dossier is not None:
-            self._dossier._check_open()
-        super()._check_open()
+        :raises UnsupportedError: unknown edition or pairing
+        """
+        return cls(_swig.Catalog.open(edition, None if data_dir is None else _path(data_dir),
+                                      ts_edition))
 
     @property
     def edition(self) -> str:
+        """The EN 303 645 edition, such as "3.1.3"."""
         return self._handle().edition()
 
     @property
     def ts_edition(self) -> str:
+        """The TS 103 701 edition paired with it, such as "2.1.1"."""
         return self._handle().ts_edition()
 
     @property
     def provisions(self) -> List[Record]:
+        """The provisions (void ones included), in catalog order."""
         return self.records("provision")
 
     @property
-    def test_cases(self) -> List[Record]:
-        return self.records("test-case")
+    def conditions(self) -> List[Record]:
+        """The numbered conditions of the provisions."""
+        return self.records("condition")
+
+    @property
+    def features(self) -> List[Record]:
+        """The lettered features (V3)."""
+        return self.records("feature")
+
+    @property
+    def sources(self) -> List[Record]:
+        """Where the catalog's facts come from."""
+        return self.records("source")
 
     @property
     def ixit_tables(self) -> List[Record]:
+        """The IXIT tables (children: "ixit-field")."""
         return self.records("ixit-table")
 
+    @property
+    def test_groups(self) -> List[Record]:
+        """The test groups, one per provision (children: "test-case")."""
+        return self.records("test-group")
+
+    @property
+    def test_cases(self) -> List[Record]:
+        """Every test case of every group (children: "test-input")."""
+        return self.records("test-case")
+
     def to_xml(self) -> str:
-        """Both catalogs as one XML document (valid against catalog.xsd)."""
+        """Both catalogs as one XML document, valid against
+        xsd/catalog.xsd (``etsi catalog --format xml``)."""
         return self._handle().to_xml()
 
     def close(self) -> None:
-        if self._dossier is None:
-            super().close()
+        """Releases the catalog (a dossier's catalog stays with the dossier;
+        only this object stops working)."""
+        self._h = None
 
     def __repr__(self) -> str:
-        if self._h is None:
+        if self.closed:
             return "<etsi.Catalog (closed)>"
         return f"<etsi.Catalog EN 303 645 V{self.edition} / TS 103 701 V{self.ts_edition}>"
 
 
 class Results(_Owner):
-    """What a dossier implies: findings, test plan, outcomes and gate.
+    """What a dossier implies, from :meth:`Dossier.evaluate`: findings, the
+    TS 103 701 test plan, outcomes and the release gate.  Read-only, and
+    independent of the dossier once computed.
 
-    Kinds: "summary", "finding", "planned-case" (children "planned-input"),
-    "outcome" (children "case-outcome"), "gate-step" (children "blocker").
+    Kinds: "summary", "finding", "planned-case" (children
+    "planned-input"), "outcome" (children "case-outcome"), "gate-step"
+    (children "blocker").  docs/verdicts.md states the rules.
     """
 
+    _swig_type = _swig.Results
+
+    def __init__(self, raw: Any):
+        super().__init__(raw)
+        self._findings: Optional[Diagnostics] = None
+
     @property
-    def findings(self) -> List[Diagnostic]:
-        return _diagnostics(self._handle()._findings())
+    def findings(self) -> Diagnostics:
+        """The check findings, schema errors first (``etsi check``)."""
+        h = self._handle()
+        if self._findings is None:
+            self._findings = _diagnostics(h._findings())
+        return Diagnostics(self._findings)
 
     @property
     def plan(self) -> List[Record]:
-        """The test plan: one "planned-case" record per selected test case."""
+        """The test plan: one "planned-case" record per selected test case
+        (``etsi plan``)."""
         return self.records("planned-case")
 
     @property
     def outcomes(self) -> List[Record]:
-        """One "outcome" record per provision, with its case outcomes."""
+        """One "outcome" record per provision, with its "case-outcome"
+        children (``etsi outcomes``)."""
         return self.records("outcome")
 
     @property
     def gate(self) -> List[Record]:
-        """The six release-gate steps ("gate-step" records)."""
+        """The six release-gate steps, "gate-step" records with their
+        "blocker" children (``etsi gate``)."""
         return self.records("gate-step")
 
     @property
     def summary(self) -> Record:
-        return self.find("summary")
+        """The "summary" record: release, editions, as-of, overall, ready,
+        errors, warnings, infos, waived."""
+        s = self.find("summary")
+        assert s is not None
+        return s
 
     @property
     def overall(self) -> str:
-        """The clause 5.3 outcome: PASS, FAIL, INCONCLUSIVE, NOT ASSESSED, NOT APPLICABLE."""
+        """The clause 5.3 outcome: "PASS", "FAIL", "INCONCLUSIVE",
+        "NOT ASSESSED" or "NOT APPLICABLE"."""
         return self._handle().overall()
 
     @property
     def ready(self) -> bool:
-        """True when every release-gate step is complete and no error remains."""
-        return self._handle().ready()
+        """True when every release-gate step is complete and no unwaived
+        error remains (``etsi gate`` exits with 0)."""
+        return bool(self._handle().ready())
 
     def write(self, part: str = "all", format: str = "json") -> str:
-        """A part ("findings", "plan", "outcomes", "gate", "all") in a format."""
+        """A part of the results as text, the bytes the etsi command prints:
+
+        ============  =====================
+        part          formats
+        ============  =====================
+        "findings"    "text", "json"
+        "plan"        "text", "csv", "xml"
+        "outcomes"    "text", "csv"
+        "gate"        "text", "json"
+        "all"         "xml", "json"
+        ============  =====================
+
+        :raises InvalidError: unknown part or format
+        """
         return self._handle().write(part, format)
 
     def __repr__(self) -> str:
-        if self._h is None:
+        if self.closed:
             return "<etsi.Results (closed)>"
         return (f"<etsi.Results {self.overall}, {'ready' if self.ready else 'not ready'}, "
                 f"{len(self.findings)} findings>")
@@ -403,172 +814,385 @@ def _today() -> str:
 
 
 class Dossier(_Owner):
-    """One device under test at one release: ICS, IXIT, evidence, verdicts.
+    """One device under test at one release: ICS, IXIT, evidence, test plan,
+    verdicts.
 
-    Use :func:`load`, :func:`loads` or :func:`new`.  A dossier is a context
-    manager; closing it frees its memory, and its records then refuse to be
-    read.  Two threads may work on two dossiers at once; one dossier is not
-    for two threads.
+    Get one with :func:`load`, :func:`loads` or :func:`new`.  The parsed
+    document is the only store: changing a record changes the document, and
+    :meth:`save` writes it back with extension elements intact.  A dossier is
+    a context manager; closing it frees its memory, and its records then
+    raise :class:`ValueError`.
+
+    Two threads may work on two dossiers at once; one dossier must not be
+    used by two threads at the same time.
     """
 
+    _swig_type = _swig.Dossier
+
+    # -- getting one
+
     @classmethod
-    def load(cls, path: str, *, validate: bool = True, max_size: int = 0, max_depth: int = 0,
-             data_dir: Optional[str] = None) -> "Dossier":
-        """Loads and (by default) validates a dossier file."""
-        return cls(_core.Dossier.load(str(path), validate, max_size, max_depth, data_dir))
+    def load(cls, path: _PathLike, *, validate: bool = True, max_size: int = 0,
+             max_depth: int = 0, data_dir: Optional[_PathLike] = None) -> "Dossier":
+        """Loads a dossier file and, unless ``validate`` is False, validates
+        it (the first problem is raised; :meth:`validate` lists them all).
+
+        :param max_size: largest accepted file in bytes (0: 64 MiB)
+        :param max_depth: deepest accepted element nesting (0: 64)
+        :param data_dir: catalog and schema directory searched first
+        :raises FileError: the file cannot be read
+        :raises LimitError: too large or too deep
+        :raises ParseError: not well-formed, or a refused construct (DOCTYPE,
+            processing instruction, XInclude)
+        :raises ValidationError: not a valid dossier (file and line set)
+        :raises UnsupportedError: unknown schema version or edition
+        """
+        if max_size < 0 or max_depth < 0:
+            raise InvalidError("max_size and max_depth are 0 (the default) or positive")
+        return cls(_swig.Dossier.load(_path(path), validate, max_size, max_depth,
+                                      None if data_dir is None else _path(data_dir)))
 
     @classmethod
     def loads(cls, text: Union[str, bytes], *, name: Optional[str] = None,
-              validate: bool = True, data_dir: Optional[str] = None) -> "Dossier":
-        """Loads a dossier from a string or bytes."""
-        if isinstance(text, bytes):
-            text = text.decode("utf-8")
-        return cls(_core.Dossier.load_memory(text, len(text.encode("utf-8")), name, validate,
-                                             data_dir))
+              validate: bool = True, data_dir: Optional[_PathLike] = None,
+              max_size: int = 0, max_depth: int = 0) -> "Dossier":
+        """Loads a dossier from a string, or from bytes in the encoding its
+        XML declaration names, as :meth:`load` does.  ``name`` is used in
+        diagnostics and as :attr:`path` (default "<memory>")."""
+        if isinstance(text, (bytearray, memoryview)):
+            text = bytes(text)
+        if not isinstance(text, (str, bytes)):
+            raise TypeError(f"loads() takes str or bytes, not {type(text).__name__}")
+        if max_size < 0 or max_depth < 0:
+            raise InvalidError("max_size and max_depth are 0 (the default) or positive")
+        return cls(_swig.Dossier.load_memory(text, name, validate,
+                                             None if data_dir is None else _path(data_dir),
+                                             max_size, max_depth))
 
     @classmethod
     def new(cls, model: str, release: str, *, edition: Optional[str] = None,
             manufacturer: Optional[str] = None, ts_edition: Optional[str] = None,
-            data_dir: Optional[str] = None) -> "Dossier":
-        """A skeleton: one ICS entry per clause 5.3 provision, nothing decided yet."""
-        return cls(_core.Dossier.create(model, release, edition, manufacturer, ts_edition,
-                                        data_dir))
+            data_dir: Optional[_PathLike] = None) -> "Dossier":
+        """A skeleton dossier (``etsi init``): the header with the editions
+        and release, the DUT's model designation, manufacturer and software
+        version, and one ICS entry per clause 5.3 provision with no support
+        stated yet.  Schema-valid; not saved until :meth:`save`.
+
+        :param edition: EN 303 645 edition (None: the latest)
+        :raises InvalidError: no model or release
+        :raises UnsupportedError: unknown edition
+        """
+        return cls(_swig.Dossier.create(model, release, edition, manufacturer, ts_edition,
+                                        None if data_dir is None else _path(data_dir)))
 
     # -- what it is
 
     @property
     def path(self) -> Optional[str]:
+        """The file it was loaded from or last saved to, the name given to
+        :meth:`loads`, or None for a new dossier not yet saved."""
         return self._handle().path()
 
     @property
-    def catalog(self) -> Catalog:
-        """The catalog of the dossier's editions."""
-        return Catalog(self._handle()._catalog(), self)
+    def catalog(self) -> Optional[Catalog]:
+        """The catalog of the dossier's editions; None when they are unknown
+        (a dossier loaded with ``validate=False``)."""
+        raw = self._handle()._catalog()
+        return Catalog(raw, self) if raw is not None else None
+
+    def _singleton(self, kind: str) -> Record:
+        record = self.find(kind)
+        if record is None:  # only in an invalid dossier loaded with validate=False
+            raise NotFoundError(f"the dossier has no {kind}; validate() says what is wrong")
+        return record
 
     @property
     def header(self) -> Record:
-        return self.find("header")
+        """The "header" record: title, editions, release, public statement.
+        (:class:`NotFoundError` in an invalid dossier without one.)"""
+        return self._singleton("header")
 
     @property
     def dut(self) -> Record:
-        return self.find("dut")
+        """The "dut" record: identification of the device under test.
+        (:class:`NotFoundError` in an invalid dossier without one.)"""
+        return self._singleton("dut")
 
     @property
     def user_info(self) -> Optional[Record]:
+        """The "user-info" record (IXIT 2-UserInfo), or None."""
         return self.find("user-info")
 
-    components = property(lambda self: self.records("component"),
-                          doc="The software components (update boundary).")
-    mechanisms = property(lambda self: self.records("mechanism"),
-                          doc="The update mechanisms.")
-    ics = property(lambda self: self.records("ics-entry"),
-                   doc="The ICS: one entry per provision (EN 303 645 Annex B).")
-    evidence = property(lambda self: self.records("evidence"), doc="The evidence items.")
-    verdicts = property(lambda self: self.records("verdict"), doc="The recorded verdicts.")
+    @property
+    def parties(self) -> List[Record]:
+        """The parties: supplier organization (SO), test laboratory (TL)."""
+        return self.records("party")
+
+    @property
+    def owners(self) -> List[Record]:
+        """The named people who own evidence, waivers and steps."""
+        return self.records("owner")
+
+    @property
+    def services(self) -> List[Record]:
+        """The associated services and apps."""
+        return self.records("service")
+
+    @property
+    def components(self) -> List[Record]:
+        """The software components (the update boundary)."""
+        return self.records("component")
+
+    @property
+    def mechanisms(self) -> List[Record]:
+        """The update mechanisms."""
+        return self.records("mechanism")
+
+    @property
+    def ics(self) -> List[Record]:
+        """The ICS (EN 303 645 Annex B): "ics-entry" records keyed by provision."""
+        return self.records("ics-entry")
+
+    @property
+    def evidence(self) -> List[Record]:
+        """The evidence items (children: "artifact", "covers")."""
+        return self.records("evidence")
+
+    @property
+    def verdicts(self) -> List[Record]:
+        """The recorded verdicts, keyed by test case."""
+        return self.records("verdict")
+
+    @property
+    def waivers(self) -> List[Record]:
+        """The waivers of check rules."""
+        return self.records("waiver")
+
+    @property
+    def workflow(self) -> List[Record]:
+        """The release-gate steps ("step" records, keyed by name)."""
+        return self.records("step")
 
     # -- changing it
 
     def add(self, kind: Union[str, int], fields: Optional[Dict[str, Any]] = None, /, *,
             parent: Optional[Record] = None, **kwargs: Any) -> Record:
-        """Adds a record; fields as a dict and/or keyword arguments
-        (underscores stand for hyphens: ``media_type`` is "media-type").
-        A value that is a list gives a list field several values.
-        Nothing changes if a field is missing or wrong."""
+        """Adds a record and returns it.  Fields come as a dict and/or as
+        keyword arguments, where underscores stand for hyphens
+        (``media_type=`` is "media-type")::
+
+            dossier.add("component", id="comp-fw", kind="firmware",
+                        updateable=True, name="Main firmware", mechanism="mech-ota")
+            dossier.add("artifact", {"id": "art-1", "ref": "evidence/a.pdf",
+                        "media-type": "application/pdf", "visibility": "private"},
+                        parent=evidence_item)
+
+        A list or tuple value gives a list field several values.  Every
+        required field must be given; nothing changes when a field is
+        missing or wrong.  ``parent`` is the evidence item of an "artifact"
+        or "covers" record, the plan case of a "plan-input".
+
+        :raises InvalidError: a singleton kind, a missing field, a bad value
+        :raises ExistsError: the key is taken
+        :raises NotFoundError: a reference that does not resolve
+        """
         merged: Dict[str, Any] = dict(fields or {})
         merged.update({k.replace("_", "-"): v for k, v in kwargs.items()})
         pairs: List[str] = []
         for name, value in merged.items():
-            for v in value if isinstance(value, (list, tuple)) else [value]:
-                pairs += [name, str(v)]
-        raw_parent = parent._raw() if parent is not None else None
-        return Record(_core._dossier_add(self._handle(), raw_parent, _kind_id(kind), pairs),
-                      self)
+            if not isinstance(name, str):
+                raise TypeError(f"field names are str, not {type(name).__name__}")
+            values = value if isinstance(value, (list, tuple)) else [value]
+            for v in values:
+                text = _text(v, f"field '{name}'")
+                if text is None:
+                    raise TypeError(f"field '{name}' is None; leave it out instead")
+                pairs += [name, text]
+        k = _kind_id(kind)
+        h = self._handle()
+        raw_parent = None
+        if parent is not None:
+            if not isinstance(parent, Record) or parent._owner is not self:
+                raise InvalidError("parent must be a record of this dossier")
+            raw_parent = parent._r
+        return Record(_swig._dossier_add(h, raw_parent, k, pairs), self)
 
     def remove(self, record: Record) -> None:
-        """Removes a record (and its children)."""
-        self._handle().remove(record._raw())
+        """Removes a record and its children.  The record object stays
+        usable and reads as empty; references to it elsewhere in the dossier
+        are left as they are (validation reports them).
 
-    def set_ics(self, provision: str, support: str, detail: Optional[str] = None) -> None:
-        """Sets the ICS support ("Y", "N", "N/A") and detail of a provision."""
-        self._handle().set_ics(provision, support, detail)
+        :raises InvalidError: a singleton, or a record of another dossier
+        """
+        if not isinstance(record, Record):
+            raise TypeError(f"remove() takes a Record, not {type(record).__name__}")
+        if record._owner is not self:
+            raise InvalidError(f"{record!r} is not a record of this dossier")
+        h = self._handle()
+        h.remove(record._r)
 
-    def set_verdict(self, test_case: str, result: str, by: str, date: Optional[str] = None,
-                    note: Optional[str] = None, *, evidence: Iterable[str] = (),
-                    indications: Iterable[str] = ()) -> Record:
-        """Records the verdict of a test case (PASS, FAIL, INCONCLUSIVE)."""
-        v = Record(self._handle().set_verdict(test_case, result, by, date or _today(), note),
-                   self)
-        for i in indications:
-            v.add("indication", i)
-        for e in evidence:
-            v.add("evidence", e)
-        return v
+    def set_ics(self, provision: str, support: str, detail: Optional[str] = None) -> Record:
+        """Sets the ICS support ("Y", "N" or "N/A") and detail of a
+        provision, creating its entry when needed; returns the entry.
+        ``detail=None`` leaves the detail as it is.
+
+        :raises NotFoundError: a provision not in the edition, or void
+        :raises InvalidError: a bad support value
+        """
+        h = self._handle()
+        h.set_ics(provision, support, detail)
+        entry = self.find("ics-entry", provision)
+        assert entry is not None
+        return entry
+
+    def set_verdict(self, test_case: str, result: str, by: str,
+                    date: Optional[_DateLike] = None, note: Optional[str] = None, *,
+                    indications: Iterable[str] = (), evidence: Iterable[str] = ()) -> Record:
+        """Records the verdict of a test case ("PASS", "FAIL",
+        "INCONCLUSIVE"), replacing an earlier one, and returns it.  ``by`` is
+        the id of a party (normally the test laboratory); ``date`` defaults
+        to today (UTC), as ``etsi verdict`` does.  ``indications`` and
+        ``evidence`` (evidence item ids) are appended to the new verdict.
+
+        Unlike ``etsi verdict``, this does not refuse a test case that the
+        test plan does not select (``etsi check`` reports such a verdict):
+        look it up in ``evaluate().plan`` first to do the same.
+
+        :raises NotFoundError: unknown test case, party or evidence item
+        :raises InvalidError: bad result or date
+        """
+        h = self._handle()
+        raw = h.set_verdict(test_case, result, by,
+                            _date(date, "date") or _today(), note)
+        verdict = Record(raw, self)
+        for text in indications:
+            verdict.add_value("indication", text)
+        for ref in evidence:
+            verdict.add_value("evidence", ref)
+        return verdict
 
     # -- checking it
 
-    def validate(self) -> List[Diagnostic]:
-        """Schema and catalog problems; an empty list when valid."""
+    def validate(self) -> Diagnostics:
+        """Every schema and catalog-reference problem, in document order
+        (``etsi validate``); an empty list when the dossier is valid."""
         return _diagnostics(self._handle()._validate())
 
-    def check(self, as_of: Optional[str] = None) -> List[Diagnostic]:
-        """The rule engine's findings (see :func:`rules`)."""
-        return _diagnostics(self._handle()._check(as_of))
+    def check(self, as_of: Optional[_DateLike] = None) -> Diagnostics:
+        """The rule engine's findings (``etsi check``): schema and reference
+        errors first, then the rules' findings on a valid dossier.
+        ``as_of`` is the date expiry is checked against (default today).
+        ``findings.errors`` empty means ``etsi check`` would exit with 0.
 
-    def evaluate(self, as_of: Optional[str] = None) -> Results:
-        """Findings, test plan, outcomes and gate in one pass."""
-        return Results(self._handle().evaluate(as_of))
+        :raises InvalidError: a bad date
+        """
+        return _diagnostics(self._handle()._check(_date(as_of, "as_of")))
 
-    def report(self, format: str = "html", *, stylesheet: Optional[str] = None,
-               date: Optional[str] = None, as_of: Optional[str] = None) -> str:
-        """Renders a report (see :func:`report_formats`)."""
-        return self._handle().report(format, stylesheet, date, as_of)
+    def evaluate(self, as_of: Optional[_DateLike] = None) -> Results:
+        """Findings, test plan, outcomes and gate in one pass (``etsi
+        evaluate``).  An invalid dossier gives results whose findings are
+        its schema errors.
 
-    def write_report(self, path: str, format: str = "html", **options: Any) -> None:
-        """Renders a report into a file, atomically."""
-        text = self.report(format, **options)
-        data = text.encode("utf-8")
-        _core.write_file(str(path), data.decode("utf-8"), len(data))
+        :raises InvalidError: a bad date
+        """
+        return Results(self._handle().evaluate(_date(as_of, "as_of")))
 
-    def store_plan(self, results: Results, date: Optional[str] = None) -> None:
-        """Stores the evaluated test plan in the dossier's test-plan element."""
-        self._handle().store_plan(results._handle(), date)
+    def report(self, format: str = "html", *, stylesheet: Optional[_PathLike] = None,
+               date: Optional[_DateLike] = None, as_of: Optional[_DateLike] = None) -> str:
+        """Renders a report (``etsi report``): "html" (the evidence report),
+        "public" (the redacted summary fit to publish), "ics-csv",
+        "plan-csv", "evidence-csv", "md" or "input" (the stylesheets' input
+        document).  ``stylesheet`` applies your own XSLT to the same input;
+        ``date`` is printed in the report; ``as_of`` is the date expiry
+        checks use (default: ``date``, else today).
+
+        :raises InvalidError: unknown format or bad date
+        :raises ValidationError: the dossier is invalid, or the public
+            summary would state conformance the verdicts do not support
+        :raises FileError: the stylesheet cannot be read
+        :raises ParseError: the stylesheet does not compile or includes a file
+        :raises TransformError: the transformation failed
+        """
+        return self._handle().report(format,
+                                     None if stylesheet is None else _path(stylesheet),
+                                     _date(date, "date"), _date(as_of, "as_of"))
+
+    def write_report(self, path: _PathLike, format: str = "html", *,
+                     stylesheet: Optional[_PathLike] = None, date: Optional[_DateLike] = None,
+                     as_of: Optional[_DateLike] = None) -> None:
+        """Renders a report (see :meth:`report`) into a file, atomically
+        (``etsi report -o``)."""
+        write_file(path, self.report(format, stylesheet=stylesheet, date=date, as_of=as_of))
+
+    def store_plan(self, results: Results, date: Optional[_DateLike] = None) -> None:
+        """Stores the evaluated test plan in the dossier's test-plan element,
+        replacing an earlier one (``etsi plan --store`` without the save).
+        ``results`` must come from :meth:`evaluate` of this dossier.
+
+        :raises InvalidError: a bad date
+        """
+        if not isinstance(results, Results):
+            raise TypeError(f"store_plan() takes Results, not {type(results).__name__}")
+        h = self._handle()
+        h.store_plan(results._handle(), _date(date, "date"))
 
     # -- writing it
 
-    def save(self, path: Optional[str] = None) -> None:
-        """Validates and saves atomically (None: back where it came from)."""
-        self._handle().save(None if path is None else str(path))
+    def save(self, path: Optional[_PathLike] = None) -> None:
+        """Validates the dossier and saves it atomically, to ``path`` or (None)
+        back to the file it came from.  An invalid dossier is not written;
+        on any failure the file on disk is unchanged.
+
+        :raises ValidationError: the dossier is invalid
+        :raises FileError: the file cannot be written
+        :raises InvalidError: no path and the dossier has no file
+        """
+        self._handle().save(None if path is None else _path(path))
 
     def to_xml(self) -> str:
-        """The dossier as indented UTF-8 XML."""
+        """The dossier as indented UTF-8 XML, the bytes :meth:`save` writes."""
         return self._handle().to_xml()
 
     def __repr__(self) -> str:
-        if self._h is None:
+        if self.closed:
             return "<etsi.Dossier (closed)>"
-        header, dut = self.header, self.dut
-        return (f"<etsi.Dossier {dut.get('model-designation')!s} release "
-                f"{header.get('release')!s}, EN 303 645 V{header.get('en303645')}>")
+        header, dut = self.find("header"), self.find("dut")
+        model = dut.get("model-designation") if dut is not None else None
+        release = header.get("release") if header is not None else None
+        edition = header.get("en303645") if header is not None else None
+        return f"<etsi.Dossier {model} release {release}, EN 303 645 V{edition}>"
 
 
 # ---------------------------------------------------------------------------
 # short names
 
-def load(path: str, **options: Any) -> Dossier:
-    """Loads and validates a dossier file: ``etsi.load("kic-300.xml")``."""
-    return Dossier.load(path, **options)
+def load(path: _PathLike, *, validate: bool = True, max_size: int = 0, max_depth: int = 0,
+         data_dir: Optional[_PathLike] = None) -> Dossier:
+    """Loads and validates a dossier file: ``etsi.load("kic-300.xml")``.
+    See :meth:`Dossier.load`."""
+    return Dossier.load(path, validate=validate, max_size=max_size, max_depth=max_depth,
+                        data_dir=data_dir)
 
 
-def loads(text: Union[str, bytes], **options: Any) -> Dossier:
-    """Loads a dossier from a string."""
-    return Dossier.loads(text, **options)
+def loads(text: Union[str, bytes], *, name: Optional[str] = None, validate: bool = True,
+          data_dir: Optional[_PathLike] = None, max_size: int = 0,
+          max_depth: int = 0) -> Dossier:
+    """Loads a dossier from a string or bytes.  See :meth:`Dossier.loads`."""
+    return Dossier.loads(text, name=name, validate=validate, data_dir=data_dir,
+                         max_size=max_size, max_depth=max_depth)
 
 
-def new(model: str, release: str, **options: Any) -> Dossier:
-    """A new skeleton dossier: ``etsi.new("KIC-300", "3.4.0", edition="3.1.3")``."""
-    return Dossier.new(model, release, **options)
+def new(model: str, release: str, *, edition: Optional[str] = None,
+        manufacturer: Optional[str] = None, ts_edition: Optional[str] = None,
+        data_dir: Optional[_PathLike] = None) -> Dossier:
+    """A new skeleton dossier (``etsi init``):
+    ``etsi.new("KIC-300", "3.4.0", edition="3.1.3")``.  See :meth:`Dossier.new`."""
+    return Dossier.new(model, release, edition=edition, manufacturer=manufacturer,
+                       ts_edition=ts_edition, data_dir=data_dir)
 
 
-def catalog(edition: Optional[str] = None, **options: Any) -> Catalog:
-    """Opens a catalog: ``etsi.catalog("3.1.3")``."""
-    return Catalog.open(edition, **options)
+def catalog(edition: Optional[str] = None, *, data_dir: Optional[_PathLike] = None,
+            ts_edition: Optional[str] = None) -> Catalog:
+    """Opens the catalogs of an edition (``etsi catalog``):
+    ``etsi.catalog("3.1.3")``.  See :meth:`Catalog.open`."""
+    return Catalog.open(edition, data_dir=data_dir, ts_edition=ts_edition)

@@ -218,9 +218,10 @@ ETSI_EXTERN etsi_record *etsi_dossier_find(const etsi_dossier *dossier, etsi_kin
  *        plan case for a plan input; NULL for every other kind
  * @param kind the kind of record
  * @param fields name, value, name, value, ..., NULL
- * @return 0; ETSI_EINVALID for a kind that cannot be added (a singleton),
- *         a missing required field or a bad value; ETSI_EEXISTS when the
- *         key is taken; ETSI_ENOTFOUND for a dangling reference;
+ * @return 0; ETSI_EINVALID for a kind that is not a dossier kind, a
+ *         missing required field or a bad value; ETSI_EEXISTS when the key
+ *         is taken, or for a singleton (header, dut, user-info) the dossier
+ *         already has; ETSI_ENOTFOUND for a dangling reference;
  *         ETSI_ENOMEM
  */
 ETSI_EXTERN etsi_result etsi_dossier_add(etsi_record **out, etsi_dossier *dossier, etsi_record *parent, etsi_kind kind, const char *const *fields);

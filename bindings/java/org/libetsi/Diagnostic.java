@@ -1,0 +1,140 @@
+/*
+ * libetsi Java binding: a located problem.
+ */
+package org.libetsi;
+
+import java.util.Objects;
+
+/**
+ * A located problem: a schema or reference error from
+ * {@link Dossier#validate()}, or a rule engine finding from
+ * {@link Dossier#check()} and {@link Results#findings()}.  A plain value,
+ * copied out of libetsi: it stays valid after its dossier is closed.
+ */
+public final class Diagnostic {
+    private final Severity severity;
+    private final String file;
+    private final int line;
+    private final int column;
+    private final String rule;
+    private final String element;
+    private final String reference;
+    private final String message;
+    private final String hint;
+    private final boolean waived;
+    private final String waiver;
+
+    /** Made by the native code (see etsi.i). */
+    Diagnostic(String severity, String file, int line, int column, String rule, String element,
+               String reference, String message, String hint, boolean waived, String waiver) {
+        this.severity = Severity.fromLabel(severity);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.rule = rule;
+        this.element = element;
+        this.reference = reference;
+        this.message = message;
+        this.hint = hint;
+        this.waived = waived;
+        this.waiver = waiver;
+    }
+
+    /** @return how serious the problem is */
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    /** @return the document's path or name; never null */
+    public String getFile() {
+        return file;
+    }
+
+    /** @return the line, or 0 when unknown */
+    public int getLine() {
+        return line;
+    }
+
+    /** @return the column, or 0 when unknown */
+    public int getColumn() {
+        return column;
+    }
+
+    /**
+     * @return the id of the rule that found it (see {@link Etsi#rules()}), or
+     *         null for schema and parse errors
+     */
+    public String getRule() {
+        return rule;
+    }
+
+    /** @return the id or key of the element concerned, or null */
+    public String getElement() {
+        return element;
+    }
+
+    /** @return the provision, test case or IXIT entry concerned, or null */
+    public String getReference() {
+        return reference;
+    }
+
+    /** @return what is wrong, one line; never null */
+    public String getMessage() {
+        return message;
+    }
+
+    /** @return how to fix it, or null */
+    public String getHint() {
+        return hint;
+    }
+
+    /** @return true when a waiver in the dossier covers it (it then counts as no error) */
+    public boolean isWaived() {
+        return waived;
+    }
+
+    /** @return the id of the waiver that covers it, or null */
+    public String getWaiver() {
+        return waiver;
+    }
+
+    /**
+     * As the CLI prints it:
+     * {@code file:line: severity[rule] reference: message (waived by id)}.
+     */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder(file);
+        if (line > 0)
+            b.append(':').append(line);
+        b.append(": ").append(severity.label());
+        if (rule != null)
+            b.append('[').append(rule).append(']');
+        if (reference != null)
+            b.append(' ').append(reference);
+        b.append(": ").append(message);
+        if (waived)
+            b.append(" (waived by ").append(waiver).append(')');
+        return b.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o)
+            return true;
+        if (!(o instanceof Diagnostic))
+            return false;
+        Diagnostic d = (Diagnostic) o;
+        return severity == d.severity && line == d.line && column == d.column
+               && waived == d.waived && Objects.equals(file, d.file)
+               && Objects.equals(rule, d.rule) && Objects.equals(element, d.element)
+               && Objects.equals(reference, d.reference) && Objects.equals(message, d.message)
+               && Objects.equals(hint, d.hint) && Objects.equals(waiver, d.waiver);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(severity, file, line, column, rule, element, reference, message,
+                            hint, waived, waiver);
+    }
+}

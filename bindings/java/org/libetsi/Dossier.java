@@ -1,0 +1,635 @@
+/*
+ * libetsi Java binding: a dossier.
+ */
+package org.libetsi;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One device under test at one release: its ICS, IXIT, evidence, test plan
+ * and verdicts, as an XML dossier (docs/dossier-format.md).
+ *
+ * <pre>{@code
+ * try (Dossier dossier = Dossier.load(Paths.get("kic-300.xml"))) {
+ *     for (Diagnostic finding : dossier.check())
+ *         System.out.println(finding);
+ *     try (Results results = dossier.evaluate()) {
+ *         System.out.println(results.overall());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Everything in a dossier is a {@link Record}, read with
+ * {@link #records(String)} and {@link #find(String, String)} and changed
+ * with {@link Record#set(String, String)}, {@link #add(String, Map)} and
+ * {@link #remove(Record)}.  libetsi keeps the parsed document as the single
+ * store: {@link #save()} writes it back atomically, and elements of other
+ * namespaces survive unchanged.
+ *
+ * <p>Every input is treated as hostile: DOCTYPE declarations (and so
+ * external entities), processing instructions and network access are
+ * refused ({@link EtsiException.Parse}), and size and nesting are bounded
+ * ({@link EtsiException.Limit}).
+ *
+ * <p>A dossier owns its C object: {@link #close()} frees it (use
+ * try-with-resources), or a cleaner does once nothing reaches the dossier or
+ * its records.  A dossier is for one thread at a time; two threads may work
+ * on two dossiers at once.
+ */
+public final class Dossier extends RecordOwner {
+    private final NativeDossier h;
+    private Catalog catalog;
+
+    private Dossier(NativeDossier h) {
+        super("dossier", h, NativeDossier.getCPtr(h), coreJNI::delete_NativeDossier);
+        this.h = h;
+    }
+
+    private static Dossier own(NativeDossier h) {
+        if (h == null)
+            throw new EtsiException.Other(EtsiException.ERROR, "ERROR",
+                                          "libetsi returned no dossier", null, 0, 0);
+        return new Dossier(h);
+    }
+
+    private NativeDossier handle() {
+        checkOpen();
+        return h;
+    }
+
+    @Override
+    Object proxy() {
+        return h;
+    }
+
+    @Override
+    long nativeCount(int kind) {
+        return h.count(kind);
+    }
+
+    @Override
+    NativeRecord nativeAt(int kind, long i) {
+        return h.at(kind, i);
+    }
+
+    @Override
+    NativeRecord nativeFind(int kind, String key) {
+        return h.find(kind, key);
+    }
+
+    // ---- making one ------------------------------------------------------
+
+    /**
+     * Loads a dossier file and, unless {@link LoadOption#noValidation()} is
+     * given, validates it.
+     *
+     * @param path the file
+     * @param options load options
+     * @return the dossier; close it when done
+     * @throws EtsiException.IO when the file cannot be read
+     * @throws EtsiException.Parse when it is not well-formed or uses a
+     *         refused construct (a DOCTYPE, an entity, a processing instruction)
+     * @throws EtsiException.Validation when it is not a valid dossier (the
+     *         exception names the first problem's line)
+     * @throws EtsiException.Limit when it is too large or too deep
+     * @throws EtsiException.Unsupported for an unknown schema version or edition
+     */
+    public static Dossier load(Path path, LoadOption... options) {
+        String file = Paths2.file(path, "path");
+        LoadOption.Resolved o = new LoadOption.Resolved(options);
+        return own(NativeDossier.load(file, o.validate, o.maxSize, o.maxDepth, o.dataDir));
+    }
+
+    /**
+     * Loads a dossier file; see {@link #load(Path, LoadOption...)}.
+     *
+     * @param path the file's name
+     * @param options load options
+     * @return the dossier; close it when done
+     */
+    public static Dossier load(String path, LoadOption... options) {
+        return load(Paths.get(Objects.requireNonNull(path, "path")), options);
+    }
+
+    /**
+     * Loads a dossier from a string.  The text is handed to the parser as
+     * UTF-8, so an XML declaration in it should name UTF-8 or no encoding;
+     * use {@link #loads(byte[], LoadOption...)} for a document in another
+     * encoding.
+     *
+     * @param xml the document
+     * @param options load options; {@link LoadOption#name(String)} names it
+     *        in diagnostics
+     * @return the dossier; close it when done
+     * @throws EtsiException as {@link #load(Path, LoadOption...)}
+     */
+    public static Dossier loads(String xml, LoadOption... options) {
+        return loads(Objects.requireNonNull(xml, "xml").getBytes(StandardCharsets.UTF_8), options);
+    }
+
+    /**
+     * Loads a dossier from bytes, in the encoding its XML declaration names.
+     *
+     * @param xml the document
+     * @param options load options
+     * @return the dossier; close it when done
+     * @throws EtsiException as {@link #load(Path, LoadOption...)}
+     */
+    public static Dossier loads(byte[] xml, LoadOption... options) {
+        Objects.requireNonNull(xml, "xml");
+        LoadOption.Resolved o = new LoadOption.Resolved(options);
+        return own(NativeDossier.java_load_memory(xml, o.name, o.validate, o.maxSize, o.maxDepth,
+                                                  o.dataDir));
+    }
+
+    /**
+     * A new skeleton dossier for a model and a release: the header, the DUT's
+     * model designation (and manufacturer), and one ICS entry per clause 5.3
+     * provision of the edition with no support stated yet.
+     *
+     * @param model the model designation
+     * @param release the release (product version)
+     * @param options the edition, the manufacturer, ...
+     * @return the dossier; close it when done
+     * @throws EtsiException.Unsupported for an unknown edition
+     */
+    public static Dossier create(String model, String release, CreateOption... options) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(release, "release");
+        String edition = null, tsEdition = null, manufacturer = null, dataDir = null;
+        for (CreateOption o : options) {
+            switch (Objects.requireNonNull(o, "option").type) {
+            case EDITION: edition = o.value; break;
+            case TS_EDITION: tsEdition = o.value; break;
+            case MANUFACTURER: manufacturer = o.value; break;
+            case DATA_DIR: dataDir = o.value; break;
+            default: throw new AssertionError(o.type);
+            }
+        }
+        return own(NativeDossier.create(model, release, edition, manufacturer, tsEdition, dataDir));
+    }
+
+    // ---- what it is ------------------------------------------------------
+
+    /**
+     * @return the file the dossier was loaded from or last saved to, the
+     *         name it was loaded under, or null for a new dossier not saved yet
+     */
+    public String path() {
+        return handle().path();
+    }
+
+    /**
+     * The catalog of the dossier's editions.  It belongs to the dossier:
+     * closing it does not free anything, and it is closed with the dossier.
+     *
+     * @return the catalog, or null when the editions named in the dossier
+     *         are unknown (a dossier loaded without validation)
+     */
+    public Catalog catalog() {
+        NativeDossier d = handle();
+        if (catalog == null || catalog.isClosed()) {
+            NativeCatalog c = d._catalog();
+            if (c == null)
+                return null;
+            c.swigOwner = d;
+            catalog = new Catalog(c, this);
+        }
+        return catalog;
+    }
+
+    /** @return the header: editions, release, public statement */
+    public Record header() {
+        return find("header").orElse(null);
+    }
+
+    /** @return the identification of the device under test */
+    public Record dut() {
+        return find("dut").orElse(null);
+    }
+
+    /** @return the 2-UserInfo IXIT record, or null */
+    public Record userInfo() {
+        return find("user-info").orElse(null);
+    }
+
+    /** @return the parties: the supplier organization (SO), the test laboratory (TL) */
+    public List<Record> parties() {
+        return records("party");
+    }
+
+    /** @return the named owners of the release-gate steps and evidence */
+    public List<Record> owners() {
+        return records("owner");
+    }
+
+    /** @return the associated services and apps */
+    public List<Record> services() {
+        return records("service");
+    }
+
+    /** @return the software components (the update boundary) */
+    public List<Record> components() {
+        return records("component");
+    }
+
+    /** @return the update mechanisms */
+    public List<Record> mechanisms() {
+        return records("mechanism");
+    }
+
+    /** @return the ICS: one "ics-entry" per provision (EN 303 645 Annex B) */
+    public List<Record> ics() {
+        return records("ics-entry");
+    }
+
+    /** @return the evidence items */
+    public List<Record> evidence() {
+        return records("evidence");
+    }
+
+    /** @return the recorded verdicts */
+    public List<Record> verdicts() {
+        return records("verdict");
+    }
+
+    /** @return the justified waivers of check rules */
+    public List<Record> waivers() {
+        return records("waiver");
+    }
+
+    /** @return the release-gate workflow: one "step" per step, with owner and sign-off */
+    public List<Record> workflow() {
+        return records("step");
+    }
+
+    // ---- changing it -----------------------------------------------------
+
+    /**
+     * Adds a record.  Values are strings; a {@link Collection} or an array
+     * gives a list field several values; anything else is converted with
+     * {@code String.valueOf}.  Every field the schema requires must be
+     * there, values must have the right type and references must resolve;
+     * on failure nothing changes.
+     *
+     * <pre>{@code
+     * Map<String, Object> fields = new LinkedHashMap<>();
+     * fields.put("id", "comp-ui");
+     * fields.put("kind", "application");
+     * fields.put("updateable", "true");
+     * fields.put("name", "Web UI assets");
+     * fields.put("mechanism", List.of("mech-ota"));
+     * dossier.add("component", fields);
+     * }</pre>
+     *
+     * @param kind the kind, such as "component", "evidence", "waiver"
+     * @param fields field names and values
+     * @return the new record
+     * @throws EtsiException.Invalid for a kind that cannot be added (a
+     *         singleton), a missing field or a bad value
+     * @throws EtsiException.Exists when the key is taken
+     * @throws EtsiException.NotFound for a dangling reference
+     */
+    public Record add(String kind, Map<String, ?> fields) {
+        return add(null, kind, fields);
+    }
+
+    /**
+     * Adds a record that belongs to another: an "artifact" or "covers" of an
+     * evidence item, a "plan-input" of a plan case.
+     *
+     * @param parent the record it belongs to, or null
+     * @param kind the kind
+     * @param fields field names and values, as {@link #add(String, Map)}
+     * @return the new record
+     * @throws EtsiException as {@link #add(String, Map)}
+     */
+    public Record add(Record parent, String kind, Map<String, ?> fields) {
+        Objects.requireNonNull(fields, "fields");
+        List<String> pairs = new ArrayList<>();
+        for (Map.Entry<String, ?> e : fields.entrySet()) {
+            String name = Objects.requireNonNull(e.getKey(), "field name");
+            Object value = e.getValue();
+            if (value == null)
+                throw EtsiException.invalid("field '" + name + "' has no value (null)");
+            Collection<?> many = value instanceof Collection ? (Collection<?>) value
+                                 : value instanceof Object[] ? Arrays.asList((Object[]) value) : null;
+            if (many == null) {
+                pairs.add(name);
+                pairs.add(String.valueOf(value));
+                continue;
+            }
+            for (Object v : many) {
+                if (v == null)
+                    throw EtsiException.invalid("field '" + name + "' has a null value");
+                pairs.add(name);
+                pairs.add(String.valueOf(v));
+            }
+        }
+        return addPairs(parent, kind, pairs.toArray(new String[0]));
+    }
+
+    /**
+     * Adds a record from names and values:
+     * {@code add("waiver", "id", "w-1", "rule", "evidence-draft", ...)}.
+     * A name given twice gives a list field two values.
+     *
+     * @param kind the kind
+     * @param namesAndValues name, value, name, value, ...
+     * @return the new record
+     * @throws EtsiException as {@link #add(String, Map)}
+     */
+    public Record add(String kind, String... namesAndValues) {
+        Objects.requireNonNull(namesAndValues, "namesAndValues");
+        if (namesAndValues.length % 2 != 0)
+            throw EtsiException.invalid("fields come in pairs: name, value, name, value, ...");
+        for (String s : namesAndValues)
+            if (s == null)
+                throw EtsiException.invalid("a field name or value is null");
+        return addPairs(null, kind, namesAndValues.clone());
+    }
+
+    private Record addPairs(Record parent, String kind, String[] pairs) {
+        int k = Kinds.id(kind);
+        NativeDossier d = handle();
+        NativeRecord p = null;
+        if (parent != null) {
+            if (parent.owner() != this)
+                throw EtsiException.invalid("the parent record belongs to another "
+                                            + (parent.owner() instanceof Dossier ? "dossier"
+                                               : "owner"));
+            p = parent.nativeRecord();
+        }
+        return wrap(core.java_dossier_add(d, p, k, pairs));
+    }
+
+    /**
+     * Removes a record and its children.  The record then reads as empty;
+     * references to it elsewhere are left for validation to report.
+     *
+     * @param record a record of this dossier
+     * @throws EtsiException.Invalid for a singleton or a record of another
+     *         dossier
+     */
+    public void remove(Record record) {
+        Objects.requireNonNull(record, "record");
+        NativeDossier d = handle();
+        if (record.owner() != this)
+            throw EtsiException.invalid("the record belongs to another dossier, catalog or results");
+        d.remove(record.nativeRecord());
+    }
+
+    /**
+     * Sets the ICS support of a provision, creating its entry when needed,
+     * and leaves its detail as it is.
+     *
+     * @param provision a provision of the dossier's edition, such as "5.3-2"
+     * @param support "Y", "N" or "N/A"
+     * @return the provision's "ics-entry" record
+     * @throws EtsiException.NotFound for a provision not in the edition, or void
+     * @throws EtsiException.Invalid for a bad support value
+     */
+    public Record setIcs(String provision, String support) {
+        return setIcs(provision, support, null);
+    }
+
+    /**
+     * Sets the ICS support and detail of a provision.
+     *
+     * @param provision a provision, such as "5.3-2"
+     * @param support "Y", "N" or "N/A"
+     * @param detail the measure, or why it is not met or not applicable;
+     *        null leaves the detail as it is
+     * @return the provision's "ics-entry" record
+     * @throws EtsiException.NotFound for a provision not in the edition, or void
+     * @throws EtsiException.Invalid for a bad support value
+     */
+    public Record setIcs(String provision, String support, String detail) {
+        Objects.requireNonNull(provision, "provision");
+        Objects.requireNonNull(support, "support");
+        NativeDossier d = handle();
+        d.set_ics(provision, support, detail);
+        return wrap(d.find(Kinds.id("ics-entry"), provision));
+    }
+
+    /**
+     * Records the verdict of a test case today (UTC), replacing an earlier one.
+     *
+     * @param testCase a test case, such as "5.3-2-1"
+     * @param result "PASS", "FAIL" or "INCONCLUSIVE"
+     * @param by the id of the party that assessed it
+     * @return the verdict record; add "indication" and "evidence" values to it
+     * @throws EtsiException.NotFound for an unknown test case or party
+     * @throws EtsiException.Invalid for a bad result
+     */
+    public Record setVerdict(String testCase, String result, String by) {
+        return setVerdict(testCase, result, by, LocalDate.now(ZoneOffset.UTC), null);
+    }
+
+    /**
+     * Records the verdict of a test case, replacing an earlier one.
+     *
+     * @param testCase a test case, such as "5.3-2-1"
+     * @param result "PASS", "FAIL" or "INCONCLUSIVE"
+     * @param by the id of the party that assessed it
+     * @param date the date of the verdict
+     * @return the verdict record
+     * @throws EtsiException as {@link #setVerdict(String, String, String)}
+     */
+    public Record setVerdict(String testCase, String result, String by, LocalDate date) {
+        return setVerdict(testCase, result, by, date, null);
+    }
+
+    /**
+     * Records the verdict of a test case, with a note, replacing an earlier one.
+     *
+     * @param testCase a test case, such as "5.3-2-1"
+     * @param result "PASS", "FAIL" or "INCONCLUSIVE"
+     * @param by the id of the party that assessed it
+     * @param date the date of the verdict
+     * @param note a note, or null
+     * @return the verdict record
+     * @throws EtsiException as {@link #setVerdict(String, String, String)}
+     */
+    public Record setVerdict(String testCase, String result, String by, LocalDate date,
+                             String note) {
+        Objects.requireNonNull(testCase, "testCase");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(date, "date");
+        return wrap(handle().set_verdict(testCase, result, by, Paths2.date(date), note));
+    }
+
+    // ---- checking it -----------------------------------------------------
+
+    /**
+     * Validates the dossier against the schema and its catalogs.
+     *
+     * @return every problem, schema errors first; empty when the dossier is valid
+     */
+    public List<Diagnostic> validate() {
+        return Collections.unmodifiableList(Arrays.asList(handle().java_validate()));
+    }
+
+    /**
+     * Runs the rule engine ({@link Etsi#rules()}) as of today: schema and
+     * reference errors first, then the rules' findings.
+     *
+     * @return the findings; empty for a clean dossier
+     */
+    public List<Diagnostic> check() {
+        return check(null);
+    }
+
+    /**
+     * Runs the rule engine as of a date: artifacts and waivers that expire
+     * before it count as expired.
+     *
+     * @param asOf the date, or null for today
+     * @return the findings
+     */
+    public List<Diagnostic> check(LocalDate asOf) {
+        return Collections.unmodifiableList(Arrays.asList(handle().java_check(Paths2.date(asOf))));
+    }
+
+    /**
+     * Evaluates the dossier as of today: findings, test plan, outcomes and gate.
+     *
+     * @return the results; close them when done
+     */
+    public Results evaluate() {
+        return evaluate(null);
+    }
+
+    /**
+     * Evaluates the dossier as of a date.  An invalid dossier is evaluated
+     * too: its schema errors are the findings.
+     *
+     * @param asOf the date, or null for today
+     * @return the results; close them when done
+     */
+    public Results evaluate(LocalDate asOf) {
+        return Results.own(handle().evaluate(Paths2.date(asOf)));
+    }
+
+    /**
+     * Renders a report.
+     *
+     * @param format "html" (the evidence report), "public" (the redacted
+     *        summary), "ics-csv", "plan-csv", "evidence-csv", "md" or "input"
+     *        ({@link Etsi#reportFormats()}); null for html
+     * @param options a stylesheet, a date, an as-of date
+     * @return the report
+     * @throws EtsiException.Invalid for an unknown format
+     * @throws EtsiException.Validation when the dossier is invalid, or the
+     *         public summary would claim conformance the verdicts do not support
+     * @throws EtsiException.Transform when a stylesheet fails
+     */
+    public String report(String format, ReportOption... options) {
+        String stylesheet = null, date = null, asOf = null;
+        for (ReportOption o : options) {
+            switch (Objects.requireNonNull(o, "option").type) {
+            case STYLESHEET: stylesheet = o.value; break;
+            case DATE: date = o.value; break;
+            case AS_OF: asOf = o.value; break;
+            default: throw new AssertionError(o.type);
+            }
+        }
+        return handle().report(format, stylesheet, date, asOf);
+    }
+
+    /**
+     * Renders a report into a file, atomically (see {@link Etsi#writeFile(Path, String)}).
+     *
+     * @param file the file to write
+     * @param format the format, as {@link #report(String, ReportOption...)}
+     * @param options report options
+     * @throws EtsiException.IO when the file cannot be written
+     */
+    public void writeReport(Path file, String format, ReportOption... options) {
+        Paths2.file(file, "file");
+        Etsi.writeFile(file, report(format, options));
+    }
+
+    /**
+     * Stores the evaluated test plan in the dossier's test-plan element,
+     * replacing an earlier one.
+     *
+     * @param results this dossier's results
+     */
+    public void storePlan(Results results) {
+        storePlan(results, null);
+    }
+
+    /**
+     * Stores the evaluated test plan, dated.
+     *
+     * @param results this dossier's results
+     * @param date the date the plan was fixed, or null
+     */
+    public void storePlan(Results results, LocalDate date) {
+        Objects.requireNonNull(results, "results");
+        NativeDossier d = handle();
+        d.store_plan(results.handle(), Paths2.date(date));
+    }
+
+    // ---- writing it ------------------------------------------------------
+
+    /**
+     * Validates and saves the dossier back to the file it came from,
+     * atomically: the file is either the old or the new complete document.
+     *
+     * @throws EtsiException.Validation for an invalid dossier (nothing is written)
+     * @throws EtsiException.Invalid for a dossier that has no file yet
+     * @throws EtsiException.IO when it cannot be written
+     */
+    public void save() {
+        handle().save(null);
+    }
+
+    /**
+     * Validates and saves the dossier to a file, atomically; the dossier's
+     * {@link #path()} becomes that file.
+     *
+     * @param path the file
+     * @throws EtsiException as {@link #save()}
+     */
+    public void save(Path path) {
+        String file = Paths2.file(path, "path");
+        handle().save(file);
+    }
+
+    /**
+     * @return the dossier as indented UTF-8 XML; the same dossier gives the
+     *         same text
+     */
+    public String toXml() {
+        return handle().to_xml();
+    }
+
+    /** Such as {@code Dossier[KIC-300 release 3.4.0, EN 303 645 V3.1.3]}; never throws. */
+    @Override
+    public String toString() {
+        if (isClosed())
+            return "Dossier[closed]";
+        try {
+            Record header = header(), dut = dut();
+            return "Dossier[" + (dut != null ? dut.get("model-designation") : "?") + " release "
+                   + (header != null ? header.get("release") : "?") + ", EN 303 645 V"
+                   + (header != null ? header.get("en303645") : "?") + "]";
+        } catch (RuntimeException e) {
+            return "Dossier[" + h.path() + "]";
+        }
+    }
+}

@@ -1,0 +1,103 @@
+/*
+ * What only the package sees: the cleaner frees what was not closed, and
+ * the one table from codes to exception classes.
+ */
+package org.libetsi;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Paths;
+
+import org.junit.Test;
+
+public class InternalTest {
+    private static void collectUntil(long live) throws InterruptedException {
+        for (int i = 0; i < 200 && RecordOwner.liveNativeObjects() > live; i++) {
+            byte[][] garbage = new byte[32][];
+            for (int j = 0; j < garbage.length; j++)
+                garbage[j] = new byte[64 * 1024];
+            System.gc();
+            Thread.sleep(20);
+        }
+    }
+
+    private static String examples() {
+        String dir = System.getenv("ETSI_EXAMPLES");
+        return dir != null ? dir : "examples/dossiers";
+    }
+
+    @Test
+    public void closeFreesAtOnce() {
+        long before = RecordOwner.liveNativeObjects();
+        Dossier d = Dossier.load(Paths.get(examples(), "smart-camera-v3.xml"));
+        Results r = d.evaluate();
+        Catalog c = Catalog.open();
+        Catalog borrowed = d.catalog();
+        assertEquals("a dossier's catalog is not owned", before + 3, RecordOwner.liveNativeObjects());
+        borrowed.close();
+        assertEquals(before + 3, RecordOwner.liveNativeObjects());
+        r.close();
+        c.close();
+        d.close();
+        d.close();
+        assertEquals(before, RecordOwner.liveNativeObjects());
+    }
+
+    @Test
+    public void cleanerFreesWhatWasNotClosed() throws InterruptedException {
+        collectUntil(0);
+        long before = RecordOwner.liveNativeObjects();
+        for (int i = 0; i < 100; i++) {
+            Dossier d = Dossier.load(Paths.get(examples(), "constrained-sensor-v2.xml"));
+            d.evaluate().overall();
+            Catalog.open("2.1.1");
+        }
+        assertTrue(RecordOwner.liveNativeObjects() > before);
+        collectUntil(before);
+        assertEquals("every dossier, results and catalog was freed", before,
+                     RecordOwner.liveNativeObjects());
+    }
+
+    @Test
+    public void aRecordKeepsItsDossierFromTheCleaner() throws InterruptedException {
+        collectUntil(0);
+        long before = RecordOwner.liveNativeObjects();
+        Record header = Dossier.load(Paths.get(examples(), "smart-plug-usb-v3.xml")).header();
+        collectUntil(before);
+        assertEquals(before + 1, RecordOwner.liveNativeObjects());
+        assertEquals("2.4.0", header.get("release"));
+        header = null;
+        collectUntil(before);
+        assertEquals(before, RecordOwner.liveNativeObjects());
+    }
+
+    @Test
+    public void codesMapToClasses() {
+        Object[][] table = {
+            { -1, EtsiException.Other.class }, { -2, EtsiException.NoMemory.class },
+            { -3, EtsiException.Invalid.class }, { -4, EtsiException.NotFound.class },
+            { -5, EtsiException.Exists.class }, { -6, EtsiException.IO.class },
+            { -7, EtsiException.Parse.class }, { -8, EtsiException.Validation.class },
+            { -9, EtsiException.Limit.class }, { -10, EtsiException.Unsupported.class },
+            { -11, EtsiException.ReadOnly.class }, { -12, EtsiException.Transform.class },
+            { -13, EtsiException.Other.class },
+        };
+        String[] names = { "ERROR", "ENOMEM", "EINVALID", "ENOTFOUND", "EEXISTS", "EIO", "EPARSE",
+                           "EVALIDATION", "ELIMIT", "EUNSUPPORTED", "EREADONLY", "ETRANSFORM",
+                           "EFUTURE" };
+        for (int i = 0; i < table.length; i++) {
+            int code = (Integer) table[i][0];
+            EtsiException e = EtsiException.fromNative(code, names[i], "message", "f.xml", 7, 3);
+            assertSame(names[i], table[i][1], e.getClass());
+            assertEquals(code, e.getCode());
+            assertEquals(names[i], e.getName());
+            assertEquals("f.xml", e.getFile());
+            assertEquals(7, e.getLine());
+            assertEquals(3, e.getColumn());
+            assertEquals("f.xml:7: message", e.getMessage());
+        }
+        assertEquals("ERROR", EtsiException.fromNative(-1, null, null, null, 0, 0).getName());
+    }
+}

@@ -1,0 +1,288 @@
+"""Every function of libetsi's C API (libetsi/symbols.txt) is reachable from
+Python, or is deliberately left out with a reason; and the type stubs
+(etsi/__init__.pyi) describe exactly the public API of the package.
+
+When a function is added to symbols.txt, this test fails until it is mapped
+to the Python attribute that reaches it (or ignored, with a reason)."""
+import ast
+import inspect
+import pathlib
+import unittest
+
+from support import SOURCE, etsi
+
+SYMBOLS = SOURCE / "libetsi" / "symbols.txt"
+STUB = pathlib.Path(etsi.__file__).with_name("__init__.pyi")
+STUB_SOURCE = SOURCE / "bindings" / "python" / "etsi" / "__init__.pyi"
+
+# C symbol -> the Python attribute that reaches it
+MAPPED = {
+    "etsi_catalog_at": "etsi.Catalog.records",
+    "etsi_catalog_builtin_edition": "etsi.editions",
+    "etsi_catalog_count": "etsi.Catalog.count",
+    "etsi_catalog_edition": "etsi.Catalog.edition",
+    "etsi_catalog_find": "etsi.Catalog.find",
+    "etsi_catalog_free": "etsi.Catalog.close",
+    "etsi_catalog_open": "etsi.Catalog.open",
+    "etsi_catalog_ts_edition": "etsi.Catalog.ts_edition",
+    "etsi_catalog_write": "etsi.Catalog.to_xml",
+    "etsi_diagnostics_at": "etsi.Diagnostics.__getitem__",
+    "etsi_diagnostics_count": "etsi.Diagnostics.__len__",
+    "etsi_diagnostics_count_severity": "etsi.Diagnostics.count_severity",
+    "etsi_dossier_add": "etsi.Dossier.add",
+    "etsi_dossier_at": "etsi.Dossier.records",
+    "etsi_dossier_catalog": "etsi.Dossier.catalog",
+    "etsi_dossier_check": "etsi.Dossier.check",
+    "etsi_dossier_count": "etsi.Dossier.count",
+    "etsi_dossier_evaluate": "etsi.Dossier.evaluate",
+    "etsi_dossier_find": "etsi.Dossier.find",
+    "etsi_dossier_free": "etsi.Dossier.close",
+    "etsi_dossier_load": "etsi.Dossier.load",
+    "etsi_dossier_load_memory": "etsi.Dossier.loads",
+    "etsi_dossier_new": "etsi.Dossier.new",
+    "etsi_dossier_path": "etsi.Dossier.path",
+    "etsi_dossier_remove": "etsi.Dossier.remove",
+    "etsi_dossier_report": "etsi.Dossier.report",
+    "etsi_dossier_save": "etsi.Dossier.save",
+    "etsi_dossier_set_ics": "etsi.Dossier.set_ics",
+    "etsi_dossier_set_verdict": "etsi.Dossier.set_verdict",
+    "etsi_dossier_store_plan": "etsi.Dossier.store_plan",
+    "etsi_dossier_validate": "etsi.Dossier.validate",
+    "etsi_dossier_write": "etsi.Dossier.to_xml",
+    "etsi_error_last": "etsi.Error.line",
+    "etsi_error_name": "etsi.Error.name",
+    "etsi_file_write": "etsi.write_file",
+    "etsi_kind_field": "etsi.kind_fields",
+    "etsi_kind_from_name": "etsi.kinds",
+    "etsi_kind_name": "etsi.Record.kind",
+    "etsi_outcome_name": "etsi.Results.overall",
+    "etsi_record_add_value": "etsi.Record.add_value",
+    "etsi_record_child_at": "etsi.Record.children",
+    "etsi_record_child_count": "etsi.Record.children",
+    "etsi_record_get": "etsi.Record.__getitem__",
+    "etsi_record_key": "etsi.Record.key",
+    "etsi_record_kind": "etsi.Record.kind",
+    "etsi_record_line": "etsi.Record.line",
+    "etsi_record_parent": "etsi.Record.parent",
+    "etsi_record_remove_value": "etsi.Record.remove_value",
+    "etsi_record_set": "etsi.Record.__setitem__",
+    "etsi_record_value_at": "etsi.Record.values",
+    "etsi_record_value_count": "etsi.Record.values",
+    "etsi_report_format_at": "etsi.report_formats",
+    "etsi_results_at": "etsi.Results.records",
+    "etsi_results_count": "etsi.Results.count",
+    "etsi_results_find": "etsi.Results.find",
+    "etsi_results_findings": "etsi.Results.findings",
+    "etsi_results_free": "etsi.Results.close",
+    "etsi_results_overall": "etsi.Results.overall",
+    "etsi_results_ready": "etsi.Results.ready",
+    "etsi_results_write": "etsi.Results.write",
+    "etsi_rule_at": "etsi.rules",
+    "etsi_rule_find": "etsi.rule",
+    "etsi_severity_name": "etsi.Diagnostic.severity",
+    "etsi_strerror": "etsi.Error.message",
+    "etsi_version": "etsi.version_info",
+    "etsi_version_string": "etsi.version",
+}
+
+# C symbol -> why Python does not need it
+IGNORED = {
+    "etsi_free": "Python frees the strings libetsi hands over itself, after copying them",
+    "etsi_diagnostics_free": "diagnostic lists are copied into Diagnostics and freed at once",
+    "etsi_catalog_options_init": "options are keyword arguments of etsi.catalog()",
+    "etsi_check_options_init": "options are keyword arguments of check() and evaluate()",
+    "etsi_load_options_init": "options are keyword arguments of etsi.load() and loads()",
+    "etsi_new_options_init": "options are keyword arguments of etsi.new()",
+    "etsi_report_options_init": "options are keyword arguments of Dossier.report()",
+    "etsi_error_clear": "every failure becomes an exception at once; nothing is left to clear",
+    "etsi_init": "called once when the etsi.core module is imported",
+    "etsi_shutdown": "the module keeps libetsi initialized while the process lives, since "
+                     "objects may outlive any point where it could be called",
+}
+
+
+def c_symbols():
+    names = []
+    for line in SYMBOLS.read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            names.append(line.split()[0])
+    return names
+
+
+def resolve(path):
+    parts = path.split(".")
+    assert parts[0] == "etsi", path
+    obj = etsi
+    for part in parts[1:]:
+        obj = getattr(obj, part)
+    return obj
+
+
+class SymbolsTest(unittest.TestCase):
+    def test_every_symbol_is_mapped_or_ignored(self):
+        symbols = c_symbols()
+        self.assertGreater(len(symbols), 60)
+        missing = [s for s in symbols if s not in MAPPED and s not in IGNORED]
+        self.assertEqual(missing, [], "map these C functions to Python, or ignore them "
+                                      "with a reason, in test_api_coverage.py")
+
+    def test_no_stale_entries(self):
+        symbols = set(c_symbols())
+        self.assertEqual(sorted(set(MAPPED) - symbols), [], "mapped but not in symbols.txt")
+        self.assertEqual(sorted(set(IGNORED) - symbols), [], "ignored but not in symbols.txt")
+        self.assertEqual(sorted(set(MAPPED) & set(IGNORED)), [], "both mapped and ignored")
+
+    def test_mapped_attributes_exist(self):
+        for symbol, path in sorted(MAPPED.items()):
+            with self.subTest(symbol=symbol, path=path):
+                try:
+                    resolve(path)
+                except AttributeError as e:
+                    self.fail(f"{symbol} maps to {path}, which does not exist: {e}")
+
+    def test_ignored_have_reasons(self):
+        for symbol, reason in IGNORED.items():
+            self.assertTrue(reason and "\n" not in reason and len(reason) > 20, symbol)
+
+    def test_mapped_public_and_documented(self):
+        for symbol, path in sorted(MAPPED.items()):
+            with self.subTest(path=path):
+                name = path.split(".")[1]
+                self.assertIn(name, etsi.__all__)
+                obj = resolve(path)
+                if callable(obj) or isinstance(obj, property):
+                    owner = resolve(".".join(path.split(".")[:2]))
+                    self.assertTrue(inspect.getdoc(owner), path)
+
+
+def stub_tree():
+    return ast.parse(STUB.read_text(encoding="utf-8"))
+
+
+def stub_classes(tree):
+    return {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+
+
+def stub_members(classes, name):
+    """Public names a stub class declares, with those of its stub bases."""
+    node = classes[name]
+    names = {}
+    for item in node.body:
+        if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            is_property = any(isinstance(d, ast.Name) and d.id == "property"
+                              for d in item.decorator_list)
+            previous = names.get(item.name)
+            # of @overload variants, the widest stands for the function
+            if previous is None or len(stub_parameters(item)) > len(stub_parameters(previous[1])):
+                names[item.name] = ("property" if is_property else "function", item)
+        elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
+            names.setdefault(item.target.id, ("attribute", item))
+    for base in node.bases:
+        if isinstance(base, ast.Name) and base.id in classes:
+            for key, value in stub_members(classes, base.id).items():
+                names.setdefault(key, value)
+    return names
+
+
+BUILTIN_BASES = (list, tuple, Exception, object)
+
+
+def runtime_public(cls):
+    builtin = set()
+    for base in cls.__mro__:
+        if base in BUILTIN_BASES or base.__module__ == "builtins":
+            builtin |= set(dir(base))
+    return {n for n in dir(cls) if not n.startswith("_") and
+            (n not in builtin or n in cls.__dict__ or
+             any(n in b.__dict__ for b in cls.__mro__ if b.__module__ == "etsi"))}
+
+
+def parameters(func):
+    return [(p.name, p.kind) for p in inspect.signature(func).parameters.values()
+            if p.name not in ("self", "cls")]
+
+
+def stub_parameters(node):
+    args = node.args
+    out = []
+    for a in args.posonlyargs:
+        out.append((a.arg, inspect.Parameter.POSITIONAL_ONLY))
+    for a in args.args:
+        out.append((a.arg, inspect.Parameter.POSITIONAL_OR_KEYWORD))
+    if args.vararg:
+        out.append((args.vararg.arg, inspect.Parameter.VAR_POSITIONAL))
+    for a in args.kwonlyargs:
+        out.append((a.arg, inspect.Parameter.KEYWORD_ONLY))
+    if args.kwarg:
+        out.append((args.kwarg.arg, inspect.Parameter.VAR_KEYWORD))
+    return [p for p in out if p[0] not in ("self", "cls")]
+
+
+class StubTest(unittest.TestCase):
+    def test_stub_and_marker_are_installed_with_the_package(self):
+        self.assertTrue(STUB.is_file(), STUB)
+        self.assertTrue(STUB.with_name("py.typed").is_file())
+        self.assertEqual(STUB.read_text(encoding="utf-8"),
+                         STUB_SOURCE.read_text(encoding="utf-8"))
+
+    def test_module_names(self):
+        tree = stub_tree()
+        names = set()
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names.add(node.target.id)
+        public = {n for n in names if not n.startswith("_")}
+        self.assertEqual(public, set(etsi.__all__))
+        for name in etsi.__all__:
+            self.assertTrue(hasattr(etsi, name), name)
+
+    def test_functions_match(self):
+        for node in stub_tree().body:
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+                with self.subTest(node.name):
+                    self.assertEqual(stub_parameters(node), parameters(getattr(etsi, node.name)))
+
+    def test_classes_match(self):
+        classes = stub_classes(stub_tree())
+        for name, node in classes.items():
+            if name.startswith("_"):
+                continue
+            with self.subTest(name):
+                cls = getattr(etsi, name)
+                declared = stub_members(classes, name)
+                public = {n for n in declared if not n.startswith("_")}
+                self.assertEqual(public, runtime_public(cls))
+                for member, (what, item) in declared.items():
+                    missing = object()
+                    runtime = inspect.getattr_static(cls, member, missing)
+                    self.assertIsNot(runtime, missing, f"{name}.{member}")
+                    if what == "property":
+                        self.assertIsInstance(runtime, property, f"{name}.{member}")
+                    elif what == "function" and not member.startswith("__"):
+                        func = getattr(cls, member)
+                        if not isinstance(runtime, property):
+                            self.assertEqual(stub_parameters(item), parameters(func),
+                                             f"{name}.{member}")
+
+    def test_public_api_is_documented(self):
+        self.assertTrue(etsi.__doc__)
+        for name in etsi.__all__:
+            obj = getattr(etsi, name)
+            if inspect.isclass(obj) or inspect.isfunction(obj):
+                self.assertTrue(inspect.getdoc(obj), name)
+            if inspect.isclass(obj) and obj.__module__ == "etsi":
+                for member, value in vars(obj).items():
+                    if member.startswith("_"):
+                        continue
+                    if isinstance(value, (property, classmethod, staticmethod)) or \
+                            inspect.isfunction(value):
+                        self.assertTrue(inspect.getdoc(getattr(obj, member, value)) or
+                                        isinstance(value, property) and value.__doc__,
+                                        f"{name}.{member}")
+
+
+if __name__ == "__main__":
+    unittest.main()
