@@ -1,7 +1,7 @@
 #!/bin/sh
-# Installs the dependencies, builds libetsi and the etsi tool, and runs it
-# on the example dossier of a V3.1.3 smart camera: validation and the
-# catalog of its edition.  Prints where the results are.
+# Installs the dependencies, builds libetsi, the etsi tool and the bindings,
+# checks the example dossier of a V3.1.3 smart camera and renders its HTML
+# evidence report.  Prints where the report is.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,10 @@ mkdir -p "$out"
 
 echo
 "$etsi" validate "$example"
-"$etsi" catalog --edition 3.1.3 >"$out/catalog-3.1.3.txt"
-echo "catalog of EN 303 645 V3.1.3 with its TS 103 701 test cases: $out/catalog-3.1.3.txt"
-echo "the etsi tool: $etsi (try: $etsi --help)"
+"$etsi" check "$example"
+"$etsi" report "$example" --format html -o "$out/smart-camera-v3.html"
+"$etsi" report "$example" --format public -o "$out/smart-camera-v3-public.html"
+echo
+echo "HTML evidence report: $(pwd)/$out/smart-camera-v3.html"
+echo "public summary:       $(pwd)/$out/smart-camera-v3-public.html"
+echo "the etsi tool:        $(pwd)/$etsi (try: $etsi --help)"
