@@ -80,7 +80,7 @@ static int etsi_binding_failed(int code) { etsi_binding_pending = code; return c
 #if defined(SWIGPYTHON)
 
 %{
-#define ETSI_NERRORS 13
+#define ETSI_NERRORS 14
 static PyObject *etsi_error_classes[ETSI_NERRORS];
 
 static const char *etsi_class_name(int code)
@@ -97,6 +97,7 @@ static const char *etsi_class_name(int code)
 	case ETSI_EUNSUPPORTED: return "UnsupportedError";
 	case ETSI_EREADONLY: return "ReadOnlyError";
 	case ETSI_ETRANSFORM: return "TransformError";
+	case ETSI_EINTEGRITY: return "IntegrityError";
 	default: return "Error";
 	}
 }
@@ -187,6 +188,7 @@ static PyObject *etsi_py_diagnostics(const etsi_diagnostics *list)
 			{ ETSI_EUNSUPPORTED, "An edition or format version is not supported.", NULL },
 			{ ETSI_EREADONLY, "An object cannot be modified.", NULL },
 			{ ETSI_ETRANSFORM, "A report transformation failed.", NULL },
+			{ ETSI_EINTEGRITY, "A digest or signature does not match.", NULL },
 		};
 		PyObject *base = PyErr_NewExceptionWithDoc("etsi.core.Error",
 			"Base class of libetsi's errors: code, name, file and line say what and where.",
@@ -1436,6 +1438,903 @@ void java_write_file(const char *path, const char *data, size_t len)
 
 /** Initializes libetsi once per loading of the JNI library. */
 int java_init(void) { return etsi_init(); }
+%}
+
+#endif /* SWIGJAVA */
+
+/* ===================================================================== */
+/* Integrity: edition migration, catalog differences, signatures and      */
+/* digests (etsi/migrate.h, etsi/signature.h)                             */
+/* ===================================================================== */
+
+/* key and certificate bytes travel like a document */
+%apply (const char *data, size_t len) { (const char *key, size_t key_len) };
+%apply (const char *data, size_t len) { (const char *cert, size_t cert_len) };
+
+
+#if defined(SWIGPYTHON)
+
+%exception Dossier::_migrate {
+	etsi_binding_clear();
+	$action
+	if (etsi_binding_pending) {
+		etsi_py_raise(etsi_binding_pending);
+		SWIG_fail;
+	}
+	if (!result)
+		SWIG_fail;
+}
+%exception Catalog::_diff {
+	etsi_binding_clear();
+	$action
+	if (etsi_binding_pending) {
+		etsi_py_raise(etsi_binding_pending);
+		SWIG_fail;
+	}
+	if (!result)
+		SWIG_fail;
+}
+ETSI_NOGIL(_dossier_sign)
+ETSI_NOGIL(_verify)
+%newobject Dossier::_digest;
+%newobject _verify;
+
+%extend Dossier {
+	/* (the new dossier, its report as diagnostic tuples) */
+	PyObject *_migrate(const char *edition) {
+		etsi_dossier *out = NULL;
+		etsi_diagnostics *report = NULL;
+		PyObject *d, *r, *t;
+		int rc;
+
+		Py_BEGIN_ALLOW_THREADS
+		rc = etsi_dossier_migrate(&out, &report, $self, edition);
+		Py_END_ALLOW_THREADS
+		if (rc < 0) {
+			etsi_binding_failed(rc);
+			return NULL;
+		}
+		r = etsi_py_diagnostics(report);
+		etsi_diagnostics_free(report);
+		d = r ? SWIG_NewPointerObj(SWIG_as_voidptr(out), SWIGTYPE_p_Dossier, SWIG_POINTER_OWN)
+		      : NULL;
+		if (!d) {
+			Py_XDECREF(r);
+			etsi_dossier_free(out);
+			return NULL;
+		}
+		t = PyTuple_Pack(2, d, r);
+		Py_DECREF(d);
+		Py_DECREF(r);
+		return t;
+	}
+	bool _signed() { return etsi_dossier_signed($self) != 0; }
+	char *_digest() {
+		char *hex = NULL;
+		int rc = etsi_dossier_digest(&hex, $self);
+
+		if (rc < 0)
+			etsi_binding_failed(rc);
+		return hex;
+	}
+}
+
+%extend Catalog {
+	PyObject *_diff(Catalog *to) {
+		etsi_diagnostics *list = NULL;
+		PyObject *result;
+		int rc = etsi_catalog_diff(&list, $self, to);
+
+		if (rc < 0) {
+			etsi_binding_failed(rc);
+			return NULL;
+		}
+		result = etsi_py_diagnostics(list);
+		etsi_diagnostics_free(list);
+		return result;
+	}
+}
+
+%inline %{
+/** Signs a dossier (XML-DSig, enveloped); key and certificate are PEM bytes. */
+void _dossier_sign(Dossier *d, const char *key, size_t key_len, const char *cert, size_t cert_len,
+                  const char *password)
+{
+	etsi_sign_options opts = ETSI_SIGN_OPTIONS_INIT;
+	int rc;
+
+	opts.key = key;
+	opts.key_len = key_len;
+	opts.cert = cert;
+	opts.cert_len = cert_len;
+	opts.password = password;
+	rc = etsi_dossier_sign(d, &opts);
+	if (rc < 0)
+		etsi_binding_failed(rc);
+}
+
+/** Verifies a signed dossier's bytes against a certificate; its description. */
+char *_verify(const char *data, size_t len, const char *name, const char *cert,
+              size_t cert_len)
+{
+	etsi_verify_options opts = ETSI_VERIFY_OPTIONS_INIT;
+	char *info = NULL;
+	int rc;
+
+	opts.cert = cert;
+	opts.cert_len = cert_len;
+	rc = etsi_signature_verify(&info, data, len, name, &opts);
+	if (rc < 0)
+		etsi_binding_failed(rc);
+	return info;
+}
+%}
+
+#endif /* SWIGPYTHON */
+
+#if defined(SWIGJAVA)
+
+/* an Object[1] the native code fills (the migration report) */
+%typemap(jni) jobjectArray report "jobjectArray"
+%typemap(jtype) jobjectArray report "Object[]"
+%typemap(jstype) jobjectArray report "Object[]"
+%typemap(javain) jobjectArray report "$javainput"
+%typemap(in) jobjectArray report "$1 = $input;"
+
+%newobject Dossier::java_migrate;
+%newobject Dossier::java_digest;
+%newobject java_verify;
+
+%extend Dossier {
+	/** Migrates to a later edition; report[0] receives the report. */
+	Dossier *java_migrate(JNIEnv *jenv, const char *edition, jobjectArray report) {
+		etsi_dossier *out = NULL;
+		etsi_diagnostics *list = NULL;
+		jobjectArray diags;
+		int rc = etsi_dossier_migrate(&out, &list, $self, edition);
+
+		if (rc < 0) {
+			etsi_binding_failed(rc);
+			return NULL;
+		}
+		diags = etsi_java_diagnostics(jenv, list);
+		etsi_diagnostics_free(list);
+		if (!diags) {
+			etsi_dossier_free(out);
+			return NULL;
+		}
+		(*jenv)->SetObjectArrayElement(jenv, report, 0, diags);
+		(*jenv)->DeleteLocalRef(jenv, diags);
+		if ((*jenv)->ExceptionCheck(jenv)) {
+			etsi_dossier_free(out);
+			return NULL;
+		}
+		return out;
+	}
+	/** Whether the dossier carries a signature. */
+	bool java_signed() { return etsi_dossier_signed($self) != 0; }
+	/** SHA-256 of the canonical form. */
+	char *java_digest() {
+		char *hex = NULL;
+		int rc = etsi_dossier_digest(&hex, $self);
+
+		if (rc < 0)
+			etsi_binding_failed(rc);
+		return hex;
+	}
+}
+
+%extend Catalog {
+	/** The differences from this catalog to a later one. */
+	etsi_jdiagnostics java_diff(JNIEnv *jenv, Catalog *to) {
+		etsi_diagnostics *list = NULL;
+		jobjectArray out;
+		int rc = etsi_catalog_diff(&list, $self, to);
+
+		if (rc < 0) {
+			etsi_binding_failed(rc);
+			return NULL;
+		}
+		out = etsi_java_diagnostics(jenv, list);
+		etsi_diagnostics_free(list);
+		return out;
+	}
+}
+
+%inline %{
+/** Signs a dossier (XML-DSig, enveloped); key and certificate are PEM bytes. */
+void java_dossier_sign(Dossier *d, const char *key, size_t key_len, const char *cert, size_t cert_len,
+                  const char *password)
+{
+	etsi_sign_options opts = ETSI_SIGN_OPTIONS_INIT;
+	int rc;
+
+	opts.key = key;
+	opts.key_len = key_len;
+	opts.cert = cert;
+	opts.cert_len = cert_len;
+	opts.password = password;
+	rc = etsi_dossier_sign(d, &opts);
+	if (rc < 0)
+		etsi_binding_failed(rc);
+}
+
+/** Verifies a signed dossier's bytes against a certificate; its description. */
+char *java_verify(const char *data, size_t len, const char *name, const char *cert,
+                  size_t cert_len)
+{
+	etsi_verify_options opts = ETSI_VERIFY_OPTIONS_INIT;
+	char *info = NULL;
+	int rc;
+
+	opts.cert = cert;
+	opts.cert_len = cert_len;
+	rc = etsi_signature_verify(&info, data, len, name, &opts);
+	if (rc < 0)
+		etsi_binding_failed(rc);
+	return info;
+}
+%}
+
+#endif /* SWIGJAVA */
+
+/* ===================================================================== */
+/* GRC interchange (etsi/interchange.h): exports (the JSON form, OSCAL),  */
+/* the JSON form back to a dossier, ICS CSV and SBOM imports.            */
+/* ===================================================================== */
+
+%{
+static const char *etsi_binding_nth_export(const void *ctx, size_t i)
+{
+	(void)ctx;
+	return etsi_export_format_at(i);
+}
+
+static const char *etsi_binding_nth_import(const void *ctx, size_t i)
+{
+	(void)ctx;
+	return etsi_import_format_at(i);
+}
+
+%}
+
+#if defined(SWIGPYTHON)
+
+%newobject Dossier::export_as;
+%newobject Dossier::load_json;
+ETSI_NOGIL(Dossier::export_as)
+ETSI_NOGIL(Dossier::load_json)
+%exception Dossier::_import {
+	etsi_binding_clear();
+	$action
+	if (etsi_binding_pending) {
+		etsi_py_raise(etsi_binding_pending);
+		SWIG_fail;
+	}
+	if (!result)
+		SWIG_fail;
+}
+
+%extend Dossier {
+	/** Exports the dossier: "json", "oscal-json" or "oscal-xml". */
+	char *export_as(const char *format = NULL, const char *as_of = NULL,
+	                const char *timestamp = NULL) {
+		etsi_export_options opts = ETSI_EXPORT_OPTIONS_INIT;
+		char *out = NULL;
+		int rc;
+
+		opts.format = format;
+		opts.as_of = as_of;
+		opts.timestamp = timestamp;
+		rc = etsi_dossier_export(&out, NULL, $self, &opts);
+		if (rc < 0)
+			etsi_binding_failed(rc);
+		return out;
+	}
+	/** Loads a dossier from its JSON form. */
+	static Dossier *load_json(const char *data, size_t len, const char *name = NULL,
+	                          bool validate = true, const char *data_dir = NULL,
+	                          size_t max_size = 0, unsigned int max_depth = 0) {
+		etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
+		Dossier *d = NULL;
+		int rc;
+
+		opts.flags = validate ? 0 : ETSI_LOAD_NO_VALIDATE;
+		opts.data_dir = data_dir;
+		opts.max_size = max_size;
+		opts.max_depth = max_depth;
+		rc = etsi_dossier_load_json(&d, data, len, name, &opts);
+		if (rc < 0)
+			etsi_binding_failed(rc);
+		return d;
+	}
+	/* (code, message, file, line, column, diagnostics): the import's
+	 * report, also when the input was refused; raises for the rest */
+	PyObject *_import(const char *data, size_t len, const char *format, const char *name,
+	                  const char *edition, size_t max_size, unsigned int max_depth) {
+		etsi_import_options opts = ETSI_IMPORT_OPTIONS_INIT;
+		etsi_diagnostics *list = NULL;
+		const etsi_error *e;
+		PyObject *diags, *result;
+		int rc;
+
+		opts.format = format;
+		opts.name = name;
+		opts.edition = edition;
+		opts.max_size = max_size;
+		opts.max_depth = max_depth;
+		Py_BEGIN_ALLOW_THREADS
+		rc = etsi_dossier_import(&list, $self, data, len, &opts);
+		Py_END_ALLOW_THREADS
+		if (rc < 0 && !list) {
+			etsi_binding_failed(rc);
+			return NULL;
+		}
+		e = etsi_error_last();
+		diags = etsi_py_diagnostics(list);
+		etsi_diagnostics_free(list);
+		if (!diags)
+			return NULL;
+		result = Py_BuildValue("(isziiO)", rc, rc < 0 ? e->message : "",
+		                       rc < 0 ? e->file : NULL, rc < 0 ? e->line : 0,
+		                       rc < 0 ? e->column : 0, diags);
+		Py_DECREF(diags);
+		return result;
+	}
+}
+
+%inline %{
+/** The export formats. */
+PyObject *export_formats()
+{
+	PyObject *out = PyList_New(0);
+	const char *f;
+	size_t i;
+
+	for (i = 0; out && (f = etsi_binding_nth_export(NULL, i)); i++) {
+		PyObject *s = PyUnicode_FromString(f);
+
+		if (!s || PyList_Append(out, s) < 0) {
+			Py_XDECREF(s);
+			Py_DECREF(out);
+			return NULL;
+		}
+		Py_DECREF(s);
+	}
+	return out;
+}
+
+/** The formats Dossier imports read. */
+PyObject *import_formats()
+{
+	PyObject *out = PyList_New(0);
+	const char *f;
+	size_t i;
+
+	for (i = 0; out && (f = etsi_binding_nth_import(NULL, i)); i++) {
+		PyObject *s = PyUnicode_FromString(f);
+
+		if (!s || PyList_Append(out, s) < 0) {
+			Py_XDECREF(s);
+			Py_DECREF(out);
+			return NULL;
+		}
+		Py_DECREF(s);
+	}
+	return out;
+}
+%}
+
+#endif /* SWIGPYTHON */
+
+#if defined(SWIGJAVA)
+
+%newobject Dossier::java_export;
+%newobject Dossier::java_load_json;
+
+%extend Dossier {
+	/** Exports the dossier: "json", "oscal-json" or "oscal-xml". */
+	char *java_export(const char *format, const char *as_of, const char *timestamp) {
+		etsi_export_options opts = ETSI_EXPORT_OPTIONS_INIT;
+		char *out = NULL;
+		int rc;
+
+		opts.format = format;
+		opts.as_of = as_of;
+		opts.timestamp = timestamp;
+		rc = etsi_dossier_export(&out, NULL, $self, &opts);
+		if (rc < 0)
+			etsi_binding_failed(rc);
+		return out;
+	}
+	/** Loads a dossier from the bytes of its JSON form. */
+	static Dossier *java_load_json(const char *data, size_t len, const char *name,
+	                               bool validate, size_t max_size, unsigned int max_depth,
+	                               const char *data_dir) {
+		etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
+		Dossier *d = NULL;
+		int rc;
+
+		opts.flags = validate ? 0 : ETSI_LOAD_NO_VALIDATE;
+		opts.max_size = max_size;
+		opts.max_depth = max_depth;
+		opts.data_dir = data_dir;
+		rc = etsi_dossier_load_json(&d, data, len, name, &opts);
+		if (rc < 0)
+			etsi_binding_failed(rc);
+		return d;
+	}
+	/** Imports an ICS table or an SBOM; what each item did. */
+	etsi_jdiagnostics java_import(JNIEnv *jenv, const char *data, size_t len,
+	                              const char *format, const char *name, const char *edition,
+	                              size_t max_size, unsigned int max_depth) {
+		etsi_import_options opts = ETSI_IMPORT_OPTIONS_INIT;
+		etsi_diagnostics *list = NULL;
+		jobjectArray out;
+		int rc;
+
+		opts.format = format;
+		opts.name = name;
+		opts.edition = edition;
+		opts.max_size = max_size;
+		opts.max_depth = max_depth;
+		rc = etsi_dossier_import(&list, $self, data, len, &opts);
+
+		if (rc < 0) {
+			etsi_diagnostics_free(list);
+			etsi_binding_failed(rc);
+			return NULL;
+		}
+		out = etsi_java_diagnostics(jenv, list);
+		etsi_diagnostics_free(list);
+		return out;
+	}
+}
+
+%inline %{
+/** The export formats. */
+etsi_jstrings java_export_formats(JNIEnv *jenv)
+{
+	return etsi_java_strings(jenv, etsi_binding_nth_export, NULL);
+}
+
+/** The formats Dossier imports read. */
+etsi_jstrings java_import_formats(JNIEnv *jenv)
+{
+	return etsi_java_strings(jenv, etsi_binding_nth_import, NULL);
+}
+%}
+
+#endif /* SWIGJAVA */
+
+/* ===================================================================== */
+/* Lifecycle: artifact digests, release carry-forward and diff           */
+/* (etsi/evidence.h, etsi/lifecycle.h; docs/lifecycle.md)                */
+/* ===================================================================== */
+
+#if defined(SWIGPYTHON)
+
+%{
+/* The progress callback of hash and verify: the payload is a Python
+ * callable, called with the GIL held.  An exception it raises stops the
+ * operation; the wrapper re-raises it. */
+static int etsi_py_evidence_progress(const etsi_evidence_progress *p, void *payload)
+{
+	PyGILState_STATE gil = PyGILState_Ensure();
+	PyObject *result = PyObject_CallFunction((PyObject *)payload, "(ssnnKK)", p->artifact,
+	                                         p->ref ? p->ref : "", (Py_ssize_t)p->index,
+	                                         (Py_ssize_t)p->count, p->done, p->total);
+	int stop = result == NULL;
+
+	Py_XDECREF(result);
+	PyGILState_Release(gil);
+	return stop;
+}
+
+/* hash or verify; the report as diagnostic tuples */
+static PyObject *etsi_py_evidence(Dossier *d, const char *root, int update, PyObject *progress,
+                                  int hashing)
+{
+	etsi_evidence_options opts = ETSI_EVIDENCE_OPTIONS_INIT;
+	etsi_diagnostics *report = NULL;
+	PyObject *result;
+	int rc;
+
+	opts.root = root;
+	opts.flags = update ? ETSI_EVIDENCE_UPDATE : 0;
+	if (progress && progress != Py_None) {
+		if (!PyCallable_Check(progress)) {
+			PyErr_SetString(PyExc_TypeError, "progress must be a callable or None");
+			return NULL;
+		}
+		opts.progress = etsi_py_evidence_progress;
+		opts.payload = progress;
+	}
+	Py_BEGIN_ALLOW_THREADS
+	rc = hashing ? etsi_evidence_hash(&report, d, &opts) : etsi_evidence_verify(&report, d, &opts);
+	Py_END_ALLOW_THREADS
+	if (PyErr_Occurred()) {
+		/* the progress callback raised: that is the exception */
+		etsi_diagnostics_free(report);
+		return NULL;
+	}
+	if (rc < 0 && rc != ETSI_EINTEGRITY) {
+		etsi_binding_failed(rc);
+		return NULL;
+	}
+	result = etsi_py_diagnostics(report);
+	etsi_diagnostics_free(report);
+	return result;
+}
+
+/* (changes, stale, text, json): tuples and the two writings of a diff */
+static PyObject *etsi_py_diff(const etsi_diff *diff)
+{
+	PyObject *changes = PyList_New(0), *stale = PyList_New(0), *text = NULL, *json = NULL;
+	PyObject *out = NULL;
+	char *written = NULL;
+	size_t i, len;
+	int rc;
+
+	for (i = 0; changes && i < etsi_diff_count(diff); i++) {
+		const etsi_change *c = etsi_diff_at(diff, i);
+		PyObject *t = Py_BuildValue("(sszzzzzii)", etsi_change_type_name(c->type), c->kind,
+		                            c->key, c->parent, c->field, c->old_value, c->new_value,
+		                            c->old_line, c->new_line);
+
+		if (!t || PyList_Append(changes, t) < 0)
+			Py_CLEAR(changes);
+		Py_XDECREF(t);
+	}
+	for (i = 0; stale && i < etsi_diff_stale_count(diff); i++) {
+		const etsi_stale *s = etsi_diff_stale_at(diff, i);
+		PyObject *t = Py_BuildValue("(szizzzns)", s->evidence, s->provision, s->line,
+		                            s->cause_kind, s->cause_key, s->cause_field,
+		                            (Py_ssize_t)s->causes, s->message);
+
+		if (!t || PyList_Append(stale, t) < 0)
+			Py_CLEAR(stale);
+		Py_XDECREF(t);
+	}
+	if (changes && stale) {
+		if ((rc = etsi_diff_write(&written, &len, diff, "text")) < 0) {
+			etsi_binding_failed(rc);
+		} else {
+			text = PyUnicode_FromStringAndSize(written, (Py_ssize_t)len);
+			etsi_free(written);
+			if (text && (rc = etsi_diff_write(&written, &len, diff, "json")) < 0) {
+				etsi_binding_failed(rc);
+			} else if (text) {
+				json = PyUnicode_FromStringAndSize(written, (Py_ssize_t)len);
+				etsi_free(written);
+			}
+		}
+	}
+	if (changes && stale && text && json)
+		out = PyTuple_Pack(4, changes, stale, text, json);
+	Py_XDECREF(changes);
+	Py_XDECREF(stale);
+	Py_XDECREF(text);
+	Py_XDECREF(json);
+	return out;
+}
+%}
+
+%define ETSI_PY_OBJECT_RESULT(name)
+%exception name {
+	etsi_binding_clear();
+	$action
+	if (etsi_binding_pending) {
+		etsi_py_raise(etsi_binding_pending);
+		SWIG_fail;
+	}
+	if (!result)
+		SWIG_fail;
+}
+%enddef
+ETSI_PY_OBJECT_RESULT(_dossier_hash_artifacts)
+ETSI_PY_OBJECT_RESULT(_dossier_verify_artifacts)
+ETSI_PY_OBJECT_RESULT(_dossier_diff)
+ETSI_NOGIL(_dossier_release)
+%newobject _dossier_release;
+
+/* Functions, not %extend methods: a method's body is emitted where the
+ * class is first declared, before the helpers above. */
+%inline %{
+/* hash and verify release the GIL themselves, around the C call */
+PyObject *_dossier_hash_artifacts(Dossier *d, const char *root, bool update, PyObject *progress)
+{
+	return etsi_py_evidence(d, root, update, progress, 1);
+}
+
+PyObject *_dossier_verify_artifacts(Dossier *d, const char *root, PyObject *progress)
+{
+	return etsi_py_evidence(d, root, 0, progress, 0);
+}
+
+/* the next release's dossier */
+Dossier *_dossier_release(Dossier *d, const char *version, const char *date)
+{
+	Dossier *out = NULL;
+	int rc = etsi_dossier_release(&out, d, version, date);
+
+	if (rc < 0)
+		etsi_binding_failed(rc);
+	return out;
+}
+
+/* (changes, stale, text, json) from one dossier to another */
+PyObject *_dossier_diff(Dossier *old_dossier, Dossier *new_dossier)
+{
+	etsi_diff *diff = NULL;
+	PyObject *result;
+	int rc;
+
+	Py_BEGIN_ALLOW_THREADS
+	rc = etsi_dossier_diff(&diff, old_dossier, new_dossier);
+	Py_END_ALLOW_THREADS
+	if (rc < 0) {
+		etsi_binding_failed(rc);
+		return NULL;
+	}
+	result = etsi_py_diff(diff);
+	etsi_diff_free(diff);
+	return result;
+}
+%}
+
+#endif /* SWIGPYTHON */
+
+#if defined(SWIGJAVA)
+
+/* org.libetsi.ArtifactProgress, passed through as a jobject */
+%typemap(jni) jobject progress "jobject"
+%typemap(jtype) jobject progress "ArtifactProgress"
+%typemap(jstype) jobject progress "ArtifactProgress"
+%typemap(javain) jobject progress "$javainput"
+%typemap(in) jobject progress "$1 = $input;"
+
+/* a Diff built in C, in one native call */
+%typemap(jni) etsi_jdiff "jobject"
+%typemap(jtype) etsi_jdiff "Diff"
+%typemap(jstype) etsi_jdiff "Diff"
+%typemap(out) etsi_jdiff "$result = $1;"
+%typemap(javaout) etsi_jdiff { return $jnicall; }
+
+%{
+typedef jobject etsi_jdiff;
+
+struct etsi_java_progress {
+	JNIEnv *jenv;
+	jobject target;
+	jmethodID method;
+};
+
+/* Calls ArtifactProgress.onProgress in the calling thread; an exception
+ * it throws stops the operation and reaches the caller. */
+static int etsi_java_evidence_progress(const etsi_evidence_progress *p, void *payload)
+{
+	struct etsi_java_progress *j = payload;
+	JNIEnv *jenv = j->jenv;
+	jstring artifact, ref;
+
+	if ((*jenv)->PushLocalFrame(jenv, 4) < 0)
+		return 1;
+	artifact = etsi_java_string(jenv, p->artifact);
+	ref = (*jenv)->ExceptionCheck(jenv) ? NULL : etsi_java_string(jenv, p->ref ? p->ref : "");
+	if (!(*jenv)->ExceptionCheck(jenv))
+		(*jenv)->CallVoidMethod(jenv, j->target, j->method, artifact, ref, (jlong)p->index,
+		                        (jlong)p->count, (jlong)p->done, (jlong)p->total);
+	(*jenv)->PopLocalFrame(jenv, NULL);
+	return (*jenv)->ExceptionCheck(jenv) ? 1 : 0;
+}
+
+static jobjectArray etsi_java_evidence(JNIEnv *jenv, Dossier *d, const char *root, int update,
+                                       jobject progress, int hashing)
+{
+	etsi_evidence_options opts = ETSI_EVIDENCE_OPTIONS_INIT;
+	etsi_diagnostics *report = NULL;
+	struct etsi_java_progress j;
+	jobjectArray out;
+	int rc;
+
+	opts.root = root;
+	opts.flags = update ? ETSI_EVIDENCE_UPDATE : 0;
+	if (progress) {
+		jclass cls = (*jenv)->GetObjectClass(jenv, progress);
+
+		j.jenv = jenv;
+		j.target = progress;
+		j.method = (*jenv)->GetMethodID(jenv, cls, "onProgress",
+		                                "(Ljava/lang/String;Ljava/lang/String;JJJJ)V");
+		(*jenv)->DeleteLocalRef(jenv, cls);
+		if (!j.method)
+			return NULL; /* NoSuchMethodError is pending */
+		opts.progress = etsi_java_evidence_progress;
+		opts.payload = &j;
+	}
+	rc = hashing ? etsi_evidence_hash(&report, d, &opts) : etsi_evidence_verify(&report, d, &opts);
+	if ((*jenv)->ExceptionCheck(jenv)) {
+		/* the progress callback threw: that is the exception */
+		etsi_diagnostics_free(report);
+		return NULL;
+	}
+	if (rc < 0 && rc != ETSI_EINTEGRITY) {
+		etsi_binding_failed(rc);
+		return NULL;
+	}
+	out = etsi_java_diagnostics(jenv, report);
+	etsi_diagnostics_free(report);
+	return out;
+}
+
+/* org.libetsi.Diff from a diff: Change[] and Stale[] and both writings */
+static jobject etsi_java_diff(JNIEnv *jenv, const etsi_diff *diff)
+{
+	jclass change_cls = NULL, stale_cls = NULL, diff_cls = NULL;
+	jmethodID change_init = NULL, stale_init = NULL, diff_init = NULL;
+	jobjectArray changes = NULL, stale = NULL;
+	jstring text = NULL, json = NULL;
+	jobject out = NULL;
+	char *written = NULL;
+	size_t i, n;
+	int rc;
+
+	change_cls = (*jenv)->FindClass(jenv, "org/libetsi/Change");
+	stale_cls = change_cls ? (*jenv)->FindClass(jenv, "org/libetsi/Stale") : NULL;
+	diff_cls = stale_cls ? (*jenv)->FindClass(jenv, "org/libetsi/Diff") : NULL;
+	if (diff_cls) {
+		change_init = (*jenv)->GetMethodID(jenv, change_cls, "<init>",
+			"(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;"
+			"Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;II)V");
+		stale_init = change_init ? (*jenv)->GetMethodID(jenv, stale_cls, "<init>",
+			"(Ljava/lang/String;Ljava/lang/String;ILjava/lang/String;Ljava/lang/String;"
+			"Ljava/lang/String;JLjava/lang/String;)V") : NULL;
+		diff_init = stale_init ? (*jenv)->GetMethodID(jenv, diff_cls, "<init>",
+			"([Lorg/libetsi/Change;[Lorg/libetsi/Stale;Ljava/lang/String;Ljava/lang/String;)V")
+			: NULL;
+	}
+	if (!diff_init)
+		goto done;
+	n = etsi_diff_count(diff);
+	changes = (*jenv)->NewObjectArray(jenv, (jsize)n, change_cls, NULL);
+	for (i = 0; changes && i < n; i++) {
+		const etsi_change *c = etsi_diff_at(diff, i);
+		jobject item = NULL;
+
+		if ((*jenv)->PushLocalFrame(jenv, 10) < 0)
+			goto done;
+		{
+			jstring type = etsi_java_string(jenv, etsi_change_type_name(c->type));
+			jstring kind = etsi_java_string(jenv, c->kind);
+			jstring key = etsi_java_string(jenv, c->key);
+			jstring parent = etsi_java_string(jenv, c->parent);
+			jstring field = etsi_java_string(jenv, c->field);
+			jstring old_value = etsi_java_string(jenv, c->old_value);
+			jstring new_value = etsi_java_string(jenv, c->new_value);
+
+			if (!(*jenv)->ExceptionCheck(jenv))
+				item = (*jenv)->NewObject(jenv, change_cls, change_init, type, kind, key, parent,
+				                          field, old_value, new_value, (jint)c->old_line,
+				                          (jint)c->new_line);
+		}
+		item = (*jenv)->PopLocalFrame(jenv, item);
+		if (!item)
+			goto done;
+		(*jenv)->SetObjectArrayElement(jenv, changes, (jsize)i, item);
+		(*jenv)->DeleteLocalRef(jenv, item);
+	}
+	if (!changes)
+		goto done;
+	n = etsi_diff_stale_count(diff);
+	stale = (*jenv)->NewObjectArray(jenv, (jsize)n, stale_cls, NULL);
+	for (i = 0; stale && i < n; i++) {
+		const etsi_stale *s = etsi_diff_stale_at(diff, i);
+		jobject item = NULL;
+
+		if ((*jenv)->PushLocalFrame(jenv, 10) < 0)
+			goto done;
+		{
+			jstring evidence = etsi_java_string(jenv, s->evidence);
+			jstring provision = etsi_java_string(jenv, s->provision);
+			jstring kind = etsi_java_string(jenv, s->cause_kind);
+			jstring key = etsi_java_string(jenv, s->cause_key);
+			jstring field = etsi_java_string(jenv, s->cause_field);
+			jstring message = etsi_java_string(jenv, s->message);
+
+			if (!(*jenv)->ExceptionCheck(jenv))
+				item = (*jenv)->NewObject(jenv, stale_cls, stale_init, evidence, provision,
+				                          (jint)s->line, kind, key, field, (jlong)s->causes,
+				                          message);
+		}
+		item = (*jenv)->PopLocalFrame(jenv, item);
+		if (!item)
+			goto done;
+		(*jenv)->SetObjectArrayElement(jenv, stale, (jsize)i, item);
+		(*jenv)->DeleteLocalRef(jenv, item);
+	}
+	if (!stale)
+		goto done;
+	if ((rc = etsi_diff_write(&written, NULL, diff, "text")) < 0) {
+		etsi_binding_failed(rc);
+		goto done;
+	}
+	text = etsi_java_string(jenv, written);
+	etsi_free(written);
+	if (!text)
+		goto done;
+	if ((rc = etsi_diff_write(&written, NULL, diff, "json")) < 0) {
+		etsi_binding_failed(rc);
+		goto done;
+	}
+	json = etsi_java_string(jenv, written);
+	etsi_free(written);
+	if (json)
+		out = (*jenv)->NewObject(jenv, diff_cls, diff_init, changes, stale, text, json);
+done:
+	if (json)
+		(*jenv)->DeleteLocalRef(jenv, json);
+	if (text)
+		(*jenv)->DeleteLocalRef(jenv, text);
+	if (stale)
+		(*jenv)->DeleteLocalRef(jenv, stale);
+	if (changes)
+		(*jenv)->DeleteLocalRef(jenv, changes);
+	if (diff_cls)
+		(*jenv)->DeleteLocalRef(jenv, diff_cls);
+	if (stale_cls)
+		(*jenv)->DeleteLocalRef(jenv, stale_cls);
+	if (change_cls)
+		(*jenv)->DeleteLocalRef(jenv, change_cls);
+	return out;
+}
+%}
+
+%newobject java_dossier_release;
+
+/* Functions, not %extend methods: a method's body is emitted where the
+ * class is first declared, before the helpers above. */
+%inline %{
+/** Records the artifacts' digests (etsi_evidence_hash). */
+etsi_jdiagnostics java_dossier_hash_artifacts(JNIEnv *jenv, Dossier *d, const char *root,
+                                              bool update, jobject progress)
+{
+	return etsi_java_evidence(jenv, d, root, update, progress, 1);
+}
+
+/** Verifies the artifacts' digests (etsi_evidence_verify). */
+etsi_jdiagnostics java_dossier_verify_artifacts(JNIEnv *jenv, Dossier *d, const char *root,
+                                                jobject progress)
+{
+	return etsi_java_evidence(jenv, d, root, 0, progress, 0);
+}
+
+/** The next release's dossier (etsi_dossier_release). */
+Dossier *java_dossier_release(Dossier *d, const char *version, const char *date)
+{
+	Dossier *out = NULL;
+	int rc = etsi_dossier_release(&out, d, version, date);
+
+	if (rc < 0)
+		etsi_binding_failed(rc);
+	return out;
+}
+
+/** What changed from one dossier to another (etsi_dossier_diff). */
+etsi_jdiff java_dossier_diff(JNIEnv *jenv, Dossier *old_dossier, Dossier *new_dossier)
+{
+	etsi_diff *diff = NULL;
+	jobject out;
+	int rc = etsi_dossier_diff(&diff, old_dossier, new_dossier);
+
+	if (rc < 0) {
+		etsi_binding_failed(rc);
+		return NULL;
+	}
+	out = etsi_java_diff(jenv, diff);
+	etsi_diff_free(diff);
+	return out;
+}
 %}
 
 #endif /* SWIGJAVA */

@@ -6,7 +6,8 @@
 #   scripts/install-deps.sh            build, test and docs dependencies
 #
 # Besides Debian packages it installs the Nu Html Checker (vnu-jar, pinned in
-# tests/html/package-lock.json) from the npm registry into tests/html.
+# tests/html/package-lock.json) from the npm registry into tests/html, and
+# ajv-cli (pinned in tests/json/package-lock.json) into tests/json.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ packages="
 	build-essential g++ cmake pkg-config
 	libxml2-dev libxslt1-dev libxml2-utils xsltproc libjansson-dev
 	libcmocka-dev valgrind
+	libxmlsec1-dev xmlsec1 libssl-dev openssl
 	python3 python3-dev swig
 	default-jdk-headless junit4
 	doxygen man-db groff-base
@@ -52,4 +54,11 @@ fi
 if [ ! -f tests/html/node_modules/vnu-jar/build/dist/vnu.jar ]; then
 	echo "install-deps.sh: installing the Nu Html Checker (npm ci in tests/html)"
 	npm ci --prefix tests/html --no-audit --no-fund
+fi
+
+# ajv-cli (JSON Schema draft-07, pinned in tests/json/package-lock.json): the
+# tests validate the JSON form and the OSCAL exports with it
+if [ ! -f tests/json/node_modules/ajv-cli/dist/index.js ]; then
+	echo "install-deps.sh: installing ajv-cli for the JSON Schema checks (npm ci in tests/json)"
+	npm ci --prefix tests/json --no-audit --no-fund
 fi

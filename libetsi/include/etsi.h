@@ -20,5 +20,10 @@
 #include "etsi/check.h"
 #include "etsi/results.h"
 #include "etsi/report.h"
+#include "etsi/migrate.h"
+#include "etsi/signature.h"
+#include "etsi/evidence.h"
+#include "etsi/lifecycle.h"
+#include "etsi/interchange.h"
 
 #endif

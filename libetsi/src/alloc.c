@@ -8,9 +8,16 @@
 
 static long fail_after = -1; /* allocations left before failing; -1: never */
 static long counter;
+/* Set by the first etsi__alloc_fail_after(): until a test calls it,
+ * allocations are not even counted, so that threads allocating at once
+ * share no written state here (a counter they all incremented would be
+ * a data race, and a contended cache line). */
+static int hooked;
 
 static int should_fail(void)
 {
+	if (!hooked)
+		return 0;
 	counter++;
 	if (fail_after < 0)
 		return 0;
@@ -24,6 +31,7 @@ long etsi__alloc_fail_after(long n)
 {
 	long made = counter;
 
+	hooked = 1;
 	counter = 0;
 	fail_after = n < 0 ? -1 : n;
 	return made;

@@ -20,8 +20,9 @@ void etsi__free(void *ptr);
 /*
  * Test hook: from now on, let @p n allocations succeed and fail every one
  * after them; a negative @p n switches failure injection off.  Returns the
- * number of allocations made since the previous call.  Not thread-safe; for
- * single-threaded tests only.
+ * number of allocations made since the previous call (allocations are
+ * counted from the first call on).  Not thread-safe; for single-threaded
+ * tests only.
  */
 long etsi__alloc_fail_after(long n);
 

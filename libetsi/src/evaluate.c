@@ -47,6 +47,7 @@ enum {
 	R_ICS_JUSTIFICATION_MISSING,
 	R_ICS_DETAIL_MISSING,
 	R_ICS_CLAIM_NOT_APPLICABLE,
+	R_ICS_NEEDS_REVIEW,
 	R_IXIT_ROW_MISSING,
 	R_IXIT_MECHANISM_INPUT,
 	R_MECHANISM_TRUST,
@@ -65,6 +66,7 @@ enum {
 	R_VERDICT_NOT_PLANNED,
 	R_VERDICT_INDICATION,
 	R_VERDICT_NOT_LABORATORY,
+	R_VERDICT_NEEDS_REVIEW,
 	R_PUBLIC_CLAIM,
 	R_WAIVER_UNKNOWN_RULE,
 	R_WAIVER_EXPIRED,
@@ -150,6 +152,11 @@ static const etsi_rule rules[R__COUNT] = {
 	[R_ICS_CLAIM_NOT_APPLICABLE] = { "ics-claim-not-applicable", W, "requirement", "ics",
 		"A provision is marked Y although the dossier's facts say it does not apply.",
 		"check the ICS entry, or the fact the message names" },
+	[R_ICS_NEEDS_REVIEW] = { "ics-needs-review", E, "requirement", "ics",
+		"An ICS entry carried from an earlier release has not been reviewed for this "
+		"one.",
+		"check that its support and detail still hold for this release, then record "
+		"reviewed-by and reviewed-on on its carried-from element" },
 	[R_IXIT_ROW_MISSING] = { "ixit-row-missing", E, "assessment", "mechanisms",
 		"A component has no 6-SoftComp row, or an update mechanism has no 7-UpdMech row.",
 		"add <soft-comp id=\"...\" component=\"...\"> or <upd-mech id=\"...\" "
@@ -194,7 +201,8 @@ static const etsi_rule rules[R__COUNT] = {
 		"reviewed-by=\"...\" reviewed-on=\"...\"/>, or produce new evidence" },
 	[R_EVIDENCE_NEEDS_REVIEW] = { "evidence-needs-review", E, "evidence", "handoff",
 		"An evidence item is marked needs-review.",
-		"review it and set review to reviewed or accepted" },
+		"review it and set review to reviewed or accepted; for an item carried from an "
+		"earlier release, also record reviewed-by and reviewed-on on its carried-from" },
 	[R_EVIDENCE_DRAFT] = { "evidence-draft", W, "evidence", "handoff",
 		"An evidence item is still a draft.",
 		"review it and set review to reviewed or accepted" },
@@ -220,6 +228,11 @@ static const etsi_rule rules[R__COUNT] = {
 		"A verdict was recorded by a party that is not a test laboratory.",
 		"self-assessment serves internal use; a public claim usually rests on a test "
 		"laboratory's verdicts" },
+	[R_VERDICT_NEEDS_REVIEW] = { "verdict-needs-review", E, "assessment", "handoff",
+		"A verdict carried from an earlier release has not been confirmed for this one; "
+		"until it is, it counts as not assessed.",
+		"have the laboratory confirm it for this release (carried-from reviewed-by and "
+		"reviewed-on) or record a new verdict" },
 	[R_PUBLIC_CLAIM] = { "public-claim-unsupported", E, "evidence", "handoff",
 		"The dossier states conformance publicly without a PASS (or an accepted "
 		"justification) for every selected test case.",
@@ -331,6 +344,13 @@ static int is_true(const etsi_record *r, const char *field)
 static int blank(const etsi_record *r, const char *field)
 {
 	return etsi__is_blank(get(r, field));
+}
+
+/* An ICS entry or verdict carried from an earlier release (etsi release)
+ * that nobody has reviewed for this one yet. */
+static int carried_unreviewed(const etsi_record *r)
+{
+	return get(r, "carried-from") && (!get(r, "reviewed-by") || !get(r, "reviewed-on"));
 }
 
 /* Records a finding for rule r at record `at`, waived when a waiver names
@@ -960,6 +980,10 @@ static void check_ics(eval *ev)
 		applies = applicability(ev, p, &why);
 		if (why.failed)
 			OOM(ev);
+		if (carried_unreviewed(entry))
+			finding(ev, R_ICS_NEEDS_REVIEW, entry, NULL, id,
+			        "the ICS entry for %s was carried from release %s and has not been "
+			        "reviewed for %s", id, get(entry, "carried-from"), ev->release);
 		if (!support) {
 			finding(ev, R_ICS_SUPPORT_MISSING, entry, NULL, id,
 			        "the ICS entry for %s states no support", id);
@@ -1076,14 +1100,21 @@ static void check_evidence(eval *ev)
 			finding(ev, R_EVIDENCE_NOT_CLAIMED, e, id, provision,
 			        "evidence '%s' is filed under %s, which the ICS marks N/A", id,
 			        provision);
+		/* carried forward and marked needs-review (etsi release): the
+		 * needs-review finding says it all, once */
 		if (!etsi__streq(get(e, "release"), ev->release) &&
-		    (!get(e, "carried-from") || !get(e, "reviewed-by") || !get(e, "reviewed-on")))
+		    (!get(e, "carried-from") || !get(e, "reviewed-by") || !get(e, "reviewed-on")) &&
+		    !(etsi__streq(review, "needs-review") && carried_unreviewed(e)))
 			finding(ev, R_EVIDENCE_RELEASE, e, id, provision,
 			        "evidence '%s' was produced for release %s, not %s, and %s", id,
 			        get(e, "release"), ev->release,
 			        get(e, "carried-from") ? "its carry-forward records no review"
 			                               : "was not carried forward");
-		if (etsi__streq(review, "needs-review"))
+		if (etsi__streq(review, "needs-review") && carried_unreviewed(e))
+			finding(ev, R_EVIDENCE_NEEDS_REVIEW, e, id, provision,
+			        "evidence '%s' was carried from release %s and needs review for %s",
+			        id, get(e, "carried-from"), ev->release);
+		else if (etsi__streq(review, "needs-review"))
 			finding(ev, R_EVIDENCE_NEEDS_REVIEW, e, id, provision,
 			        "evidence '%s' needs review", id);
 		else if (etsi__streq(review, "draft"))
@@ -1140,6 +1171,10 @@ static void check_verdicts(eval *ev)
 			finding(ev, R_VERDICT_NOT_LABORATORY, v, NULL, tc,
 			        "the verdict for %s was recorded by '%s' (%s), not a test laboratory",
 			        tc, get(v, "by"), get(party, "role"));
+		if (carried_unreviewed(v))
+			finding(ev, R_VERDICT_NEEDS_REVIEW, v, NULL, tc,
+			        "the %s verdict for %s was carried from release %s and has not been "
+			        "confirmed for %s", result, tc, get(v, "carried-from"), ev->release);
 	}
 }
 
@@ -1391,7 +1426,9 @@ static etsi_outcome case_outcome(eval *ev, xmlNodePtr parent, const etsi_record 
 	const char *id = etsi_record_key(tc);
 	etsi_record *v = etsi_dossier_find(ev->d, ETSI_KIND_VERDICT, id);
 	const char *result = get(v, "result");
-	etsi_outcome o = etsi__streq(result, "PASS") ? ETSI_OUTCOME_PASS
+	/* a verdict carried from an earlier release counts once confirmed */
+	etsi_outcome o = carried_unreviewed(v) ? ETSI_OUTCOME_NOT_ASSESSED
+	                 : etsi__streq(result, "PASS") ? ETSI_OUTCOME_PASS
 	                 : etsi__streq(result, "FAIL") ? ETSI_OUTCOME_FAIL
 	                 : etsi__streq(result, "INCONCLUSIVE") ? ETSI_OUTCOME_INCONCLUSIVE
 	                 : ETSI_OUTCOME_NOT_ASSESSED;

@@ -16,6 +16,7 @@
 #include "etsi/global.h"
 #include "report_impl.h"
 #include "schema.h"
+#include "signature_impl.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -26,6 +27,7 @@ static void init_libraries(void)
 	xmlInitParser();
 	xsltInit();
 	exsltRegisterAll(); /* idempotent; EXSLT functions for the stylesheets */
+	etsi__signature_global_init(); /* libxmlsec1 and OpenSSL, once */
 }
 
 void etsi__global_ensure(void)

@@ -116,6 +116,7 @@ static const etsi__field provision_fields[] = {
 	E("change", "change", T_TEXT, 0),
 	EA("change-from", "change", "from", T_LINE, 0),
 	EA("was", "change", "was", T_LINE, 0),
+	EA("change-impact", "change", "impact", T_LINE, LIST),
 	E("note", "note", T_TEXT, LIST),
 	EA("evidence-categories", "evidence-fit", "categories", T_LINE, 0),
 	PROVENANCE,
@@ -306,6 +307,11 @@ static const etsi__field ics_entry_fields[] = {
 	A("provision", "provision", ETSI__T_PROVISION, KEY | REQ),
 	ENUM_A("support", "support", supports, 0),
 	E("detail", "detail", T_TEXT, 0),
+	/* carried from an earlier release (etsi release); reviewed once both
+	 * reviewed-by and reviewed-on are set (docs/lifecycle.md) */
+	EA("carried-from", "carried-from", "release", T_LINE, ANCHOR),
+	REF_EA("reviewed-by", "carried-from", "reviewed-by", ETSI_KIND_OWNER, 0),
+	EA("reviewed-on", "carried-from", "reviewed-on", T_DATE, 0),
 };
 
 static const etsi__field evidence_fields[] = {
@@ -370,6 +376,11 @@ static const etsi__field verdict_fields[] = {
 	E("note", "note", T_TEXT, 0),
 	E("indication", "indication", T_TEXT, LIST),
 	REF_EA("evidence", "evidence-ref", "ref", ETSI_KIND_EVIDENCE, LIST),
+	/* carried from an earlier release (etsi release); confirmed for this
+	 * one once reviewed-by (a party) and reviewed-on are set */
+	EA("carried-from", "carried-from", "release", T_LINE, ANCHOR),
+	REF_EA("reviewed-by", "carried-from", "reviewed-by", ETSI_KIND_PARTY, 0),
+	EA("reviewed-on", "carried-from", "reviewed-on", T_DATE, 0),
 };
 
 static const etsi__field waiver_fields[] = {
@@ -647,7 +658,7 @@ static const order_def orders[] = {
 	ORDER("upd-proc", "description", "time-frame"),
 	ORDER("repl-sup", "isolation", "hardware-replacement"),
 	ORDER("ics", "entry"),
-	ORDER("entry", "detail"),
+	ORDER("entry", "detail", "carried-from"),
 	ORDER("evidence-map", "evidence"),
 	ORDER("evidence", "claim", "condition", "artifact", "external", "carried-from"),
 	ORDER("artifact", "title"),
@@ -655,7 +666,7 @@ static const order_def orders[] = {
 	ORDER("test-plan", "case"),
 	ORDER("case", "input"),
 	ORDER("verdicts", "verdict"),
-	ORDER("verdict", "note", "indication", "evidence-ref"),
+	ORDER("verdict", "note", "indication", "evidence-ref", "carried-from"),
 	ORDER("waivers", "waiver"),
 	ORDER("waiver", "justification"),
 	ORDER("workflow", "step"),

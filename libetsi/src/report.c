@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <libxml/xmlerror.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xslt.h>
@@ -191,7 +192,24 @@ static int resolve_includes(xmlDocPtr doc, xmlNodePtr root, const char *file, in
 	return 0;
 }
 
-static int compile(xsltStylesheetPtr *out, const char *data, size_t len, const char *file)
+/* libxslt reports running out of memory as a failed compilation or a
+ * "runtime error"; libxml2 under it remembers, per thread, the last error
+ * it raised, and says so there. */
+static int xml_ran_out_of_memory(const char *message)
+{
+	const xmlError *last = xmlGetLastError();
+
+	return (last && last->code == XML_ERR_NO_MEMORY) ||
+	       (message && (strstr(message, "malloc failed") || strstr(message, "out of memory") ||
+	                    strstr(message, "Memory allocation failed")));
+}
+
+/* @p builtin: the stylesheet is one compiled into the library, which the
+ * test suite compiles on every build; if it fails to compile here, memory
+ * ran out, whatever libxslt said (it reports some failed allocations only
+ * through its global error handler, which a library must not take over). */
+static int compile(xsltStylesheetPtr *out, const char *data, size_t len, const char *file,
+                   int builtin)
 {
 	xsltStylesheetPtr style;
 	xmlDocPtr doc;
@@ -212,6 +230,7 @@ static int compile(xsltStylesheetPtr *out, const char *data, size_t len, const c
 		xmlFreeDoc(doc);
 		return error;
 	}
+	xmlResetLastError();
 	style = xsltParseStylesheetDoc(doc); /* takes the document */
 	if (!style || style->errors) {
 		int errors = style ? style->errors : 1;
@@ -220,6 +239,8 @@ static int compile(xsltStylesheetPtr *out, const char *data, size_t len, const c
 			xsltFreeStylesheet(style);
 		else
 			xmlFreeDoc(doc);
+		if (builtin || xml_ran_out_of_memory(NULL))
+			return etsi__error_oom();
 		return etsi__error_at(ETSI_EPARSE, ETSI_ERROR_CLASS_XML, file, 0, 0,
 		                      "stylesheet does not compile (%d error%s); `xsltproc` on it "
 		                      "prints the details", errors, errors == 1 ? "" : "s");
@@ -259,7 +280,7 @@ static int stylesheet_get(xsltStylesheetPtr *out, const char *builtin, const cha
 	if (path) {
 		if ((error = etsi__read_file(&data, &len, path, ETSI__DEFAULT_MAX_SIZE)) < 0)
 			goto done;
-		error = compile(&style, data, len, path);
+		error = compile(&style, data, len, path, 0);
 	} else {
 		const etsi__resource *res = etsi__resource_find(builtin);
 
@@ -268,7 +289,7 @@ static int stylesheet_get(xsltStylesheetPtr *out, const char *builtin, const cha
 			                    "no stylesheet named %s is built in", builtin);
 			goto done;
 		}
-		error = compile(&style, (const char *)res->data, res->len, builtin);
+		error = compile(&style, (const char *)res->data, res->len, builtin, 1);
 	}
 	if (error < 0)
 		goto done;
@@ -540,7 +561,7 @@ static char *xpath_literal(const char *value)
 }
 
 static int transform(char **out, size_t *len, xsltStylesheetPtr style, xmlDocPtr input,
-                     const char *name, const char *date)
+                     const char *name, const char *date, int builtin)
 {
 	struct transform_state state;
 	xsltSecurityPrefsPtr prefs = xsltNewSecurityPrefs();
@@ -582,8 +603,23 @@ static int transform(char **out, size_t *len, xsltStylesheetPtr style, xmlDocPtr
 		params[0] = "date";
 		params[1] = date_literal;
 	}
+	xmlResetLastError();
 	result = xsltApplyStylesheetUser(style, input, params, NULL, NULL, ctxt);
 	if (!result || ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED) {
+		if (xml_ran_out_of_memory(state.have_error ? state.message : NULL)) {
+			error = etsi__error_oom();
+			goto done;
+		}
+		if (builtin) {
+			/* the built-in stylesheets transform every valid dossier;
+			 * when one stops, libxslt ran out of memory, saying so or
+			 * (some of its allocations fail with a "runtime error" or
+			 * silently) not */
+			error = etsi__error(ETSI_ENOMEM, ETSI_ERROR_CLASS_OS,
+			                    "out of memory: the built-in stylesheet %s stopped (%s)",
+			                    name, state.have_error ? state.message : "no reason given");
+			goto done;
+		}
 		error = etsi__error_at(ETSI_ETRANSFORM, ETSI_ERROR_CLASS_XML, name, 0, 0,
 		                       "the transformation failed: %s",
 		                       state.have_error ? state.message : "no reason given");
@@ -695,7 +731,8 @@ int etsi_dossier_report(char **out, size_t *len, etsi_dossier *dossier,
 	if (error < 0)
 		goto done;
 	error = transform(out, len, style, input,
-	                  opts->stylesheet ? opts->stylesheet : format->stylesheet, opts->date);
+	                  opts->stylesheet ? opts->stylesheet : format->stylesheet, opts->date,
+	                  !opts->stylesheet);
 done:
 	etsi_diagnostics_free(findings);
 	xmlFreeDoc(results);

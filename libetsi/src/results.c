@@ -320,6 +320,13 @@ static json_t *kind_json(const etsi_results *results, etsi_kind kind)
 	return array;
 }
 
+/* A string, or null for a value the results lack (an invalid dossier has
+ * no overall outcome): json_string(NULL) would fail like an allocation. */
+static json_t *string_or_null(const char *value)
+{
+	return value ? json_string(value) : json_null();
+}
+
 static json_t *gate_json(const etsi_results *results)
 {
 	json_t *obj = json_object();
@@ -327,9 +334,11 @@ static json_t *gate_json(const etsi_results *results)
 
 	failed |= json_object_set_new(obj, "ready", json_boolean(etsi_results_ready(results))) < 0;
 	failed |= json_object_set_new(obj, "overall",
-	                              json_string(etsi_record_get(summary(results), "overall"))) < 0;
+	                              string_or_null(etsi_record_get(summary(results),
+	                                                             "overall"))) < 0;
 	failed |= json_object_set_new(obj, "release",
-	                              json_string(etsi_record_get(summary(results), "release"))) < 0;
+	                              string_or_null(etsi_record_get(summary(results),
+	                                                             "release"))) < 0;
 	failed |= json_object_set_new(obj, "steps", kind_json(results, ETSI_KIND_GATE_STEP)) < 0;
 	if (failed) {
 		json_decref(obj);

@@ -43,7 +43,10 @@ int etsi__read_file(char **out, size_t *len, const char *path, size_t max_size)
 
 	*out = NULL;
 	*len = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO would otherwise wait for a writer, for
+	 * ever; it is refused below as not a regular file, and has no effect
+	 * on reading a regular file */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return etsi__error_at(ETSI_EIO, ETSI_ERROR_CLASS_OS, path, 0, 0,
 		                      "cannot open: %s", strerror(errno));
@@ -235,6 +238,7 @@ struct parse_state {
 	enum refusal refused;
 	int refused_line;
 	int have_error;
+	int out_of_memory;
 	int error_line;
 	int error_column;
 	char error_message[512];
@@ -304,6 +308,8 @@ static void on_error(void *ctx, xmlErrorPtr err)
 	struct parse_state *state = state_of(ctx);
 	size_t n;
 
+	if (err && err->code == XML_ERR_NO_MEMORY)
+		state->out_of_memory = 1;
 	if (state->have_error || !err || err->level < XML_ERR_ERROR)
 		return;
 	state->have_error = 1;
@@ -345,6 +351,168 @@ static int report_refusal(const struct parse_state *state, const char *name)
 	return 0;
 }
 
+/* ---- bounds libxml2 does not keep ------------------------------------ */
+
+/* libxml2 (2.9) compares each attribute of an element with every earlier
+ * one, and looks each prefix up through every namespace declaration in
+ * scope, inside xmlParseStartTag2(), before any callback could stop it: an
+ * element with 100 000 attributes, or thousands of namespace declarations
+ * in scope, takes minutes.  Its schema validator joins the pieces of a
+ * text split by comments one by one, copying what it has each time: a
+ * text split by 400 000 comments takes seconds, by millions, hours.  One
+ * linear pass over the bytes bounds all three before the parser sees
+ * them.  It only has to be exact for well-formed
+ * documents; on others it may count loosely, and the parser refuses them. */
+
+static int line_at(const char *data, const char *at)
+{
+	int line = 1;
+
+	for (; data < at; data++)
+		line += *data == '\n';
+	return line;
+}
+
+static const char *skip_past(const char *p, const char *end, const char *token)
+{
+	size_t n = strlen(token);
+
+	for (; (size_t)(end - p) >= n; p++) {
+		p = memchr(p, token[0], (size_t)(end - p));
+		if (!p || (size_t)(end - p) < n)
+			return end;
+		if (memcmp(p, token, n) == 0)
+			return p + n;
+	}
+	return end;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int limit_error(const char *data, const char *at, const char *name, const char *tag,
+                       const char *what, unsigned int limit)
+{
+	char element[48] = "";
+	size_t n = 0;
+
+	/* the element's name, when it is a plain one worth quoting */
+	while (tag + n < at && n < sizeof(element) - 3 &&
+	       ((tag[n] >= 'a' && tag[n] <= 'z') || (tag[n] >= 'A' && tag[n] <= 'Z') ||
+	        (tag[n] >= '0' && tag[n] <= '9') || tag[n] == '-' || tag[n] == '_' ||
+	        tag[n] == ':' || tag[n] == '.'))
+		n++;
+	if (n && (tag + n == at || is_space(tag[n]) || tag[n] == '/' || tag[n] == '>'))
+		snprintf(element, sizeof(element), "<%.*s> ", (int)n, tag);
+	return etsi__error_at(ETSI_ELIMIT, ETSI_ERROR_CLASS_XML, name, line_at(data, at), 0,
+	                      "element %shas more than %u %s; a dossier needs far fewer, so "
+	                      "the document is refused before parsing (the XML parser's cost "
+	                      "grows with their square)", element, limit, what);
+}
+
+static int prescan(const char *data, size_t len, const char *name)
+{
+	/* elements with namespace declarations on the open path: their depth
+	 * and how many they declare (each declares one at least, so the stack
+	 * is never deeper than the limit) */
+	struct {
+		size_t depth;
+		unsigned int count;
+	} ns[ETSI__MAX_NAMESPACES];
+	const char *p = data, *end = data + len;
+	size_t depth = 0, nns = 0;
+	unsigned int in_scope = 0, comments = 0;
+
+	while (p < end) {
+		const char *tag;
+		const char *token = NULL;
+		unsigned int attributes = 0, declared = 0;
+
+		p = memchr(p, '<', (size_t)(end - p));
+		if (!p || ++p >= end)
+			break;
+		if (*p == '!') {
+			if ((size_t)(end - p) >= 3 && memcmp(p, "!--", 3) == 0) {
+				/* comments split the text around them into pieces
+				 * that the schema validator joins one by one */
+				if (++comments > ETSI__MAX_COMMENT_RUN)
+					return etsi__error_at(ETSI_ELIMIT, ETSI_ERROR_CLASS_XML, name,
+					                      line_at(data, p), 0,
+					                      "more than %u comments in a row; a dossier "
+					                      "needs far fewer, so the document is refused "
+					                      "before parsing (the schema validator's cost "
+					                      "grows with their square)",
+					                      ETSI__MAX_COMMENT_RUN);
+				p = skip_past(p + 3, end, "-->");
+			} else if ((size_t)(end - p) >= 8 && memcmp(p, "![CDATA[", 8) == 0)
+				p = skip_past(p + 8, end, "]]>");
+			else
+				p = skip_past(p, end, ">");
+			continue;
+		}
+		if (*p == '?') {
+			p = skip_past(p, end, "?>");
+			continue;
+		}
+		comments = 0;
+		if (*p == '/') {
+			p = skip_past(p, end, ">");
+			if (depth) {
+				if (nns && ns[nns - 1].depth == depth)
+					in_scope -= ns[--nns].count;
+				depth--;
+			}
+			continue;
+		}
+		/* a start tag: count its attributes, outside quoted values */
+		tag = p;
+		while (p < end && *p != '>') {
+			char c = *p;
+
+			if (c == '"' || c == '\'') {
+				const char *close = memchr(p + 1, c, (size_t)(end - p - 1));
+
+				p = close ? close + 1 : end;
+				token = NULL;
+				continue;
+			}
+			if (is_space(c)) {
+				p++;
+				continue;
+			}
+			if (c == '=') {
+				if (++attributes > ETSI__MAX_ATTRIBUTES)
+					return limit_error(data, p, name, tag, "attributes",
+					                   ETSI__MAX_ATTRIBUTES);
+				if (token && (size_t)(p - token) >= 5 && memcmp(token, "xmlns", 5) == 0 &&
+				    (is_space(token[5]) || token[5] == '=' || token[5] == ':'))
+					declared++;
+				token = NULL;
+				p++;
+				continue;
+			}
+			if (!token || p[-1] == '"' || p[-1] == '\'' || is_space(p[-1]))
+				token = p;
+			p++;
+		}
+		if (declared && in_scope + declared > ETSI__MAX_NAMESPACES)
+			return limit_error(data, p, name, tag, "namespace declarations in scope",
+			                   ETSI__MAX_NAMESPACES);
+		if (p < end && p[-1] == '/')
+			continue; /* empty element: nothing stays in scope */
+		depth++;
+		if (declared) {
+			ns[nns].depth = depth;
+			ns[nns].count = declared;
+			nns++;
+			in_scope += declared;
+		}
+	}
+	return 0;
+}
+
 int etsi__xml_parse(xmlDoc **out, const char *data, size_t len, const char *name,
                     size_t max_size, unsigned int max_depth)
 {
@@ -365,6 +533,8 @@ int etsi__xml_parse(xmlDoc **out, const char *data, size_t len, const char *name
 		return etsi__error_at(ETSI_ELIMIT, ETSI_ERROR_CLASS_XML, name, 0, 0,
 		                      "document is larger than 2 GiB, which the XML parser "
 		                      "cannot read");
+	if ((error = prescan(data, len, name)) < 0)
+		return error;
 	memset(&state, 0, sizeof(state));
 	state.max_depth = max_depth;
 
@@ -391,10 +561,16 @@ int etsi__xml_parse(xmlDoc **out, const char *data, size_t len, const char *name
 	                        XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA |
 	                        XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING |
 	                        (max_depth > 256 ? XML_PARSE_HUGE : 0));
-	if (state.refused != ACCEPTED) {
+	if (ctxt->errNo == XML_ERR_NO_MEMORY || state.out_of_memory) {
+		/* whatever else went wrong, the tree may lack what did not fit */
+		error = etsi__error_oom();
+	} else if (state.refused != ACCEPTED) {
 		error = report_refusal(&state, name);
 	} else if (!doc || !ctxt->wellFormed) {
-		if (ctxt->errNo == XML_ERR_NO_MEMORY)
+		/* libxml2 does not always say that it ran out of memory (some
+		 * of its allocations fail silently, leaving no document and no
+		 * error): a parse that stops without an error ran out too */
+		if (!doc && !state.have_error)
 			error = etsi__error_oom();
 		else
 			error = etsi__error_at(ETSI_EPARSE, ETSI_ERROR_CLASS_XML, name,

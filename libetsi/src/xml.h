@@ -16,6 +16,13 @@
 
 #define ETSI__DEFAULT_MAX_SIZE ((size_t)64 * 1024 * 1024)
 #define ETSI__DEFAULT_MAX_DEPTH 64u
+/* Bounds checked before parsing (see prescan() in xml.c): attributes of
+ * one element, namespace declarations included, and namespace
+ * declarations in scope at once. */
+#define ETSI__MAX_ATTRIBUTES 64u
+#define ETSI__MAX_NAMESPACES 64u
+/* Comments in a row (with only text between them), checked likewise. */
+#define ETSI__MAX_COMMENT_RUN 1000u
 
 #define ETSI__NS_DOSSIER "urn:libetsi:dossier:1"
 #define ETSI__NS_CATALOG "urn:libetsi:catalog:1"

@@ -110,6 +110,10 @@ KEY_FACTS = {
         reference="5.3-6B", message=["feature i is absent"]),
     "ics-claim-not-applicable/fail-v2-constrained.xml": dict(
         reference="5.3-2", message=["condition 5 does not hold"]),
+    "ics-needs-review/fail.xml": dict(
+        reference="5.3-10", message=["the ICS entry for 5.3-10 was carried from release 2.5.3 "
+                                     "and has not been reviewed for 2.6.0"]),
+    "ics-needs-review/fail-half-reviewed.xml": dict(reference="5.3-10"),
     "ixit-row-missing/fail.xml": dict(element="comp-rom", message=["6-SoftComp"]),
     "ixit-row-missing/fail-mechanism.xml": dict(element="mech-ota", message=["7-UpdMech"]),
     "ixit-mechanism-input-missing/fail.xml": dict(
@@ -140,6 +144,9 @@ KEY_FACTS = {
     "evidence-release-mismatch/fail-unreviewed.xml": dict(
         element="ev-rating-label", message=["its carry-forward records no review"]),
     "evidence-needs-review/fail.xml": dict(element="ev-verification-tests", reference="5.3-9"),
+    "evidence-needs-review/fail-carried.xml": dict(
+        element="ev-rating-label", reference="5.3-16",
+        message=["was carried from release 2.5.3 and needs review for 2.6.0"]),
     "evidence-draft/fail.xml": dict(element="ev-restart-warning", reference="5.3-12"),
     "evidence-external-incomplete/fail.xml": dict(
         element="ev-hsm-certificate", message=["does not state its scope"]),
@@ -158,6 +165,9 @@ KEY_FACTS = {
         reference="5.3-12-1", message=["the FAIL verdict"]),
     "verdict-not-by-laboratory/fail.xml": dict(
         reference="5.3-8-1", message=["'so-halden' (SO)"]),
+    "verdict-needs-review/fail.xml": dict(
+        reference="5.3-8-1", message=["the PASS verdict for 5.3-8-1 was carried from release "
+                                      "2.5.3 and has not been confirmed for 2.6.0"]),
     # each test case counts once, also the justification case shared by
     # several recommendations (5.3-14, 5.3-15A, 5.3-15B)
     "public-claim-unsupported/fail.xml": dict(

@@ -17,6 +17,12 @@ STUB_SOURCE = SOURCE / "bindings" / "python" / "etsi" / "__init__.pyi"
 
 # C symbol -> the Python attribute that reaches it
 MAPPED = {
+    "etsi_signature_verify": "etsi.verify",
+    "etsi_dossier_signed": "etsi.Dossier.signed",
+    "etsi_dossier_sign": "etsi.Dossier.sign",
+    "etsi_dossier_migrate": "etsi.Dossier.migrate",
+    "etsi_dossier_digest": "etsi.Dossier.digest",
+    "etsi_catalog_diff": "etsi.Catalog.diff",
     "etsi_catalog_at": "etsi.Catalog.records",
     "etsi_catalog_builtin_edition": "etsi.editions",
     "etsi_catalog_count": "etsi.Catalog.count",
@@ -83,10 +89,30 @@ MAPPED = {
     "etsi_strerror": "etsi.Error.message",
     "etsi_version": "etsi.version_info",
     "etsi_version_string": "etsi.version",
+    # GRC interchange (etsi/interchange.h)
+    "etsi_dossier_export": "etsi.Dossier.export",
+    "etsi_dossier_import": "etsi.Dossier.import_sbom",
+    "etsi_dossier_load_json": "etsi.Dossier.loads_json",
+    "etsi_export_format_at": "etsi.export_formats",
+    "etsi_import_format_at": "etsi.import_formats",
+    # lifecycle: artifact digests, release carry-forward, diff (etsi/evidence.h,
+    # etsi/lifecycle.h)
+    "etsi_evidence_hash": "etsi.Dossier.hash_artifacts",
+    "etsi_evidence_verify": "etsi.Dossier.verify_artifacts",
+    "etsi_dossier_release": "etsi.Dossier.release",
+    "etsi_dossier_diff": "etsi.Dossier.diff",
+    "etsi_diff_count": "etsi.Diff.__len__",
+    "etsi_diff_at": "etsi.Diff.changes",
+    "etsi_diff_stale_count": "etsi.Diff.stale",
+    "etsi_diff_stale_at": "etsi.Diff.stale",
+    "etsi_diff_write": "etsi.Diff.write",
+    "etsi_change_type_name": "etsi.Change.change",
 }
 
 # C symbol -> why Python does not need it
 IGNORED = {
+    "etsi_sign_options_init": "options are arguments of Dossier.sign()",
+    "etsi_verify_options_init": "options are arguments of etsi.verify()",
     "etsi_free": "Python frees the strings libetsi hands over itself, after copying them",
     "etsi_diagnostics_free": "diagnostic lists are copied into Diagnostics and freed at once",
     "etsi_catalog_options_init": "options are keyword arguments of etsi.catalog()",
@@ -94,6 +120,12 @@ IGNORED = {
     "etsi_load_options_init": "options are keyword arguments of etsi.load() and loads()",
     "etsi_new_options_init": "options are keyword arguments of etsi.new()",
     "etsi_report_options_init": "options are keyword arguments of Dossier.report()",
+    "etsi_export_options_init": "options are keyword arguments of Dossier.export()",
+    "etsi_import_options_init": "options are keyword arguments of Dossier.import_ics_csv() "
+                                "and Dossier.import_sbom()",
+    "etsi_evidence_options_init": "options are keyword arguments of Dossier.hash_artifacts() "
+                                  "and Dossier.verify_artifacts()",
+    "etsi_diff_free": "a diff is copied into Diff, Change and Stale values and freed at once",
     "etsi_error_clear": "every failure becomes an exception at once; nothing is left to clear",
     "etsi_init": "called once when the etsi.core module is imported",
     "etsi_shutdown": "the module keeps libetsi initialized while the process lives, since "

@@ -27,6 +27,7 @@ TABLE = [
     (etsi.UnsupportedError, -10, "EUNSUPPORTED", None),
     (etsi.ReadOnlyError, -11, "EREADONLY", None),
     (etsi.TransformError, -12, "ETRANSFORM", None),
+    (etsi.IntegrityError, -13, "EINTEGRITY", None),
 ]
 
 
@@ -46,6 +47,19 @@ def raising(cls):
         finally:
             os.unlink(path)
 
+    def signature_of_a_changed_dossier():
+        import subprocess, tempfile, os
+        with tempfile.TemporaryDirectory() as tmp:
+            key, cert = os.path.join(tmp, "k.pem"), os.path.join(tmp, "c.pem")
+            subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                            "ec_paramgen_curve:P-256", "-nodes", "-keyout", key, "-out", cert,
+                            "-days", "2", "-subj", "/CN=errors test"],
+                           check=True, capture_output=True)
+            dossier = etsi.load(CAMERA)
+            dossier.sign(key, cert)
+            signed = dossier.to_xml().replace('version="3.4.0"', 'version="3.4.1"', 1)
+            etsi.verify(signed.encode(), cert)
+
     return {
         etsi.NoMemoryError: None,
         etsi.InvalidError: lambda: etsi.load(CAMERA).set_ics("5.3-2", "maybe"),
@@ -59,6 +73,7 @@ def raising(cls):
         etsi.UnsupportedError: lambda: etsi.catalog("9.9.9"),
         etsi.ReadOnlyError: lambda: etsi.load(CAMERA).header.set("en303645", "2.1.1"),
         etsi.TransformError: stylesheet_reading_a_file,
+        etsi.IntegrityError: signature_of_a_changed_dossier,
     }[cls]
 
 

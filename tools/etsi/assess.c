@@ -3,9 +3,12 @@
  * Each is a thin layer over etsi_dossier_evaluate() and its writers.
  */
 #include <getopt.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -63,34 +66,276 @@ enum { OPT_DATA_DIR = 1000, OPT_AS_OF, OPT_STRICT, OPT_STORE, OPT_DATE, OPT_NOTE
 
 /* ---- check -------------------------------------------------------------- */
 
-/* Prints the findings of one file as items of the one JSON array that
- * holds the findings of every file checked (each finding names its file). */
-static int write_json_items(const etsi_results *results, int *items)
+/* libetsi's last error, as cli_error_last() prints it, into a stream. */
+static void error_last_to(FILE *to, const char *context)
 {
-	char *text, *open, *close;
-	size_t len;
+	const etsi_error *e = etsi_error_last();
 
-	if (etsi_results_write(&text, &len, results, "findings", "json") < 0) {
-		cli_error_last("check");
-		return CLI_USAGE;
-	}
-	open = strchr(text, '[');
-	close = strrchr(text, ']');
+	if (e->file && e->line)
+		fprintf(to, "%s:%d: error: %s\n", e->file, e->line, e->message);
+	else if (e->file)
+		fprintf(to, "%s: error: %s\n", e->file, e->message);
+	else
+		fprintf(to, "etsi: %s: %s\n", context, e->message);
+}
+
+/* One dossier of a check: what it prints, in order, and what it came to.
+ * Workers fill these in any order; they are printed in the order given. */
+struct check_job {
+	const char *path;
+	char *out;          /* stdout: findings text, or the JSON items */
+	size_t out_len;
+	char *err;          /* stderr: why it could not be checked */
+	size_t err_len;
+	int status;         /* CLI_OK, CLI_FAILED or CLI_USAGE */
+	int stop;           /* evaluation failed outright: stop there */
+	int checked;        /* loaded and evaluated */
+	size_t errors;
+	size_t warnings;
+	int done;
+};
+
+struct check_batch {
+	const struct common *o;
+	int strict;
+	int json;
+	struct check_job *jobs;
+	size_t n;
+	size_t next;        /* the next job a worker takes */
+	size_t printed;     /* the jobs before this one are printed */
+	size_t window;      /* how far workers may run ahead of the printer */
+	int stop;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+};
+
+/* The JSON items of one file's findings: the inside of the array that
+ * etsi_results_write() gives, trimmed; "" when there are none. */
+static void json_items_to(FILE *to, const char *text)
+{
+	const char *open = strchr(text, '['), *close = strrchr(text, ']');
+
 	if (open && close && close > open) {
-		char *p = open + 1;
+		const char *p = open + 1;
 
 		while (p < close && (*p == '\n' || *p == ' '))
 			p++;
 		while (close > p && (close[-1] == '\n' || close[-1] == ' '))
 			close--;
-		if (close > p) {
-			printf("%s\n  ", *items ? "," : "");
-			fwrite(p, 1, (size_t)(close - p), stdout);
-			(*items)++;
+		if (close > p)
+			fwrite(p, 1, (size_t)(close - p), to);
+	}
+}
+
+/* Loads and evaluates one dossier (without stopping at schema errors: the
+ * evaluation reports them as findings of rule "schema").  Thread-safe:
+ * libetsi's errors are per thread, and everything goes to the job. */
+static void check_one(const struct check_batch *b, struct check_job *job)
+{
+	etsi_load_options load_opts = ETSI_LOAD_OPTIONS_INIT;
+	etsi_check_options check_opts = ETSI_CHECK_OPTIONS_INIT;
+	etsi_dossier *dossier = NULL;
+	etsi_results *results = NULL;
+	FILE *out = open_memstream(&job->out, &job->out_len);
+	FILE *err = open_memstream(&job->err, &job->err_len);
+	int error;
+
+	if (!out || !err) {
+		job->status = CLI_USAGE;
+		job->stop = 1;
+		goto done;
+	}
+	load_opts.flags = ETSI_LOAD_NO_VALIDATE;
+	load_opts.data_dir = b->o->data_dir;
+	error = etsi_dossier_load(&dossier, job->path, &load_opts);
+	if (error < 0) {
+		/* unreadable: 2; not a dossier one can check: 1 */
+		error_last_to(err, job->path);
+		job->status = cli_status_for(error);
+		goto done;
+	}
+	check_opts.as_of = b->o->as_of;
+	error = etsi_dossier_evaluate(&results, dossier, &check_opts);
+	if (error < 0 && error != ETSI_EVALIDATION)
+		error_last_to(err, etsi_dossier_path(dossier));
+	if (error < 0 && !results) {
+		job->status = CLI_USAGE;
+		job->stop = 1;
+		goto done;
+	}
+	{
+		const etsi_diagnostics *findings = etsi_results_findings(results);
+		char *text;
+		size_t len;
+
+		if (etsi_results_write(&text, &len, results, "findings",
+		                       b->json ? "json" : "text") < 0) {
+			error_last_to(err, "check");
+			job->status = CLI_USAGE;
+			goto done;
+		}
+		if (b->json)
+			json_items_to(out, text);
+		else
+			fwrite(text, 1, len, out);
+		etsi_free(text);
+		job->checked = 1;
+		job->errors = etsi_diagnostics_count_severity(findings, ETSI_SEVERITY_ERROR);
+		job->warnings = etsi_diagnostics_count_severity(findings, ETSI_SEVERITY_WARNING);
+		job->status = job->errors || (b->strict && job->warnings) ? CLI_FAILED : CLI_OK;
+	}
+done:
+	if (out)
+		fclose(out);
+	if (err)
+		fclose(err);
+	etsi_results_free(results);
+	etsi_dossier_free(dossier);
+}
+
+static void *check_worker(void *arg)
+{
+	struct check_batch *b = arg;
+
+	for (;;) {
+		size_t i;
+
+		pthread_mutex_lock(&b->lock);
+		while (!b->stop && b->next < b->n && b->next >= b->printed + b->window)
+			pthread_cond_wait(&b->cond, &b->lock);
+		if (b->stop || b->next >= b->n) {
+			pthread_mutex_unlock(&b->lock);
+			return NULL;
+		}
+		i = b->next++;
+		pthread_mutex_unlock(&b->lock);
+
+		check_one(b, &b->jobs[i]);
+
+		pthread_mutex_lock(&b->lock);
+		b->jobs[i].done = 1;
+		pthread_cond_broadcast(&b->cond);
+		pthread_mutex_unlock(&b->lock);
+	}
+}
+
+static double seconds_now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Checks the files with @p jobs threads (one dossier per thread at a time)
+ * and prints the results in the order of the files. */
+static int check_files(struct check_batch *b, char **files, size_t jobs)
+{
+	pthread_t *threads = NULL;
+	size_t i, started = 0, json_items = 0, checked = 0, failed = 0, unreadable = 0;
+	size_t errors = 0, warnings = 0;
+	int worst = CLI_OK, progress = b->n > 1 && isatty(STDERR_FILENO);
+	double start = seconds_now();
+
+	b->jobs = calloc(b->n, sizeof(*b->jobs));
+	if (!b->jobs) {
+		cli_error("out of memory");
+		return CLI_USAGE;
+	}
+	for (i = 0; i < b->n; i++)
+		b->jobs[i].path = files[i];
+	if (jobs > b->n)
+		jobs = b->n;
+	if (jobs > 1) {
+		b->window = jobs * 4;
+		pthread_mutex_init(&b->lock, NULL);
+		pthread_cond_init(&b->cond, NULL);
+		threads = calloc(jobs, sizeof(*threads));
+		for (i = 0; threads && i < jobs; i++) {
+			if (pthread_create(&threads[i], NULL, check_worker, b) != 0)
+				break;
+			started++;
+		}
+		if (!started) {
+			/* no thread to be had: check here, one by one */
+			free(threads);
+			threads = NULL;
+			pthread_mutex_destroy(&b->lock);
+			pthread_cond_destroy(&b->cond);
 		}
 	}
-	etsi_free(text);
-	return CLI_OK;
+	if (b->json)
+		fputs("[", stdout);
+	for (i = 0; i < b->n; i++) {
+		struct check_job *job = &b->jobs[i];
+
+		if (started) {
+			pthread_mutex_lock(&b->lock);
+			while (!job->done)
+				pthread_cond_wait(&b->cond, &b->lock);
+			pthread_mutex_unlock(&b->lock);
+		} else {
+			check_one(b, job);
+		}
+		if (progress)
+			fputs("\r\033[K", stderr);
+		if (job->err_len)
+			fwrite(job->err, 1, job->err_len, stderr);
+		if (b->json && job->out_len) {
+			printf("%s\n  ", json_items ? "," : "");
+			fwrite(job->out, 1, job->out_len, stdout);
+			json_items++;
+		} else if (!b->json && job->out_len) {
+			fwrite(job->out, 1, job->out_len, stdout);
+		}
+		if (job->status == CLI_USAGE || (job->status == CLI_FAILED && worst == CLI_OK))
+			worst = job->status;
+		checked += job->checked;
+		failed += job->checked && job->status != CLI_OK;
+		unreadable += !job->checked;
+		errors += job->errors;
+		warnings += job->warnings;
+		free(job->out);
+		free(job->err);
+		job->out = job->err = NULL;
+		if (progress) {
+			fflush(stdout);
+			fprintf(stderr, "checked %zu of %zu", i + 1, b->n);
+		}
+		if (started) {
+			pthread_mutex_lock(&b->lock);
+			b->printed = i + 1;
+			b->stop |= job->stop;
+			pthread_cond_broadcast(&b->cond);
+			pthread_mutex_unlock(&b->lock);
+		}
+		if (job->stop) {
+			worst = CLI_USAGE;
+			break;
+		}
+	}
+	if (progress)
+		fputs("\r\033[K", stderr);
+	if (b->json)
+		fputs(json_items ? "\n]\n" : "]\n", stdout);
+	for (i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	if (started) {
+		pthread_mutex_destroy(&b->lock);
+		pthread_cond_destroy(&b->cond);
+	}
+	free(threads);
+	free(b->jobs);
+	if (b->n > 1) {
+		fflush(stdout);
+		fprintf(stderr,
+		        "etsi: checked %zu of %zu dossiers in %.2f s with %zu thread%s: %zu passed, "
+		        "%zu failed, %zu could not be checked (%zu errors, %zu warnings)\n",
+		        checked, b->n, seconds_now() - start, started ? started : 1,
+		        started > 1 ? "s" : "", checked - failed, failed, unreadable, errors,
+		        warnings);
+	}
+	return worst;
 }
 
 void help_check(FILE *out)
@@ -108,10 +353,17 @@ void help_check(FILE *out)
 	        "Findings a waiver in the dossier covers are printed as waived and do not\n"
 	        "count. 'etsi rules' lists the rules; docs/rules.md explains each.\n"
 	        "\n"
+	        "Many files are checked as a batch: with --jobs, several at once, one\n"
+	        "dossier per thread, the results still printed in the order of the files.\n"
+	        "A batch shows its progress on standard error when that is a terminal,\n"
+	        "and ends with a summary line there.\n"
+	        "\n"
 	        "Options:\n"
 	        "  -f, --format F       text (default) or json\n"
 	        "      --strict         warnings fail the check too\n"
 	        "      --as-of DATE     check expiry dates against DATE (default: today)\n"
+	        "  -j, --jobs N         check N files at once (0: one per processor;\n"
+	        "                       default 1)\n"
 	        "      --data-dir DIR   read catalogs and schemas from DIR first\n"
 	        "  -h, --help           show this help\n"
 	        "\n"
@@ -125,27 +377,43 @@ int cmd_check(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "as-of", required_argument, NULL, OPT_AS_OF },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const cli_command *self = cli_find("check");
 	struct common o = { "text", NULL, NULL };
-	int c, i, strict = 0, worst = CLI_OK, json_items = 0;
+	struct check_batch batch;
+	long jobs = 1;
+	char *end;
+	int c;
 
+	memset(&batch, 0, sizeof(batch));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:j:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			o.format = optarg;
 			break;
 		case OPT_STRICT:
-			strict = 1;
+			batch.strict = 1;
 			break;
 		case OPT_AS_OF:
 			if (cli_check_date(self, "--as-of", optarg) != CLI_OK)
 				return CLI_USAGE;
 			o.as_of = optarg;
+			break;
+		case 'j':
+			jobs = strtol(optarg, &end, 10);
+			if (!*optarg || *end || jobs < 0 || jobs > 1024)
+				return cli_usage_error(self, "--jobs takes a number from 0 to 1024, not "
+				                       "'%s'", optarg);
+			if (jobs == 0) {
+				jobs = sysconf(_SC_NPROCESSORS_ONLN);
+				if (jobs < 1)
+					jobs = 1;
+			}
 			break;
 		case OPT_DATA_DIR:
 			o.data_dir = optarg;
@@ -161,42 +429,10 @@ int cmd_check(int argc, char **argv)
 		return cli_usage_error(self, "--format takes text or json, not '%s'", o.format);
 	if (optind >= argc)
 		return cli_usage_error(self, "no dossier given");
-	if (strcmp(o.format, "json") == 0)
-		fputs("[", stdout);
-	for (i = optind; i < argc; i++) {
-		etsi_dossier *dossier = NULL;
-		etsi_results *results = NULL;
-		const etsi_diagnostics *findings;
-		int status = 0;
-
-		if ((status = load(&dossier, argv[i], o.data_dir)) < 0) {
-			/* unreadable: 2; not a dossier one can check: 1 */
-			status = cli_status_for(status);
-			if (status == CLI_USAGE || worst == CLI_OK)
-				worst = status;
-			continue;
-		}
-		if (evaluate(&results, dossier, o.as_of) < 0 && !results) {
-			etsi_dossier_free(dossier);
-			return CLI_USAGE;
-		}
-		if (strcmp(o.format, "json") == 0)
-			status = write_json_items(results, &json_items);
-		else
-			status = write_part(results, "findings", o.format, stdout);
-		findings = etsi_results_findings(results);
-		if (status == CLI_OK &&
-		    (etsi_diagnostics_count_severity(findings, ETSI_SEVERITY_ERROR) ||
-		     (strict && etsi_diagnostics_count_severity(findings, ETSI_SEVERITY_WARNING))))
-			status = CLI_FAILED;
-		if (status == CLI_USAGE || (status == CLI_FAILED && worst == CLI_OK))
-			worst = status;
-		etsi_results_free(results);
-		etsi_dossier_free(dossier);
-	}
-	if (strcmp(o.format, "json") == 0)
-		fputs(json_items ? "\n]\n" : "]\n", stdout);
-	return worst;
+	batch.o = &o;
+	batch.json = strcmp(o.format, "json") == 0;
+	batch.n = (size_t)(argc - optind);
+	return check_files(&batch, argv + optind, (size_t)jobs);
 }
 
 /* ---- rules -------------------------------------------------------------- */

@@ -8,6 +8,7 @@ void help_catalog(FILE *out)
 {
 	fprintf(out,
 	        "usage: etsi catalog [OPTIONS]\n"
+	        "       etsi catalog --diff FROM TO\n"
 	        "\n"
 	        "Lists the EN 303 645 provisions of an edition with their Annex B status\n"
 	        "(M or R, conditions C (n), features F (x)), and for each provision the\n"
@@ -16,6 +17,11 @@ void help_catalog(FILE *out)
 	        "Options:\n"
 	        "  -e, --edition E      EN 303 645 edition: 2.1.1 or 3.1.3 (default: latest)\n"
 	        "  -f, --format F       text (default) or xml (valid against catalog.xsd)\n"
+	        "      --diff FROM TO   list what changed from edition FROM to edition TO:\n"
+	        "                       split, renumbered and void provisions, changes of\n"
+	        "                       applicability and wording, conditions, features, test\n"
+	        "                       cases and IXIT tables (warning: a person must decide\n"
+	        "                       again when a dossier moves across it)\n"
 	        "      --data-dir DIR   read catalogs (and catalog.xsd) from DIR first\n"
 	        "  -h, --help           show this help\n"
 	        "\n"
@@ -83,6 +89,46 @@ static void print_inputs(const etsi_record *test_case)
 	print_wrapped(16, 16, line);
 }
 
+/* etsi catalog --diff FROM TO */
+static int print_diff(const char *from, const char *to, const etsi_catalog_options *opts)
+{
+	etsi_catalog *a = NULL, *b = NULL;
+	etsi_diagnostics *diff = NULL;
+	size_t i;
+	int error;
+
+	if ((error = etsi_catalog_open(&a, from, opts)) < 0 ||
+	    (error = etsi_catalog_open(&b, to, opts)) < 0 ||
+	    (error = etsi_catalog_diff(&diff, a, b)) < 0) {
+		cli_error_last("catalog");
+		etsi_catalog_free(a);
+		etsi_catalog_free(b);
+		return CLI_USAGE;
+	}
+	printf("EN 303 645 V%s (TS 103 701 V%s) -> V%s (TS 103 701 V%s): %zu differences, "
+	       "%zu of them for a person when a dossier moves across\n",
+	       etsi_catalog_edition(a), etsi_catalog_ts_edition(a), etsi_catalog_edition(b),
+	       etsi_catalog_ts_edition(b), etsi_diagnostics_count(diff),
+	       etsi_diagnostics_count_severity(diff, ETSI_SEVERITY_WARNING));
+	for (i = 0; i < etsi_diagnostics_count(diff); i++) {
+		const etsi_diagnostic *d = etsi_diagnostics_at(diff, i);
+		int column;
+
+		column = printf("  %-7s %-19s ", d->severity == ETSI_SEVERITY_WARNING ? "warning"
+		                                                                       : "info",
+		                d->rule);
+		print_wrapped(column, 30, d->message);
+		if (d->hint) {
+			printf("%30s", "");
+			print_wrapped(30, 30, d->hint);
+		}
+	}
+	etsi_diagnostics_free(diff);
+	etsi_catalog_free(a);
+	etsi_catalog_free(b);
+	return CLI_OK;
+}
+
 static void print_text(const etsi_catalog *cat)
 {
 	size_t i, j, n;
@@ -141,11 +187,12 @@ int cmd_catalog(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "data-dir", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "diff", required_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 }
 	};
 	etsi_catalog_options opts = ETSI_CATALOG_OPTIONS_INIT;
 	const cli_command *self = cli_find("catalog");
-	const char *edition = NULL, *format = "text";
+	const char *edition = NULL, *format = "text", *diff_from = NULL;
 	etsi_catalog *cat = NULL;
 	int c, error;
 
@@ -161,12 +208,22 @@ int cmd_catalog(int argc, char **argv)
 		case 'd':
 			opts.data_dir = optarg;
 			break;
+		case 'D':
+			diff_from = optarg;
+			break;
 		case 'h':
 			help_catalog(stdout);
 			return CLI_OK;
 		default:
 			return cli_bad_option(self, argv);
 		}
+	}
+	if (diff_from) {
+		if (optind + 1 != argc)
+			return cli_usage_error(self, "--diff takes two editions: --diff FROM TO");
+		if (edition)
+			return cli_usage_error(self, "--diff and --edition do not go together");
+		return print_diff(diff_from, argv[optind], &opts);
 	}
 	if (optind < argc)
 		return cli_usage_error(self, "unexpected argument '%s'", argv[optind]);

@@ -64,6 +64,29 @@ int cmd_evaluate(int argc, char **argv);
 void help_evaluate(FILE *out);
 int cmd_verdict(int argc, char **argv);
 void help_verdict(FILE *out);
+/* integrity.c: edition migration, signatures, digests */
+int cmd_migrate(int argc, char **argv);
+void help_migrate(FILE *out);
+int cmd_sign(int argc, char **argv);
+void help_sign(FILE *out);
+int cmd_verify(int argc, char **argv);
+void help_verify(FILE *out);
+int cmd_digest(int argc, char **argv);
+void help_digest(FILE *out);
+
+/* lifecycle.c: artifact digests, release carry-forward, diff */
+int cmd_evidence(int argc, char **argv);
+void help_evidence(FILE *out);
+int cmd_release(int argc, char **argv);
+void help_release(FILE *out);
+int cmd_diff(int argc, char **argv);
+void help_diff(FILE *out);
+
+/* interchange.c: GRC interchange (JSON form, OSCAL, ICS CSV, SBOM) */
+int cmd_export(int argc, char **argv);
+void help_export(FILE *out);
+int cmd_import(int argc, char **argv);
+void help_import(FILE *out);
 
 extern const cli_command cli_commands[];
 const cli_command *cli_find(const char *name);

@@ -29,6 +29,21 @@ const cli_command cli_commands[] = {
 	  help_report },
 	{ "evaluate", "everything at once, as XML or JSON for other tools", cmd_evaluate,
 	  help_evaluate },
+	{ "migrate", "move a dossier to a later EN 303 645 edition, with a report", cmd_migrate,
+	  help_migrate },
+	{ "sign", "add an XML-DSig signature to a dossier", cmd_sign, help_sign },
+	{ "verify", "check a signed dossier against a certificate", cmd_verify, help_verify },
+	{ "digest", "SHA-256 of a dossier's canonical form", cmd_digest, help_digest },
+	{ "evidence", "record or verify the SHA-256 of the artifacts under a root", cmd_evidence,
+	  help_evidence },
+	{ "release", "start the next release's dossier, carried items marked for review",
+	  cmd_release, help_release },
+	{ "diff", "what changed between two dossiers, and which evidence is stale", cmd_diff,
+	  help_diff },
+	{ "export", "the dossier as JSON, or OSCAL assessment results (JSON, XML)", cmd_export,
+	  help_export },
+	{ "import", "a dossier from JSON; an ICS spreadsheet or an SBOM into a dossier",
+	  cmd_import, help_import },
 	{ NULL, NULL, NULL, NULL }
 };
 

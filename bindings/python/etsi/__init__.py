@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import datetime as _datetime
 import os as _os
-from typing import (Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence,
-                    Tuple, Union)
+from typing import (Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional,
+                    Sequence, Tuple, Union)
 
 from . import core as _swig
 # The exception classes are created by the compiled module when it loads and
@@ -42,6 +42,7 @@ from ._core import (  # noqa: F401  (re-exported)
     Error,
     ExistsError,
     FileError,
+    IntegrityError,
     InvalidError,
     LimitError,
     NoMemoryError,
@@ -57,12 +58,16 @@ __all__ = [
     # classes
     "Catalog", "Diagnostic", "Diagnostics", "Dossier", "Record", "Results", "Rule",
     # errors
-    "Error", "ExistsError", "FileError", "InvalidError", "LimitError", "NoMemoryError",
-    "NotFoundError", "ParseError", "ReadOnlyError", "TransformError", "UnsupportedError",
-    "ValidationError",
+    "Error", "ExistsError", "FileError", "IntegrityError", "InvalidError", "LimitError",
+    "NoMemoryError", "NotFoundError", "ParseError", "ReadOnlyError", "TransformError",
+    "UnsupportedError", "ValidationError",
     # functions and constants
     "catalog", "editions", "kind_fields", "kinds", "load", "loads", "new", "report_formats",
-    "rule", "rules", "version", "version_info", "write_file",
+    "rule", "rules", "verify", "version", "version_info", "write_file",
+    # GRC interchange (docs/interchange.md)
+    "export_formats", "import_formats", "load_json", "loads_json",
+    # lifecycle: artifact digests, release carry-forward, diff (docs/lifecycle.md)
+    "Change", "Diff", "Progress", "Stale", "diff",
 ]
 
 #: The version of the loaded libetsi, such as "0.1.0".
@@ -92,6 +97,7 @@ _ERROR_TABLE = (
     (UnsupportedError, -10, "EUNSUPPORTED"),
     (ReadOnlyError, -11, "EREADONLY"),
     (TransformError, -12, "ETRANSFORM"),
+    (IntegrityError, -13, "EINTEGRITY"),
 )
 
 
@@ -214,6 +220,119 @@ class Rule(NamedTuple):
     step: str      #: the release-gate step it blocks ("all" for schema errors)
     summary: str   #: what the rule looks for
     hint: str      #: how to fix a finding
+
+
+class Progress(NamedTuple):
+    """Where artifact hashing stands, handed to the ``progress`` callable of
+    :meth:`Dossier.hash_artifacts` and :meth:`Dossier.verify_artifacts`:
+    when an artifact's file is opened (``done`` 0), after every chunk read,
+    and when it is finished (``done == total``)."""
+
+    artifact: str  #: the artifact's id
+    ref: str       #: its reference, relative to the root
+    index: int     #: its index among the artifacts, from 0
+    count: int     #: how many artifacts the dossier has
+    done: int      #: bytes of this artifact digested so far
+    total: int     #: its size in bytes
+
+
+class Change(NamedTuple):
+    """One difference between two dossiers (:meth:`Dossier.diff`): a record
+    added or removed, or one field of a record changed (for a list field,
+    one value added or removed, the other side None).
+
+    ``str(change)`` heads it as ``etsi diff`` does:
+    ``changed component fw: version``.
+    """
+
+    change: str                #: "added", "removed" or "changed"
+    kind: str                  #: record kind: "component", "ics-entry", ...
+    key: Optional[str]         #: its key; None for singletons (header, dut, user-info)
+    parent: Optional[str]      #: the evidence item of an artifact or covers record
+    field: Optional[str]       #: the field that changed; None when added or removed
+    old: Optional[str]         #: the old value; None when absent
+    new: Optional[str]         #: the new value; None when absent
+    old_line: int              #: line in the old dossier; 0 when added
+    new_line: int              #: line in the new dossier; 0 when removed
+
+    def __str__(self) -> str:
+        text = f"{self.change} {self.kind}"
+        if self.key:
+            text += f" {self.key}"
+        if self.parent:
+            text += f" of evidence {self.parent}"
+        if self.field:
+            text += f": {self.field}"
+        return text
+
+
+class Stale(NamedTuple):
+    """An evidence item the changes make stale (:meth:`Dossier.diff`): its
+    own content did not change, but a fact its provision rests on did
+    (docs/lifecycle.md states the rules per provision)."""
+
+    evidence: str              #: the evidence item's id
+    provision: Optional[str]   #: the provision it is filed under
+    line: int                  #: its line in the new dossier
+    cause_kind: str            #: the first change that makes it stale: kind,
+    cause_key: Optional[str]   #: key (None for singletons)
+    cause_field: Optional[str] #: and field (None when added or removed)
+    causes: int                #: how many changes make it stale
+    message: str               #: one line saying why
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class Diff:
+    """What changed between two dossiers and which evidence that makes
+    stale (``etsi diff``), from :meth:`Dossier.diff` or :func:`diff`.  A
+    plain value: it does not refer to the dossiers.  True when the dossiers
+    differ; iterating gives the :class:`Change` records."""
+
+    __slots__ = ("_changes", "_stale", "_text", "_json")
+
+    def __init__(self, raw: Tuple[Sequence[tuple], Sequence[tuple], str, str]):
+        changes, stale, text, json_text = raw
+        self._changes = [Change(*t) for t in changes]
+        self._stale = [Stale(*t) for t in stale]
+        self._text = text
+        self._json = json_text
+
+    @property
+    def changes(self) -> List[Change]:
+        """The changes: kinds in the order of the dossier format, then the
+        new dossier's document order, removed records last."""
+        return list(self._changes)
+
+    @property
+    def stale(self) -> List[Stale]:
+        """The stale evidence items, in the new dossier's order."""
+        return list(self._stale)
+
+    def write(self, format: str = "text") -> str:
+        """The diff as ``etsi diff`` prints it: "text" or "json" (an object
+        with "old", "new", "changes", "stale" and "summary").
+
+        :raises InvalidError: another format
+        """
+        if format == "text":
+            return self._text
+        if format == "json":
+            return self._json
+        raise InvalidError(f"diff format '{format}' is unknown; use text or json")
+
+    def __len__(self) -> int:
+        return len(self._changes)
+
+    def __iter__(self) -> Iterator[Change]:
+        return iter(list(self._changes))
+
+    def __str__(self) -> str:
+        return self._text
+
+    def __repr__(self) -> str:
+        return f"<etsi.Diff {len(self._changes)} changes, {len(self._stale)} stale evidence>"
 
 
 def _diagnostics(raw: Sequence[tuple]) -> Diagnostics:
@@ -712,6 +831,18 @@ class Catalog(_Owner):
         xsd/catalog.xsd (``etsi catalog --format xml``)."""
         return self._handle().to_xml()
 
+    def diff(self, to: "Catalog") -> Diagnostics:
+        """What changed from this edition to a later one (``etsi catalog
+        --diff``): ``rule`` is the kind of difference (split, renumbered,
+        void, added, applicability, wording, notation, unchanged,
+        condition-added, test-case-removed, ...), ``reference`` the earlier
+        identifier, ``element`` the later one, ``hint`` the later catalog's
+        description; warnings make a person decide again when a dossier
+        moves across."""
+        if not isinstance(to, Catalog):
+            raise TypeError(f"diff() takes a Catalog, not {type(to).__name__}")
+        return _diagnostics(self._handle()._diff(to._handle()))
+
     def close(self) -> None:
         """Releases the catalog (a dossier's catalog stays with the dossier;
         only this object stops working)."""
@@ -1153,6 +1284,247 @@ class Dossier(_Owner):
         """The dossier as indented UTF-8 XML, the bytes :meth:`save` writes."""
         return self._handle().to_xml()
 
+    # -- integrity: edition migration, signatures, digests (etsi/migrate.h,
+    #    etsi/signature.h; docs/integrity.md)
+
+    def migrate(self, edition: str) -> Tuple["Dossier", Diagnostics]:
+        """Moves the dossier to a later EN 303 645 edition (``etsi
+        migrate``): returns the new dossier (no file yet; :meth:`save` it)
+        and the migration report, whose ``rule`` is the action (carried,
+        renumbered, split, re-decide, review, proposed, dropped, cleared)
+        and whose warnings are what a person must decide or redo.  This
+        dossier is not changed.
+
+        :raises InvalidError: the edition is not later than the dossier's
+        :raises UnsupportedError: an unknown edition
+        """
+        raw, report = self._handle()._migrate(_text(edition, "edition"))
+        return Dossier(raw), _diagnostics(report)
+
+    def sign(self, key: Union[_PathLike, bytes], cert: Union[_PathLike, bytes], *,
+             password: Optional[str] = None) -> None:
+        """Adds an enveloped XML-DSig signature (``etsi sign`` without the
+        save), replacing one the dossier carries: RSA-SHA256 or
+        ECDSA-SHA256 from the key, exclusive canonicalization, the whole
+        document, the certificate in KeyInfo.  ``key`` and ``cert`` are PEM
+        files (paths) or their bytes.  :meth:`save` the dossier afterwards;
+        any later change breaks the signature.
+
+        :raises InvalidError: a key or certificate that cannot be read, a
+            wrong passphrase, or a certificate of another key
+        :raises UnsupportedError: a key that is neither RSA (2048 bits or
+            more) nor EC
+        """
+        key_pem, cert_pem = _pem(key, "key"), _pem(cert, "cert")
+        _swig._dossier_sign(self._handle(), key_pem, cert_pem, password)
+
+    @property
+    def signed(self) -> bool:
+        """True when the dossier carries an XML-DSig signature (valid or not:
+        :func:`verify` says)."""
+        return bool(self._handle()._signed())
+
+    def digest(self) -> str:
+        """The SHA-256 of the dossier's canonical form (``etsi digest``), 64
+        hex digits: exclusive canonicalization without comments, without
+        the signature and without whitespace between elements, so
+        formatting and signing do not change it."""
+        return self._handle()._digest()
+
+    # -- GRC interchange: the JSON form, OSCAL, ICS CSV and SBOM imports
+    #    (etsi/interchange.h; docs/interchange.md)
+
+    @classmethod
+    def loads_json(cls, text: Union[str, bytes], *, name: Optional[str] = None,
+                   validate: bool = True, data_dir: Optional[_PathLike] = None,
+                   max_size: int = 0, max_depth: int = 0) -> "Dossier":
+        """A dossier from its JSON form (``etsi import --from json``), as
+        :meth:`export` writes it, validated as :meth:`loads` validates XML.
+        Problems name the JSON path of the value concerned; syntax errors
+        their line and column.  The dossier has no :attr:`path`: give one to
+        :meth:`save`.
+
+        :raises ParseError: not JSON
+        :raises ValidationError: not a valid dossier (the message names the
+            JSON path)
+        :raises UnsupportedError: another format or schema version
+        :raises LimitError: too large or too deep
+        """
+        if isinstance(text, (bytearray, memoryview)):
+            text = bytes(text)
+        if not isinstance(text, (str, bytes)):
+            raise TypeError(f"loads_json() takes str or bytes, not {type(text).__name__}")
+        if max_size < 0 or max_depth < 0:
+            raise InvalidError("max_size and max_depth are 0 (the default) or positive")
+        return cls(_swig.Dossier.load_json(text, name, validate,
+                                           None if data_dir is None else _path(data_dir),
+                                           max_size, max_depth))
+
+    @classmethod
+    def load_json(cls, path: _PathLike, *, validate: bool = True,
+                  data_dir: Optional[_PathLike] = None, max_size: int = 0,
+                  max_depth: int = 0) -> "Dossier":
+        """A dossier from a file of its JSON form; see :meth:`loads_json`.
+
+        :raises FileError: the file cannot be read
+        """
+        try:
+            with open(_path(path), "rb") as f:
+                data = f.read((max_size or 64 * 1024 * 1024) + 1)
+        except OSError as e:
+            raise FileError(f"cannot read {_path(path)}: {e.strerror or e}") from e
+        return cls.loads_json(data, name=_path(path), validate=validate, data_dir=data_dir,
+                              max_size=max_size, max_depth=max_depth)
+
+    def export(self, format: str = "json", *, as_of: Optional[_DateLike] = None,
+               timestamp: Optional[Union[str, _datetime.date, _datetime.datetime]] = None) -> str:
+        """Exports the dossier (``etsi export``): "json" (the whole dossier,
+        lossless; :func:`loads_json` reads it back), "oscal-json" or
+        "oscal-xml" (OSCAL 1.1.2 assessment results).  ``timestamp`` is the
+        OSCAL document's last-modified time (a date, or an aware datetime);
+        by default the latest date the dossier states, so the same dossier
+        gives the same text.  ``as_of`` is the date the OSCAL evaluation is
+        made for (default: the timestamp's date).
+
+        :raises InvalidError: unknown format, bad date
+        :raises ValidationError: the dossier is invalid
+        """
+        if isinstance(timestamp, _datetime.datetime):
+            if timestamp.tzinfo is None:
+                raise InvalidError("timestamp needs a time zone (OSCAL requires one)")
+            stamp: Optional[str] = timestamp.isoformat().replace("+00:00", "Z")
+        elif isinstance(timestamp, _datetime.date):
+            stamp = timestamp.isoformat()
+        else:
+            stamp = _text(timestamp, "timestamp")
+        return self._handle().export_as(_text(format, "format"), _date(as_of, "as_of"), stamp)
+
+    def write_export(self, path: _PathLike, format: str = "json", *,
+                     as_of: Optional[_DateLike] = None,
+                     timestamp: Optional[Union[str, _datetime.date, _datetime.datetime]] = None
+                     ) -> None:
+        """Exports the dossier (see :meth:`export`) into a file, atomically
+        (``etsi export -o``)."""
+        write_file(path, self.export(format, as_of=as_of, timestamp=timestamp))
+
+    def _import(self, data: Union[str, bytes], format: str, name: Optional[str],
+                edition: Optional[str], max_size: int, max_depth: int) -> Diagnostics:
+        if isinstance(data, (bytearray, memoryview)):
+            data = bytes(data)
+        if not isinstance(data, (str, bytes)):
+            raise TypeError(f"the input is str or bytes, not {type(data).__name__}")
+        if max_size < 0 or max_depth < 0:
+            raise InvalidError("max_size and max_depth are 0 (the default) or positive")
+        code, message, file, line, column, raw = self._handle()._import(
+            data, format, name, edition, max_size, max_depth)
+        report = _diagnostics(raw)
+        if code < 0:
+            cls = next((c for c, k, _ in _ERROR_TABLE if k == code), Error)
+            error = cls(message)
+            error.code, error.file, error.line, error.column = code, file, line, column
+            error.diagnostics = report  # type: ignore[attr-defined]
+            raise error
+        return report
+
+    def import_ics_csv(self, data: Union[str, bytes], *, edition: Optional[str] = None,
+                       name: Optional[str] = None, max_size: int = 0) -> Diagnostics:
+        """Sets the ICS from the EN 303 645 Annex B table as a spreadsheet
+        saves it (``etsi import --from ics-csv``): columns Reference,
+        Status, Support, Detail, comma or semicolon separated, UTF-8.
+        ``edition`` is the edition the table was made for (it must be the
+        dossier's).  Returns what each row did (info diagnostics whose
+        ``rule`` is added, updated, unchanged or skipped).  Nothing changes
+        unless every row is right; the exception's ``diagnostics`` then list
+        every problem with its row.
+
+        :raises ValidationError: unknown provisions, status codes that
+            contradict the catalog, duplicate rows, unknown support values
+        :raises ParseError: malformed quoting, not UTF-8
+        :raises InvalidError: an edition that is not the dossier's
+        """
+        return self._import(data, "ics-csv", name, edition, max_size, 0)
+
+    def import_sbom(self, data: Union[str, bytes], format: str = "cyclonedx", *,
+                    name: Optional[str] = None, max_size: int = 0,
+                    max_depth: int = 0) -> Diagnostics:
+        """Merges the software components of an SBOM into the update
+        boundary (``etsi import --from cyclonedx|spdx``): ``format`` is
+        "cyclonedx" (1.4 to 1.6, JSON or XML) or "spdx" (SPDX 2.3 JSON).
+        Components are matched by package URL, else CPE, else name and
+        version, so importing again updates and never duplicates; new ones
+        get a 6-SoftComp row and updateability "undecided".  Returns what
+        each component did; nothing changes unless the whole SBOM is right
+        (the exception's ``diagnostics`` list every problem).
+
+        :raises ValidationError: missing or ill-typed fields
+        :raises ParseError: not JSON or XML
+        :raises UnsupportedError: a CycloneDX or SPDX version libetsi does
+            not read
+        :raises LimitError: too large or too deep
+        """
+        return self._import(data, _text(format, "format") or "", name, None, max_size,
+                            max_depth)
+
+    # -- lifecycle: artifact digests, release carry-forward, diff
+    #    (etsi/evidence.h, etsi/lifecycle.h; docs/lifecycle.md)
+
+    def hash_artifacts(self, root: _PathLike, *, update: bool = False,
+                       progress: Optional[Callable[[Progress], Any]] = None) -> Diagnostics:
+        """Records the SHA-256 and size of every artifact whose ref is a file
+        under ``root`` (``etsi evidence hash`` without the save; :meth:`save`
+        afterwards).  One diagnostic per artifact, whose ``rule`` is its
+        status: "artifact-hashed", "artifact-ok", "artifact-external", or
+        the errors "artifact-changed" (a recorded digest that no longer
+        matches is kept, unless ``update``: then "artifact-updated"),
+        "artifact-missing", "artifact-unreadable", "artifact-refused" (a
+        ref leading out of ``root``: absolute, ``..``, a symbolic link).
+        Files are read in chunks, in constant memory; ``progress`` is called
+        with a :class:`Progress` after each, and an exception it raises
+        stops hashing and is raised here.  The GIL is released meanwhile.
+
+        :raises FileError: ``root`` is not a directory that can be opened
+        """
+        return _diagnostics(_swig._dossier_hash_artifacts(self._handle(), _path(root),
+                                                          bool(update), _progress(progress)))
+
+    def verify_artifacts(self, root: _PathLike, *,
+                         progress: Optional[Callable[[Progress], Any]] = None) -> Diagnostics:
+        """Checks every artifact against its recorded SHA-256 and size
+        (``etsi evidence verify``); the dossier is not changed.  One
+        diagnostic per artifact: "artifact-ok" and "artifact-external" are
+        infos, "artifact-changed", "artifact-missing",
+        "artifact-unreadable", "artifact-refused" and "artifact-no-digest"
+        errors (``report.errors`` empty means every file is as recorded).
+        ``progress`` as for :meth:`hash_artifacts`.
+
+        :raises FileError: ``root`` is not a directory that can be opened
+        """
+        return _diagnostics(_swig._dossier_verify_artifacts(self._handle(), _path(root),
+                                                            _progress(progress)))
+
+    def release(self, version: str, *, date: Optional[_DateLike] = None) -> "Dossier":
+        """The next release's dossier (``etsi release`` without the save):
+        a copy in which every evidence item keeps the release it was
+        produced for and is marked needs-review with a carried-from link to
+        this release, every ICS entry that states something and every
+        verdict gets a carried-from link, and sign-offs and the stored test
+        plan are left behind.  :meth:`check` reports the carried items until
+        someone records their review.  This dossier is not changed; the new
+        one has no file yet.
+
+        :raises InvalidError: this dossier's own release, or a bad version
+            or date
+        """
+        return Dossier(_swig._dossier_release(self._handle(), _text(version, "version"),
+                                              _date(date, "date")))
+
+    def diff(self, newer: "Dossier") -> Diff:
+        """What changed from this dossier to ``newer`` (``etsi diff``), field
+        by field, and which evidence items the changes make stale."""
+        if not isinstance(newer, Dossier):
+            raise TypeError(f"diff() takes a Dossier, not {type(newer).__name__}")
+        return Diff(_swig._dossier_diff(self._handle(), newer._handle()))
+
     def __repr__(self) -> str:
         if self.closed:
             return "<etsi.Dossier (closed)>"
@@ -1191,8 +1563,109 @@ def new(model: str, release: str, *, edition: Optional[str] = None,
                        ts_edition=ts_edition, data_dir=data_dir)
 
 
+def _pem(value: Union[_PathLike, bytes], what: str) -> bytes:
+    """PEM bytes, or the content of the file a path names."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    if isinstance(value, str) and value.lstrip().startswith("-----BEGIN"):
+        return value.encode("ascii")
+    if isinstance(value, (str, _os.PathLike)):
+        try:
+            with open(_os.fspath(value), "rb") as f:
+                return f.read()
+        except OSError as e:
+            raise FileError(f"{_os.fspath(value)}: {e.strerror or e}") from e
+    raise TypeError(f"{what} must be a path or PEM bytes, not {type(value).__name__}")
+
+
+def verify(source: Union[_PathLike, bytes], cert: Union[_PathLike, bytes], *,
+           name: Optional[str] = None) -> str:
+    """Verifies a signed dossier against a certificate (``etsi verify``):
+    ``source`` is the dossier's file (a path) or its bytes, exactly as
+    signed; ``cert`` the signer's certificate, a PEM path or bytes.
+    Returns one line describing the valid signature.
+
+    :raises NotFoundError: the dossier is not signed
+    :raises IntegrityError: the signature does not verify (the dossier or
+        the signature changed, or another key made it)
+    :raises UnsupportedError: a signature outside the accepted profile
+        (other references or transforms, several signatures)
+    :raises ParseError: a refused or malformed document
+    :raises InvalidError: a certificate that cannot be read
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+    else:
+        path = _path(source)
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError as e:
+            raise FileError(f"{path}: {e.strerror or e}") from e
+        if name is None:
+            name = path
+    return _swig._verify(data, name, _pem(cert, "cert"))
+
+
 def catalog(edition: Optional[str] = None, *, data_dir: Optional[_PathLike] = None,
             ts_edition: Optional[str] = None) -> Catalog:
     """Opens the catalogs of an edition (``etsi catalog``):
     ``etsi.catalog("3.1.3")``.  See :meth:`Catalog.open`."""
     return Catalog.open(edition, data_dir=data_dir, ts_edition=ts_edition)
+
+
+# ---------------------------------------------------------------------------
+# GRC interchange (docs/interchange.md)
+
+def load_json(path: _PathLike, *, validate: bool = True, data_dir: Optional[_PathLike] = None,
+              max_size: int = 0, max_depth: int = 0) -> Dossier:
+    """Loads a dossier from a file of its JSON form.  See :meth:`Dossier.load_json`."""
+    return Dossier.load_json(path, validate=validate, data_dir=data_dir, max_size=max_size,
+                             max_depth=max_depth)
+
+
+def loads_json(text: Union[str, bytes], *, name: Optional[str] = None, validate: bool = True,
+               data_dir: Optional[_PathLike] = None, max_size: int = 0,
+               max_depth: int = 0) -> Dossier:
+    """Loads a dossier from its JSON form.  See :meth:`Dossier.loads_json`."""
+    return Dossier.loads_json(text, name=name, validate=validate, data_dir=data_dir,
+                              max_size=max_size, max_depth=max_depth)
+
+
+#: Errors raised by the imports carry the problems found (a Diagnostics) in
+#: ``diagnostics``; other errors have None there.
+Error.diagnostics = None  # type: ignore[attr-defined]
+
+
+def export_formats() -> List[str]:
+    """The formats :meth:`Dossier.export` writes: json, oscal-json, oscal-xml."""
+    return list(_swig.export_formats())
+
+
+def import_formats() -> List[str]:
+    """The formats the Dossier imports read: ics-csv, cyclonedx, spdx."""
+    return list(_swig.import_formats())
+
+
+# ---------------------------------------------------------------------------
+# lifecycle (docs/lifecycle.md)
+
+def _progress(progress: Optional[Callable[[Progress], Any]]) -> Optional[Callable[..., Any]]:
+    """The callable the C layer calls with the fields of a Progress."""
+    if progress is None:
+        return None
+    if not callable(progress):
+        raise TypeError("progress must be a callable taking an etsi.Progress, or None")
+
+    def call(*fields: Any) -> None:
+        progress(Progress(*fields))
+    return call
+
+
+def diff(old: Union[Dossier, _PathLike], new: Union[Dossier, _PathLike]) -> Diff:
+    """What changed between two dossiers (``etsi diff OLD NEW``): each a
+    :class:`Dossier` or a path, loaded without validation as ``etsi diff``
+    loads them.  See :meth:`Dossier.diff`."""
+    a = old if isinstance(old, Dossier) else Dossier.load(old, validate=False)
+    b = new if isinstance(new, Dossier) else Dossier.load(new, validate=False)
+    return a.diff(b)

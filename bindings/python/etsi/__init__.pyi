@@ -5,8 +5,8 @@
 import datetime
 import os
 from types import TracebackType
-from typing import (Any, Dict, Iterable, Iterator, List, Literal, NamedTuple, Optional,
-                    Tuple, Type, TypeVar, Union, overload)
+from typing import (Any, Callable, Dict, Iterable, Iterator, List, Literal, NamedTuple,
+                    Optional, Tuple, Type, TypeVar, Union, overload)
 
 _PathLike = Union[str, os.PathLike[str]]
 _DateLike = Union[str, datetime.date]
@@ -23,6 +23,8 @@ _Support = Union[Literal["Y", "N", "N/A"], str]
 _Result = Union[Literal["PASS", "FAIL", "INCONCLUSIVE"], str]
 _Outcome = Literal["PASS", "FAIL", "INCONCLUSIVE", "NOT ASSESSED", "NOT APPLICABLE"]
 _Self = TypeVar("_Self", bound="_Owner")
+_ExportFormat = Union[Literal["json", "oscal-json", "oscal-xml"], str]
+_SbomFormat = Union[Literal["cyclonedx", "spdx"], str]
 
 version: str
 version_info: Tuple[int, int, int]
@@ -36,6 +38,8 @@ class Error(Exception):
     file: Optional[str]
     line: int
     column: int
+    # the problems an import found (Dossier.import_ics_csv, import_sbom), else None
+    diagnostics: Optional[Diagnostics]
     @property
     def message(self) -> str: ...
 
@@ -50,6 +54,7 @@ class LimitError(Error): ...
 class UnsupportedError(Error): ...
 class ReadOnlyError(Error): ...
 class TransformError(Error): ...
+class IntegrityError(Error): ...
 
 # ---- plain values ------------------------------------------------------------
 
@@ -84,6 +89,44 @@ class Rule(NamedTuple):
     step: str
     summary: str
     hint: str
+
+class Progress(NamedTuple):
+    artifact: str
+    ref: str
+    index: int
+    count: int
+    done: int
+    total: int
+
+class Change(NamedTuple):
+    change: str
+    kind: str
+    key: Optional[str]
+    parent: Optional[str]
+    field: Optional[str]
+    old: Optional[str]
+    new: Optional[str]
+    old_line: int
+    new_line: int
+
+class Stale(NamedTuple):
+    evidence: str
+    provision: Optional[str]
+    line: int
+    cause_kind: str
+    cause_key: Optional[str]
+    cause_field: Optional[str]
+    causes: int
+    message: str
+
+class Diff:
+    @property
+    def changes(self) -> List[Change]: ...
+    @property
+    def stale(self) -> List[Stale]: ...
+    def write(self, format: Union[Literal["text", "json"], str] = ...) -> str: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Change]: ...
 
 # ---- records -----------------------------------------------------------------
 
@@ -157,6 +200,7 @@ class Catalog(_Owner):
     @property
     def test_cases(self) -> List[Record]: ...
     def to_xml(self) -> str: ...
+    def diff(self, to: Catalog) -> Diagnostics: ...
 
 class Results(_Owner):
     @property
@@ -237,6 +281,38 @@ class Dossier(_Owner):
     def store_plan(self, results: Results, date: Optional[_DateLike] = ...) -> None: ...
     def save(self, path: Optional[_PathLike] = ...) -> None: ...
     def to_xml(self) -> str: ...
+    def migrate(self, edition: str) -> Tuple[Dossier, Diagnostics]: ...
+    def sign(self, key: Union[_PathLike, bytes], cert: Union[_PathLike, bytes], *,
+             password: Optional[str] = ...) -> None: ...
+    @property
+    def signed(self) -> bool: ...
+    def digest(self) -> str: ...
+    # GRC interchange (docs/interchange.md)
+    @classmethod
+    def loads_json(cls, text: Union[str, bytes], *, name: Optional[str] = ...,
+                   validate: bool = ..., data_dir: Optional[_PathLike] = ...,
+                   max_size: int = ..., max_depth: int = ...) -> Dossier: ...
+    @classmethod
+    def load_json(cls, path: _PathLike, *, validate: bool = ...,
+                  data_dir: Optional[_PathLike] = ..., max_size: int = ...,
+                  max_depth: int = ...) -> Dossier: ...
+    def export(self, format: _ExportFormat = ..., *, as_of: Optional[_DateLike] = ...,
+               timestamp: Optional[Union[str, datetime.date, datetime.datetime]] = ...) -> str: ...
+    def write_export(self, path: _PathLike, format: _ExportFormat = ..., *,
+                     as_of: Optional[_DateLike] = ...,
+                     timestamp: Optional[Union[str, datetime.date, datetime.datetime]] = ...
+                     ) -> None: ...
+    def import_ics_csv(self, data: Union[str, bytes], *, edition: Optional[str] = ...,
+                       name: Optional[str] = ..., max_size: int = ...) -> Diagnostics: ...
+    def import_sbom(self, data: Union[str, bytes], format: _SbomFormat = ..., *,
+                    name: Optional[str] = ..., max_size: int = ...,
+                    max_depth: int = ...) -> Diagnostics: ...
+    def hash_artifacts(self, root: _PathLike, *, update: bool = ...,
+                       progress: Optional[Callable[[Progress], Any]] = ...) -> Diagnostics: ...
+    def verify_artifacts(self, root: _PathLike, *,
+                         progress: Optional[Callable[[Progress], Any]] = ...) -> Diagnostics: ...
+    def release(self, version: str, *, date: Optional[_DateLike] = ...) -> Dossier: ...
+    def diff(self, newer: Dossier) -> Diff: ...
 
 # ---- functions ---------------------------------------------------------------
 
@@ -257,3 +333,14 @@ def report_formats() -> List[str]: ...
 def kinds() -> Dict[str, List[str]]: ...
 def kind_fields(kind: str) -> List[str]: ...
 def write_file(path: _PathLike, data: Union[str, bytes]) -> None: ...
+def verify(source: Union[_PathLike, bytes], cert: Union[_PathLike, bytes], *,
+           name: Optional[str] = ...) -> str: ...
+# GRC interchange (docs/interchange.md)
+def load_json(path: _PathLike, *, validate: bool = ..., data_dir: Optional[_PathLike] = ...,
+              max_size: int = ..., max_depth: int = ...) -> Dossier: ...
+def loads_json(text: Union[str, bytes], *, name: Optional[str] = ..., validate: bool = ...,
+               data_dir: Optional[_PathLike] = ..., max_size: int = ...,
+               max_depth: int = ...) -> Dossier: ...
+def export_formats() -> List[str]: ...
+def import_formats() -> List[str]: ...
+def diff(old: Union[Dossier, _PathLike], new: Union[Dossier, _PathLike]) -> Diff: ...

@@ -526,6 +526,21 @@ fixture("ics-claim-not-applicable", "fail-v2-constrained.xml",
         base="v2")
 fixture("ics-claim-not-applicable", "pass.xml", "none: the baseline.", "none")
 
+# etsi release marks a carried ICS entry with <carried-from release="OLD"/>
+E_10_CARRIED = E_10.replace("    </entry>", '      <carried-from release="2.5.3"/>\n    </entry>')
+fixture("ics-needs-review", "fail.xml",
+        "the ICS entry for 5.3-10 was carried from release 2.5.3 (etsi release) and nobody has "
+        "reviewed it for 2.6.0 yet.",
+        "ics-needs-review", [(E_10, E_10_CARRIED)])
+fixture("ics-needs-review", "fail-half-reviewed.xml",
+        "as fail.xml, with reviewed-by but no reviewed-on: a review needs both.",
+        "ics-needs-review",
+        [(E_10, E_10_CARRIED.replace('release="2.5.3"', 'release="2.5.3" reviewed-by="own-comp"'))])
+fixture("ics-needs-review", "pass.xml",
+        "as fail.xml, reviewed by the compliance owner (reviewed-by, reviewed-on).", "none",
+        [(E_10, E_10_CARRIED.replace('release="2.5.3"', 'release="2.5.3" reviewed-by="own-comp" '
+                                     'reviewed-on="2026-05-06"'))])
+
 fixture("ixit-row-missing", "fail.xml",
         "the mask-ROM loader has no 6-SoftComp row.", "ixit-row-missing", [(SC_ROM_ROW, "")])
 fixture("ixit-row-missing", "fail-mechanism.xml",
@@ -662,6 +677,16 @@ fixture("evidence-needs-review", "fail.xml",
           'category="test-report" owner="own-fw" review="accepted"',
           '<evidence id="ev-verification-tests" provision="5.3-9" kind="functional" '
           'category="test-report" owner="own-fw" review="needs-review"')])
+fixture("evidence-needs-review", "fail-carried.xml",
+        "the rating-label evidence was produced for 2.5.3 and carried forward by etsi release: "
+        "review=\"needs-review\" and a carried-from without a review.  Only this rule fires; "
+        "evidence-release-mismatch leaves an item marked needs-review to it.",
+        "evidence-needs-review",
+        [(RATING_LABEL, RATING_LABEL.replace('release="2.6.0"', 'release="2.5.3"')
+          .replace('review="accepted"', 'review="needs-review"')),
+         (RATING_LABEL_ARTIFACT_END, 'visibility="public"/>\n'
+          '      <carried-from release="2.5.3" evidence="ev-rating-label"/>\n'
+          '    </evidence>\n  </evidence-map>')])
 fixture("evidence-needs-review", "pass.xml", "none: the baseline.", "none")
 
 fixture("evidence-draft", "fail.xml",
@@ -732,6 +757,20 @@ fixture("verdict-not-by-laboratory", "fail.xml",
 fixture("verdict-not-by-laboratory", "pass.xml",
         "as fail.xml, recorded by the test laboratory.", "none",
         [(END_VERDICTS, verdict("5.3-8-1") + END_VERDICTS)])
+
+# etsi release carries a verdict with <carried-from release="OLD"/>
+fixture("verdict-needs-review", "fail.xml",
+        "the PASS verdict for 5.3-8-1 was carried from release 2.5.3 (etsi release) and the "
+        "laboratory has not confirmed it for 2.6.0; it counts as not assessed.",
+        "verdict-needs-review",
+        [(END_VERDICTS, verdict("5.3-8-1", date="2026-02-11",
+                                body='      <carried-from release="2.5.3"/>\n') + END_VERDICTS)])
+fixture("verdict-needs-review", "pass.xml",
+        "as fail.xml, confirmed for 2.6.0 by the test laboratory (reviewed-by, reviewed-on).",
+        "none",
+        [(END_VERDICTS, verdict("5.3-8-1", date="2026-02-11",
+                                body='      <carried-from release="2.5.3" reviewed-by="tl-aurora" '
+                                     'reviewed-on="2026-05-28"/>\n') + END_VERDICTS)])
 
 fixture("public-claim-unsupported", "fail.xml",
         "the public statement claims conformance while most planned test cases have no verdict.",

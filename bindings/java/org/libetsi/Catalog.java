@@ -172,4 +172,23 @@ public final class Catalog extends RecordOwner {
             return "Catalog[closed]";
         return "Catalog[EN 303 645 V" + h.edition() + " / TS 103 701 V" + h.ts_edition() + "]";
     }
+
+    // ---- integrity: catalog differences (etsi/migrate.h) ------------------
+
+    /**
+     * What changed from this edition to a later one ({@code etsi catalog
+     * --diff}): the rule is the kind of difference (split, renumbered, void,
+     * added, applicability, wording, notation, unchanged, condition-added,
+     * test-case-removed, ...), the reference the earlier identifier, the
+     * element the later one, the hint the later catalog's description;
+     * warnings make a person decide again when a dossier moves across.
+     *
+     * @param to the later edition's catalog
+     * @return the differences, in catalog order
+     */
+    public List<Diagnostic> diff(Catalog to) {
+        java.util.Objects.requireNonNull(to, "to");
+        return java.util.Collections.unmodifiableList(
+            java.util.Arrays.asList(handle().java_diff(to.handle())));
+    }
 }

@@ -618,6 +618,345 @@ public final class Dossier extends RecordOwner {
         return handle().to_xml();
     }
 
+    // ---- integrity: edition migration, signatures, digests ----------------
+    // (etsi/migrate.h, etsi/signature.h; docs/integrity.md)
+
+    /**
+     * Moves the dossier to a later EN 303 645 edition ({@code etsi migrate}):
+     * the new dossier (no file yet; save it with a path) and the migration
+     * report, whose rule is the action (carried, renumbered, split,
+     * re-decide, review, proposed, dropped, cleared) and whose warnings are
+     * what a person must decide or redo.  This dossier is not changed.
+     *
+     * @param edition the target edition, such as "3.1.3"
+     * @return the new dossier and the report; close the dossier when done
+     * @throws EtsiException.Invalid when the edition is not later than the dossier's
+     * @throws EtsiException.Unsupported for an unknown edition
+     */
+    public Migration migrate(String edition) {
+        Objects.requireNonNull(edition, "edition");
+        Object[] report = new Object[1];
+        Dossier migrated = own(handle().java_migrate(edition, report));
+        return new Migration(migrated, Arrays.asList((Diagnostic[]) report[0]));
+    }
+
+    /**
+     * Adds an enveloped XML-DSig signature ({@code etsi sign} without the
+     * save), replacing one the dossier carries: RSA-SHA256 or ECDSA-SHA256
+     * from the key, exclusive canonicalization, the whole document, the
+     * certificate in KeyInfo.  Save the dossier afterwards; any later change
+     * breaks the signature.
+     *
+     * @param key the private key, PEM
+     * @param cert its certificate, PEM
+     * @param password the key's passphrase, or null
+     * @throws EtsiException.Invalid for a key or certificate that cannot be
+     *         read, a wrong passphrase, or a certificate of another key
+     * @throws EtsiException.Unsupported for a key that is neither RSA (2048
+     *         bits or more) nor EC
+     */
+    public void sign(byte[] key, byte[] cert, String password) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(cert, "cert");
+        core.java_dossier_sign(handle(), key, cert, password);
+    }
+
+    /**
+     * Signs with a key and a certificate read from PEM files.
+     *
+     * @param key the private key's file
+     * @param cert the certificate's file
+     * @throws EtsiException.IO when a file cannot be read
+     * @throws EtsiException as {@link #sign(byte[], byte[], String)}
+     */
+    public void sign(Path key, Path cert) {
+        sign(Signatures.read(key, "key"), Signatures.read(cert, "cert"), null);
+    }
+
+    /**
+     * @return true when the dossier carries an XML-DSig signature (valid or
+     *         not: {@link Signatures#verify(Path, Path)} says)
+     */
+    public boolean isSigned() {
+        return handle().java_signed();
+    }
+
+    /**
+     * The SHA-256 of the dossier's canonical form ({@code etsi digest}):
+     * exclusive canonicalization without comments, without the signature and
+     * without whitespace between elements, so formatting and signing do not
+     * change it.
+     *
+     * @return 64 lowercase hexadecimal digits
+     */
+    public String digest() {
+        return handle().java_digest();
+    }
+
+    // ---- end of integrity --------------------------------------------------
+
+    // ---- GRC interchange: the JSON form, OSCAL, ICS CSV and SBOM imports ---
+    // (etsi/interchange.h; docs/interchange.md)
+
+    /**
+     * The formats {@link #export(String)} writes.
+     *
+     * @return "json", "oscal-json", "oscal-xml"
+     */
+    public static List<String> exportFormats() {
+        return Collections.unmodifiableList(Arrays.asList(core.java_export_formats()));
+    }
+
+    /**
+     * The formats {@link #importIcsCsv(byte[], String, String)} and
+     * {@link #importSbom(byte[], String, String)} read.
+     *
+     * @return "ics-csv", "cyclonedx", "spdx"
+     */
+    public static List<String> importFormats() {
+        return Collections.unmodifiableList(Arrays.asList(core.java_import_formats()));
+    }
+
+    /**
+     * A dossier from its JSON form ({@code etsi import --from json}), as
+     * {@link #export(String)} writes it, validated as
+     * {@link #load(Path, LoadOption...)} validates XML.  Problems name the
+     * JSON path of the value concerned, syntax errors their line and
+     * column.  The dossier has no {@link #path()}: save it with one.
+     *
+     * @param json the JSON text, UTF-8
+     * @param options load options; {@link LoadOption#name(String)} names it
+     *        in diagnostics
+     * @return the dossier; close it when done
+     * @throws EtsiException.Parse when the text is not JSON
+     * @throws EtsiException.Validation when it is not a valid dossier
+     * @throws EtsiException.Unsupported for another format or schema version
+     * @throws EtsiException.Limit when it is too large or too deep
+     */
+    public static Dossier loadJson(byte[] json, LoadOption... options) {
+        Objects.requireNonNull(json, "json");
+        LoadOption.Resolved o = new LoadOption.Resolved(options);
+        return own(NativeDossier.java_load_json(json, o.name, o.validate, o.maxSize, o.maxDepth,
+                                                o.dataDir));
+    }
+
+    /**
+     * A dossier from a file of its JSON form; see {@link #loadJson(byte[], LoadOption...)}.
+     *
+     * @param path the file
+     * @param options load options
+     * @return the dossier; close it when done
+     * @throws EtsiException.IO when the file cannot be read
+     */
+    public static Dossier loadJson(Path path, LoadOption... options) {
+        String file = Paths2.file(path, "path");
+        byte[] data;
+        try {
+            data = java.nio.file.Files.readAllBytes(path);
+        } catch (java.io.IOException e) {
+            throw new EtsiException.IO(file + ": " + e.getMessage(), file, 0, 0);
+        }
+        LoadOption[] named = Arrays.copyOf(options, options.length + 1);
+        named[options.length] = LoadOption.name(file);
+        return loadJson(data, named);
+    }
+
+    /**
+     * Exports the dossier ({@code etsi export}): "json" (the whole dossier,
+     * lossless), "oscal-json" or "oscal-xml" (OSCAL 1.1.2 assessment
+     * results).  The same dossier gives the same text.
+     *
+     * @param format one of {@link #exportFormats()}; null for json
+     * @return the document
+     * @throws EtsiException.Invalid for an unknown format
+     * @throws EtsiException.Validation when the dossier is invalid
+     */
+    public String export(String format) {
+        return export(format, null, null);
+    }
+
+    /**
+     * Exports the dossier with OSCAL's dates given.
+     *
+     * @param format one of {@link #exportFormats()}; null for json
+     * @param asOf OSCAL: the date the evaluation is made for (expiry); null:
+     *        the timestamp's date
+     * @param timestamp OSCAL: the document's last-modified time, YYYY-MM-DD
+     *        or YYYY-MM-DDTHH:MM:SSZ; null: the latest date the dossier states
+     * @return the document
+     * @throws EtsiException as {@link #export(String)}
+     */
+    public String export(String format, LocalDate asOf, String timestamp) {
+        return handle().java_export(format, Paths2.date(asOf), timestamp);
+    }
+
+    /**
+     * Exports the dossier into a file, atomically (see {@link Etsi#writeFile(Path, String)}).
+     *
+     * @param file the file to write
+     * @param format one of {@link #exportFormats()}; null for json
+     * @throws EtsiException.IO when the file cannot be written
+     */
+    public void writeExport(Path file, String format) {
+        Paths2.file(file, "file");
+        Etsi.writeFile(file, export(format));
+    }
+
+    /**
+     * Sets the ICS from the EN 303 645 Annex B table as a spreadsheet saves
+     * it ({@code etsi import --from ics-csv}): columns Reference, Status,
+     * Support, Detail, comma or semicolon separated, UTF-8.  Nothing changes
+     * unless every row is right.
+     *
+     * @param csv the table
+     * @param edition the EN 303 645 edition the table was made for (it must
+     *        be the dossier's), or null
+     * @param name the table's name in messages, or null
+     * @return what each row did: info diagnostics whose rule is added,
+     *         updated, unchanged or skipped
+     * @throws EtsiException.Validation for unknown provisions, status codes
+     *         that contradict the catalog, duplicate rows (the message names
+     *         the first problem and its row, and counts the others)
+     * @throws EtsiException.Parse for malformed quoting or text that is not UTF-8
+     * @throws EtsiException.Invalid for an edition that is not the dossier's
+     */
+    public List<Diagnostic> importIcsCsv(byte[] csv, String edition, String name) {
+        Objects.requireNonNull(csv, "csv");
+        return Collections.unmodifiableList(Arrays.asList(
+            handle().java_import(csv, "ics-csv", name, edition, 0, 0)));
+    }
+
+    /**
+     * Merges the software components of an SBOM into the update boundary
+     * ({@code etsi import --from cyclonedx|spdx}), matched by package URL,
+     * else CPE, else name and version: importing again updates and never
+     * duplicates.  New components get a 6-SoftComp row and updateability
+     * "undecided".  Nothing changes unless the whole SBOM is right.
+     *
+     * @param sbom the SBOM
+     * @param format "cyclonedx" (1.4 to 1.6, JSON or XML) or "spdx" (2.3 JSON)
+     * @param name the SBOM's name in messages, or null
+     * @return what each component did
+     * @throws EtsiException.Validation for missing or ill-typed fields
+     * @throws EtsiException.Parse when it is not JSON or XML
+     * @throws EtsiException.Unsupported for another CycloneDX or SPDX version
+     * @throws EtsiException.Limit when it is too large or too deep
+     */
+    public List<Diagnostic> importSbom(byte[] sbom, String format, String name) {
+        Objects.requireNonNull(sbom, "sbom");
+        Objects.requireNonNull(format, "format");
+        return Collections.unmodifiableList(Arrays.asList(
+            handle().java_import(sbom, format, name, null, 0, 0)));
+    }
+
+    // ---- end of GRC interchange ----------------------------------------------
+
+    // ---- lifecycle: artifact digests, release carry-forward, diff ----------
+    // (etsi/evidence.h, etsi/lifecycle.h; docs/lifecycle.md)
+
+    /**
+     * Records the SHA-256 and size of every artifact whose ref is a file
+     * under a root ({@code etsi evidence hash}), in this dossier; save it
+     * afterwards.  A recorded digest that no longer matches is kept and the
+     * artifact reported changed.
+     *
+     * @param root the directory artifact refs are relative to
+     * @return one diagnostic per artifact; its rule is the status
+     *         ("artifact-hashed", "artifact-ok", "artifact-changed", ...)
+     * @throws EtsiException.IO when the root cannot be opened
+     */
+    public List<Diagnostic> hashArtifacts(Path root) {
+        return hashArtifacts(root, false, null);
+    }
+
+    /**
+     * Records the SHA-256 and size of the artifacts under a root.
+     * References resolve only inside the root: absolute paths, '..' and
+     * symbolic links leading out of it are refused ("artifact-refused").
+     *
+     * @param root the directory artifact refs are relative to
+     * @param update replace recorded digests that no longer match
+     *        ("artifact-updated") instead of reporting them changed
+     * @param progress told about every chunk read, or null
+     * @return one diagnostic per artifact; its rule is the status
+     * @throws EtsiException.IO when the root cannot be opened
+     */
+    public List<Diagnostic> hashArtifacts(Path root, boolean update, ArtifactProgress progress) {
+        String dir = Paths2.file(root, "root");
+        return Collections.unmodifiableList(Arrays.asList(
+            core.java_dossier_hash_artifacts(handle(), dir, update, progress)));
+    }
+
+    /**
+     * Checks every artifact against its recorded SHA-256 and size
+     * ({@code etsi evidence verify}).
+     *
+     * @param root the directory artifact refs are relative to
+     * @return one diagnostic per artifact: "artifact-ok" and
+     *         "artifact-external" are infos, the others ("artifact-changed",
+     *         "artifact-missing", "artifact-unreadable", "artifact-refused",
+     *         "artifact-no-digest") errors
+     * @throws EtsiException.IO when the root cannot be opened
+     */
+    public List<Diagnostic> verifyArtifacts(Path root) {
+        return verifyArtifacts(root, null);
+    }
+
+    /**
+     * Checks every artifact against its recorded SHA-256 and size.
+     *
+     * @param root the directory artifact refs are relative to
+     * @param progress told about every chunk read, or null
+     * @return one diagnostic per artifact
+     * @throws EtsiException.IO when the root cannot be opened
+     */
+    public List<Diagnostic> verifyArtifacts(Path root, ArtifactProgress progress) {
+        String dir = Paths2.file(root, "root");
+        return Collections.unmodifiableList(Arrays.asList(
+            core.java_dossier_verify_artifacts(handle(), dir, progress)));
+    }
+
+    /**
+     * Starts the next release's dossier from this one ({@code etsi
+     * release}): every evidence item, ICS entry and verdict is carried with
+     * a link to this release and marked as needing review.  This dossier is
+     * not changed.
+     *
+     * @param version the new release
+     * @return the new dossier (no file yet); close it when done
+     * @throws EtsiException.Invalid for this dossier's own release or a bad version
+     */
+    public Dossier release(String version) {
+        return release(version, null);
+    }
+
+    /**
+     * Starts the next release's dossier from this one, dated.
+     *
+     * @param version the new release
+     * @param date the new release's date, or null
+     * @return the new dossier (no file yet); close it when done
+     * @throws EtsiException.Invalid for this dossier's own release or a bad version
+     */
+    public Dossier release(String version, LocalDate date) {
+        Objects.requireNonNull(version, "version");
+        return own(core.java_dossier_release(handle(), version, Paths2.date(date)));
+    }
+
+    /**
+     * What changed from this dossier to a later one ({@code etsi diff}),
+     * and which evidence that makes stale.
+     *
+     * @param newer the later dossier
+     * @return the differences; empty when the dossiers do not differ
+     */
+    public Diff diff(Dossier newer) {
+        Objects.requireNonNull(newer, "newer");
+        return core.java_dossier_diff(handle(), newer.handle());
+    }
+
+    // ---- end of lifecycle ------------------------------------------------------
+
     /** Such as {@code Dossier[KIC-300 release 3.4.0, EN 303 645 V3.1.3]}; never throws. */
     @Override
     public String toString() {

@@ -56,6 +56,8 @@ public abstract class EtsiException extends RuntimeException {
     public static final int EREADONLY = -11;
     /** Code of {@link Transform}. */
     public static final int ETRANSFORM = -12;
+    /** Code of {@link Integrity}. */
+    public static final int EINTEGRITY = -13;
 
     /** The error code. */
     private final int code;
@@ -163,6 +165,7 @@ public abstract class EtsiException extends RuntimeException {
         case EUNSUPPORTED: return new Unsupported(reason, file, line, column);
         case EREADONLY: return new ReadOnly(reason, file, line, column);
         case ETRANSFORM: return new Transform(reason, file, line, column);
+        case EINTEGRITY: return new Integrity(reason, file, line, column);
         default: return new Other(code, name != null ? name : "ERROR", reason, file, line, column);
         }
     }
@@ -338,6 +341,25 @@ public abstract class EtsiException extends RuntimeException {
          */
         public Transform(String reason, String file, int line, int column) {
             super(ETRANSFORM, "ETRANSFORM", reason, file, line, column);
+        }
+    }
+
+    /**
+     * A digest or signature does not match (EINTEGRITY): the document
+     * changed after it was signed, the signature value was altered, or it
+     * was made with another key.
+     */
+    public static final class Integrity extends EtsiException {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * @param reason the message
+         * @param file the document concerned, or null
+         * @param line the line, or 0
+         * @param column the column, or 0
+         */
+        public Integrity(String reason, String file, int line, int column) {
+            super(EINTEGRITY, "EINTEGRITY", reason, file, line, column);
         }
     }
 

@@ -30,6 +30,15 @@ public class ApiCoverageTest {
     private static final Map<String, String> IGNORED = new TreeMap<>();
 
     static {
+        // integrity: migration, catalog differences, signatures, digests
+        MAPPED.put("etsi_catalog_diff", "Catalog.diff");
+        MAPPED.put("etsi_dossier_digest", "Dossier.digest");
+        MAPPED.put("etsi_dossier_migrate", "Dossier.migrate");
+        MAPPED.put("etsi_dossier_sign", "Dossier.sign");
+        MAPPED.put("etsi_dossier_signed", "Dossier.isSigned");
+        MAPPED.put("etsi_signature_verify", "Signatures.verify");
+        IGNORED.put("etsi_sign_options_init", "options are arguments of Dossier.sign");
+        IGNORED.put("etsi_verify_options_init", "options are arguments of Signatures.verify");
         MAPPED.put("etsi_catalog_at", "Catalog.records");
         MAPPED.put("etsi_catalog_builtin_edition", "Etsi.editions");
         MAPPED.put("etsi_catalog_count", "Catalog.count");
@@ -94,6 +103,12 @@ public class ApiCoverageTest {
         MAPPED.put("etsi_severity_name", "Diagnostic.getSeverity");
         MAPPED.put("etsi_strerror", "EtsiException.getReason");
         MAPPED.put("etsi_version_string", "Etsi.version");
+        // GRC interchange (etsi/interchange.h)
+        MAPPED.put("etsi_dossier_export", "Dossier.export");
+        MAPPED.put("etsi_dossier_import", "Dossier.importSbom");
+        MAPPED.put("etsi_dossier_load_json", "Dossier.loadJson");
+        MAPPED.put("etsi_export_format_at", "Dossier.exportFormats");
+        MAPPED.put("etsi_import_format_at", "Dossier.importFormats");
 
         IGNORED.put("etsi_free", "the JNI code frees what libetsi hands over, after copying it");
         IGNORED.put("etsi_diagnostics_free", "diagnostic lists are copied into Diagnostic objects "
@@ -110,6 +125,25 @@ public class ApiCoverageTest {
         IGNORED.put("etsi_shutdown", "libetsi stays initialized while the JVM lives, since objects "
                     + "may be freed by the cleaner at any time");
         IGNORED.put("etsi_version", "Etsi.version() gives the same numbers as a string");
+        IGNORED.put("etsi_export_options_init", "options are arguments of Dossier.export");
+        IGNORED.put("etsi_import_options_init", "options are arguments of Dossier.importIcsCsv "
+                    + "and Dossier.importSbom");
+        // lifecycle: artifact digests, release carry-forward, diff
+        // (etsi/evidence.h, etsi/lifecycle.h)
+        MAPPED.put("etsi_evidence_hash", "Dossier.hashArtifacts");
+        MAPPED.put("etsi_evidence_verify", "Dossier.verifyArtifacts");
+        MAPPED.put("etsi_dossier_release", "Dossier.release");
+        MAPPED.put("etsi_dossier_diff", "Dossier.diff");
+        MAPPED.put("etsi_diff_count", "Diff.size");
+        MAPPED.put("etsi_diff_at", "Diff.changes");
+        MAPPED.put("etsi_diff_stale_count", "Diff.stale");
+        MAPPED.put("etsi_diff_stale_at", "Diff.stale");
+        MAPPED.put("etsi_diff_write", "Diff.write");
+        MAPPED.put("etsi_change_type_name", "Change.getChange");
+        IGNORED.put("etsi_evidence_options_init", "options are arguments of "
+                    + "Dossier.hashArtifacts and Dossier.verifyArtifacts");
+        IGNORED.put("etsi_diff_free", "a diff is copied into Diff, Change and Stale objects "
+                    + "and freed at once");
     }
 
     private static List<String> symbols() throws IOException {

@@ -144,7 +144,8 @@ public class ErrorTest {
             EtsiException.NotFound.class, EtsiException.Exists.class, EtsiException.IO.class,
             EtsiException.Parse.class, EtsiException.Validation.class, EtsiException.Limit.class,
             EtsiException.Unsupported.class, EtsiException.ReadOnly.class,
-            EtsiException.Transform.class, EtsiException.Other.class };
+            EtsiException.Transform.class, EtsiException.Integrity.class,
+            EtsiException.Other.class };
         for (Class<?> c : classes)
             assertTrue(c.getName(), EtsiException.class.isAssignableFrom(c));
         EtsiException e = new EtsiException.Parse("bad", "x.xml", 4, 2);

@@ -66,8 +66,11 @@ public class EtsiTest {
     @Test
     public void kinds() {
         Map<String, List<String>> kinds = Etsi.kinds();
-        assertEquals(List.of("provision", "support", "detail"), kinds.get("ics-entry"));
-        assertEquals(List.of("case", "result", "by", "date", "note", "indication", "evidence"),
+        // carried-from, reviewed-by, reviewed-on: the release carry-forward marks
+        assertEquals(List.of("provision", "support", "detail", "carried-from", "reviewed-by",
+                             "reviewed-on"), kinds.get("ics-entry"));
+        assertEquals(List.of("case", "result", "by", "date", "note", "indication", "evidence",
+                             "carried-from", "reviewed-by", "reviewed-on"),
                      kinds.get("verdict"));
         assertTrue(kinds.get("component").contains("mechanism"));
         assertEquals("source", kinds.keySet().iterator().next());

@@ -1,0 +1,416 @@
+/*
+ * GRC interchange: the public entry points of etsi/interchange.h, the
+ * staging of imports (checked on a copy before the dossier changes) and
+ * helpers shared by json.c, oscal.c, csv.c and sbom.c.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "alloc.h"
+#include "catalog_impl.h"
+#include "diagnostic.h"
+#include "dossier_impl.h"
+#include "error.h"
+#include "global.h"
+#include "interchange_impl.h"
+#include "xml.h"
+
+static const char *const export_formats[] = { "json", "oscal-json", "oscal-xml", NULL };
+
+static const etsi__importer *const importers[] = {
+	&etsi__import_ics_csv, &etsi__import_cyclonedx, &etsi__import_spdx, NULL
+};
+
+/* ---- options ------------------------------------------------------------ */
+
+int etsi_export_options_init(etsi_export_options *opts, unsigned int version)
+{
+	ETSI__ASSERT_ARG(opts);
+	if (version != ETSI_EXPORT_OPTIONS_VERSION)
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "etsi_export_options version %u is unknown; use "
+		                   "ETSI_EXPORT_OPTIONS_VERSION", version);
+	memset(opts, 0, sizeof(*opts));
+	opts->version = version;
+	return 0;
+}
+
+int etsi_import_options_init(etsi_import_options *opts, unsigned int version)
+{
+	ETSI__ASSERT_ARG(opts);
+	if (version != ETSI_IMPORT_OPTIONS_VERSION)
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "etsi_import_options version %u is unknown; use "
+		                   "ETSI_IMPORT_OPTIONS_VERSION", version);
+	memset(opts, 0, sizeof(*opts));
+	opts->version = version;
+	return 0;
+}
+
+const char *etsi_export_format_at(size_t i)
+{
+	return i < ETSI__ARRAY_SIZE(export_formats) ? export_formats[i] : NULL;
+}
+
+const char *etsi_import_format_at(size_t i)
+{
+	return i < ETSI__ARRAY_SIZE(importers) && importers[i] ? importers[i]->format : NULL;
+}
+
+/* ---- exports ------------------------------------------------------------ */
+
+static int check_date_option(const char *what, const char *value)
+{
+	if (value && !etsi__valid_date(value))
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "%s '%s' is not a date YYYY-MM-DD", what, value);
+	return 0;
+}
+
+int etsi_dossier_export(char **out, size_t *len, etsi_dossier *dossier,
+                        const etsi_export_options *opts)
+{
+	const char *format = opts && opts->format ? opts->format : "json";
+	int error;
+
+	ETSI__ASSERT_ARG(out);
+	*out = NULL;
+	if (len)
+		*len = 0;
+	ETSI__ASSERT_ARG(dossier);
+	if (opts && opts->version != ETSI_EXPORT_OPTIONS_VERSION)
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "etsi_export_options version %u is unknown", opts->version);
+	if (strcmp(format, "json") != 0 && strcmp(format, "oscal-json") != 0 &&
+	    strcmp(format, "oscal-xml") != 0)
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "export format '%s' is unknown; use json, oscal-json or "
+		                   "oscal-xml", format);
+	if (opts && (error = check_date_option("as_of", opts->as_of)) < 0)
+		return error;
+	if ((error = etsi_dossier_validate(NULL, dossier)) < 0)
+		return error;
+	if (strcmp(format, "json") == 0)
+		return etsi__json_export(out, len, dossier);
+	return etsi__oscal_export(out, len, dossier, strcmp(format, "oscal-xml") == 0,
+	                          opts ? opts->as_of : NULL, opts ? opts->timestamp : NULL);
+}
+
+int etsi_dossier_load_json(etsi_dossier **out, const char *data, size_t len, const char *name,
+                           const etsi_load_options *opts)
+{
+	ETSI__ASSERT_ARG(out);
+	*out = NULL;
+	ETSI__ASSERT_ARG(data || len == 0);
+	if (opts && opts->version != ETSI_LOAD_OPTIONS_VERSION)
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "etsi_load_options version %u is unknown", opts->version);
+	etsi__global_ensure();
+	return etsi__json_load(out, data ? data : "", len, name ? name : "<memory>", opts);
+}
+
+/* ---- staging of imports ------------------------------------------------- */
+
+int etsi__dossier_clone(etsi_dossier **out, const etsi_dossier *src)
+{
+	etsi_dossier *d = etsi__calloc(1, sizeof(*d));
+	int error;
+
+	*out = NULL;
+	if (!d)
+		return etsi__error_oom();
+	d->store.ns = ETSI__NS_DOSSIER;
+	d->store.self = &d->store;
+	if ((src->path && !(d->path = etsi__strdup(src->path))) ||
+	    (src->data_dir && !(d->data_dir = etsi__strdup(src->data_dir))) ||
+	    !(d->store.docs[0] = xmlCopyDoc(src->store.docs[0], 1))) {
+		etsi_dossier_free(d);
+		return etsi__error_oom();
+	}
+	d->store.ndocs = 1;
+	if (src->catalog) {
+		d->catalog = etsi__catalog_ref(src->catalog);
+		d->store.catalog = d->catalog;
+	}
+	if ((error = etsi__store_index(&d->store)) < 0) {
+		etsi_dossier_free(d);
+		return error;
+	}
+	*out = d;
+	return 0;
+}
+
+/* Restates the first error of a list as the thread's last error. */
+static int first_problem(const etsi_diagnostics *diags, int code)
+{
+	size_t i, n = etsi_diagnostics_count(diags), errors;
+	const etsi_diagnostic *first = NULL;
+
+	errors = etsi_diagnostics_count_severity(diags, ETSI_SEVERITY_ERROR);
+	for (i = 0; i < n && !first; i++) {
+		if (etsi_diagnostics_at(diags, i)->severity == ETSI_SEVERITY_ERROR)
+			first = etsi_diagnostics_at(diags, i);
+	}
+	if (!first)
+		return etsi__error(code, ETSI_ERROR_CLASS_DOSSIER, "%s", etsi_strerror(code));
+	if (errors > 1)
+		return etsi__error_at(code, ETSI_ERROR_CLASS_DOSSIER, first->file, first->line,
+		                      first->column, "%s (and %zu more problem%s)", first->message,
+		                      errors - 1, errors > 2 ? "s" : "");
+	return etsi__error_at(code, ETSI_ERROR_CLASS_DOSSIER, first->file, first->line,
+	                      first->column, "%s", first->message);
+}
+
+int etsi_dossier_import(etsi_diagnostics **out, etsi_dossier *dossier, const char *data,
+                        size_t len, const etsi_import_options *opts)
+{
+	const etsi__importer *im = NULL;
+	etsi__import_ctx ctx;
+	etsi_diagnostics *diags = NULL, *trial_diags = NULL;
+	etsi_dossier *trial = NULL;
+	char *copy = NULL;
+	void *plan = NULL;
+	size_t i;
+	int error;
+
+	if (out)
+		*out = NULL;
+	ETSI__ASSERT_ARG(dossier);
+	ETSI__ASSERT_ARG(data || len == 0);
+	ETSI__ASSERT_ARG(opts);
+	if (opts->version != ETSI_IMPORT_OPTIONS_VERSION)
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "etsi_import_options version %u is unknown", opts->version);
+	for (i = 0; importers[i]; i++) {
+		if (opts->format && strcmp(opts->format, importers[i]->format) == 0)
+			im = importers[i];
+	}
+	if (!im)
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "import format '%s' is unknown; use ics-csv, cyclonedx or spdx",
+		                   opts->format ? opts->format : "(none)");
+	if (!dossier->catalog)
+		return etsi__error(ETSI_EVALIDATION, ETSI_ERROR_CLASS_DOSSIER,
+		                   "the dossier's editions are unknown; validate it before "
+		                   "importing into it");
+	etsi__global_ensure();
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.name = opts->name ? opts->name : "<memory>";
+	ctx.opts = opts;
+	ctx.max_size = opts->max_size ? opts->max_size : ETSI__DEFAULT_MAX_SIZE;
+	ctx.max_depth = opts->max_depth ? opts->max_depth : ETSI__DEFAULT_MAX_DEPTH;
+	ctx.dossier = dossier;
+	if (len > ctx.max_size) {
+		char a[32], b[32];
+
+		snprintf(a, sizeof(a), "%zu", len);
+		snprintf(b, sizeof(b), "%zu", ctx.max_size);
+		return etsi__error_at(ETSI_ELIMIT, ETSI_ERROR_CLASS_DOSSIER, ctx.name, 0, 0,
+		                      "the input is %s bytes, above the %s-byte limit; raise "
+		                      "max_size if it is genuine", a, b);
+	}
+	/* a terminated copy: the parsers may then rely on a NUL at the end */
+	copy = etsi__malloc(len + 1);
+	diags = etsi__diagnostics_new();
+	if (!copy || !diags) {
+		error = etsi__error_oom();
+		goto done;
+	}
+	if (len)
+		memcpy(copy, data, len);
+	copy[len] = '\0';
+	ctx.data = copy;
+	ctx.len = len;
+	ctx.diags = diags;
+
+	error = im->parse(&plan, &ctx);
+	if (error == ETSI_ENOMEM || (error < 0 && error != ETSI_EPARSE &&
+	                             error != ETSI_EVALIDATION && error != ETSI_EUNSUPPORTED &&
+	                             error != ETSI_ELIMIT)) {
+		if (error == ETSI_ENOMEM)
+			etsi__error_oom();
+		goto done;
+	}
+	if (error < 0 || ctx.code < 0) {
+		error = first_problem(diags, ctx.code < 0 ? ctx.code : error);
+		goto report;
+	}
+
+	/* try it out on a copy: nothing changes unless the result is valid */
+	if ((error = etsi__dossier_clone(&trial, dossier)) < 0)
+		goto done;
+	if (!(trial_diags = etsi__diagnostics_new())) {
+		error = etsi__error_oom();
+		goto done;
+	}
+	error = im->apply(plan, trial, trial_diags, ctx.name);
+	if (error == 0) {
+		etsi_diagnostics *problems = NULL;
+
+		error = etsi_dossier_validate(&problems, trial);
+		if (error == ETSI_EVALIDATION) {
+			/* the import would make the dossier invalid: say why */
+			for (i = 0; i < etsi_diagnostics_count(problems); i++) {
+				const etsi_diagnostic *p = etsi_diagnostics_at(problems, i);
+				etsi__where where;
+
+				if (p->severity != ETSI_SEVERITY_ERROR)
+					continue;
+				memset(&where, 0, sizeof(where));
+				where.file = ctx.name;
+				if (etsi__diagnostics_add(diags, ETSI_SEVERITY_ERROR, &where, p->hint,
+				                          "the import would make the dossier invalid: %s",
+				                          p->message) < 0) {
+					etsi_diagnostics_free(problems);
+					error = etsi__error_oom();
+					goto done;
+				}
+			}
+			etsi_diagnostics_free(problems);
+			error = first_problem(diags, ETSI_EVALIDATION);
+			goto report;
+		}
+		etsi_diagnostics_free(problems);
+	}
+	if (error < 0) {
+		if (error != ETSI_ENOMEM) {
+			etsi__where where;
+			char message[1024];
+
+			snprintf(message, sizeof(message), "%s", etsi_error_last()->message);
+			memset(&where, 0, sizeof(where));
+			where.file = ctx.name;
+			if (etsi__diagnostics_add(diags, ETSI_SEVERITY_ERROR, &where, NULL, "%s",
+			                          message) < 0) {
+				error = etsi__error_oom();
+				goto done;
+			}
+			error = first_problem(diags, ETSI_EVALIDATION);
+			goto report;
+		}
+		goto done;
+	}
+
+	/* the real thing; only running out of memory can stop it now */
+	error = im->apply(plan, dossier, diags, ctx.name);
+	if (error < 0)
+		goto done;
+report:
+	if (out) {
+		*out = diags;
+		diags = NULL;
+	}
+done:
+	if (plan)
+		im->free_plan(plan);
+	etsi_diagnostics_free(diags);
+	etsi_diagnostics_free(trial_diags);
+	etsi_dossier_free(trial);
+	etsi__free(copy);
+	return error;
+}
+
+/* ---- problems and notes ------------------------------------------------- */
+
+int etsi__import_problem(etsi__import_ctx *ctx, int code, int line, int column,
+                         const char *path, const char *fmt, ...)
+{
+	etsi__buf msg = ETSI__BUF_INIT;
+	etsi__where where;
+	va_list ap;
+	int error;
+
+	if (path && *path)
+		etsi__buf_printf(&msg, "%s: ", path);
+	va_start(ap, fmt);
+	etsi__buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (msg.failed)
+		return ETSI_ENOMEM;
+	memset(&where, 0, sizeof(where));
+	where.file = ctx->name;
+	where.line = line;
+	where.column = column;
+	error = etsi__diagnostics_add(ctx->diags, ETSI_SEVERITY_ERROR, &where, NULL, "%s", msg.ptr);
+	etsi__buf_dispose(&msg);
+	if (error < 0)
+		return ETSI_ENOMEM;
+	if (ctx->code == 0)
+		ctx->code = code;
+	return code;
+}
+
+int etsi__import_note(etsi_diagnostics *diags, const char *name, const char *action,
+                      const char *element, const char *reference, const char *fmt, ...)
+{
+	etsi__buf msg = ETSI__BUF_INIT;
+	etsi__where where;
+	va_list ap;
+	int error;
+
+	va_start(ap, fmt);
+	etsi__buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (msg.failed)
+		return etsi__error_oom();
+	memset(&where, 0, sizeof(where));
+	where.file = name;
+	where.rule = action;
+	where.element = element;
+	where.reference = reference;
+	error = etsi__diagnostics_add(diags, ETSI_SEVERITY_INFO, &where, NULL, "%s", msg.ptr);
+	etsi__buf_dispose(&msg);
+	return error < 0 ? etsi__error_oom() : 0;
+}
+
+/* ---- text helpers ------------------------------------------------------- */
+
+char *etsi__one_line(const char *s)
+{
+	etsi__buf out = ETSI__BUF_INIT;
+	int space = 0;
+
+	etsi__buf_grow(&out, strlen(s) + 1);
+	etsi__buf_puts(&out, "");
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = out.len > 0;
+			continue;
+		}
+		if (space)
+			etsi__buf_put(&out, " ", 1);
+		space = 0;
+		etsi__buf_put(&out, s, 1);
+	}
+	return etsi__buf_detach(&out);
+}
+
+void etsi__pointer_push(etsi__buf *path, const char *s)
+{
+	etsi__buf_put(path, "/", 1);
+	for (; *s; s++) {
+		if (*s == '~')
+			etsi__buf_puts(path, "~0");
+		else if (*s == '/')
+			etsi__buf_puts(path, "~1");
+		else
+			etsi__buf_put(path, s, 1);
+	}
+}
+
+void etsi__pointer_push_index(etsi__buf *path, size_t i)
+{
+	etsi__buf_printf(path, "/%zu", i);
+}
+
+void etsi__pointer_pop(etsi__buf *path, size_t len)
+{
+	if (path->ptr && len <= path->len) {
+		path->len = len;
+		path->ptr[len] = '\0';
+	}
+}

@@ -1,0 +1,1431 @@
+/*
+ * OSCAL assessment results (1.1.2, valid under 1.2.1 too) of a dossier,
+ * as XML or JSON (docs/interchange.md has the mapping).
+ *
+ * The document is built once as an XML tree in the OSCAL namespace, in the
+ * element order the OSCAL XSD requires; the JSON form is derived from that
+ * tree (repeated elements grouped under their plural names, markup as
+ * Markdown), so both forms always say the same thing.
+ *
+ * Identifiers: EN 303 645 provisions are controls "en303645-<provision>"
+ * with objectives "en303645-<provision>_obj"; TS 103 701 test cases are
+ * objectives "ts103701-<test case>" (OSCAL tokens may not start with a
+ * digit).  UUIDs are version 5 UUIDs (SHA-1, RFC 4122) of stable names
+ * under libetsi's namespace UUID, so an unchanged dossier gives the same
+ * document.  No clock is read: the timestamps come from the dossier.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <libxml/tree.h>
+#include <openssl/evp.h>
+
+#include "alloc.h"
+#include "dossier_impl.h"
+#include "error.h"
+#include "etsi/results.h"
+#include "interchange_impl.h"
+#include "record_impl.h"
+#include "xml.h"
+
+#define NS_OSCAL "http://csrc.nist.gov/ns/oscal/1.0"
+/* libetsi's namespace for props: its own vocabulary, docs/interchange.md */
+#define NS_PROPS "urn:libetsi:oscal:1"
+#define OSCAL_VERSION "1.1.2"
+
+/* uuid5(NAMESPACE_URL, "urn:libetsi:oscal:1") */
+static const unsigned char ns_uuid[16] = {
+	0x61, 0x66, 0x41, 0xca, 0x8a, 0x53, 0x58, 0x61,
+	0xbc, 0x4e, 0xd4, 0x4f, 0xc9, 0x55, 0xe0, 0x0a
+};
+
+typedef struct uuid_str {
+	char s[37];
+} uuid_str;
+
+typedef struct oscal {
+	etsi_dossier *d;
+	const etsi_catalog *cat;
+	etsi_results *results;
+	xmlDocPtr doc;
+	xmlNsPtr ns;
+	etsi__buf base;          /* the name every UUID name starts with */
+	char timestamp[64];      /* last-modified, RFC 3339 */
+	char date[11];           /* its date */
+	int failed;              /* an error code once something failed */
+	etsi__vec provisions;    /* the reviewed provisions, catalog order */
+	etsi__map reviewed;      /* provision -> "" when reviewed */
+	etsi__map objectives;    /* test case -> "" when reviewed */
+	etsi__vec cases;         /* reviewed test cases (records), catalog order */
+} oscal;
+
+/* ---- UUIDs ---------------------------------------------------------------- */
+
+static int uuid5(uuid_str *out, const char *name)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	int ok;
+
+	ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha1(), NULL) &&
+	     EVP_DigestUpdate(ctx, ns_uuid, sizeof(ns_uuid)) &&
+	     EVP_DigestUpdate(ctx, name, strlen(name)) && EVP_DigestFinal_ex(ctx, md, &mdlen) &&
+	     mdlen >= 16;
+	EVP_MD_CTX_free(ctx);
+	if (!ok)
+		return etsi__error(ETSI_ERROR, ETSI_ERROR_CLASS_OS,
+		                   "SHA-1 is not available from OpenSSL, so no version 5 UUID can "
+		                   "be made; enable the default provider");
+	md[6] = (unsigned char)((md[6] & 0x0f) | 0x50);
+	md[8] = (unsigned char)((md[8] & 0x3f) | 0x80);
+	snprintf(out->s, sizeof(out->s),
+	         "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+	         md[0], md[1], md[2], md[3], md[4], md[5], md[6], md[7], md[8], md[9], md[10],
+	         md[11], md[12], md[13], md[14], md[15]);
+	return 0;
+}
+
+int etsi__oscal_uuid5(char out[37], const char *name)
+{
+	uuid_str u;
+	int error = uuid5(&u, name);
+
+	memcpy(out, u.s, sizeof(u.s));
+	return error;
+}
+
+static const char *uuid_of(oscal *o, uuid_str *out, const char *kind, const char *key)
+{
+	etsi__buf name = ETSI__BUF_INIT;
+
+	etsi__buf_printf(&name, "%s/%s%s%s", o->base.ptr ? o->base.ptr : "", kind,
+	                 key ? "/" : "", key ? key : "");
+	if (name.failed) {
+		o->failed = ETSI_ENOMEM;
+		strcpy(out->s, "00000000-0000-5000-8000-000000000000");
+		return out->s;
+	}
+	if (uuid5(out, name.ptr) < 0) {
+		o->failed = ETSI_ERROR;
+		strcpy(out->s, "00000000-0000-5000-8000-000000000000");
+	}
+	etsi__buf_dispose(&name);
+	return out->s;
+}
+
+/* ---- building the XML tree ---------------------------------------------- */
+
+static xmlNode *el(oscal *o, xmlNode *parent, const char *name)
+{
+	xmlNode *n;
+
+	if (o->failed || !parent)
+		return NULL;
+	n = xmlNewChild(parent, o->ns, (const xmlChar *)name, NULL);
+	if (!n)
+		o->failed = ETSI_ENOMEM;
+	return n;
+}
+
+static void set(oscal *o, xmlNode *node, const char *name, const char *value)
+{
+	if (o->failed || !node || !value)
+		return;
+	if (!xmlSetProp(node, (const xmlChar *)name, (const xmlChar *)value))
+		o->failed = ETSI_ENOMEM;
+}
+
+static xmlNode *text_el(oscal *o, xmlNode *parent, const char *name, const char *text)
+{
+	xmlNode *n;
+
+	if (o->failed || !parent)
+		return NULL;
+	n = xmlNewTextChild(parent, o->ns, (const xmlChar *)name, (const xmlChar *)text);
+	if (!n)
+		o->failed = ETSI_ENOMEM;
+	return n;
+}
+
+/* A one-line field (title, version, name): white space collapsed. */
+static xmlNode *line_el(oscal *o, xmlNode *parent, const char *name, const char *text)
+{
+	char *line;
+	xmlNode *n;
+
+	if (o->failed || !text)
+		return NULL;
+	line = etsi__one_line(text);
+	if (!line) {
+		o->failed = ETSI_ENOMEM;
+		return NULL;
+	}
+	n = *line ? text_el(o, parent, name, line) : NULL;
+	etsi__free(line);
+	return n;
+}
+
+/* Paragraphs (<p>) of a text, split at blank lines, each one line; into a
+ * new element @p name, or (name NULL) straight into @p parent (prose). */
+static void markup(oscal *o, xmlNode *parent, const char *name, const char *text)
+{
+	xmlNode *holder = parent;
+	const char *p = text;
+	int any = 0;
+
+	if (o->failed || !parent || !text)
+		return;
+	if (name && !(holder = el(o, parent, name)))
+		return;
+	while (*p) {
+		const char *end = p, *next;
+		char *chunk, *line;
+
+		/* a paragraph ends at a line that holds only white space */
+		for (;;) {
+			const char *nl = strchr(end, '\n');
+			const char *q;
+
+			if (!nl) {
+				end += strlen(end);
+				next = end;
+				break;
+			}
+			for (q = nl + 1; *q == ' ' || *q == '\t' || *q == '\r'; q++)
+				;
+			if (*q == '\n') {
+				next = q + 1;
+				end = nl;
+				break;
+			}
+			end = nl + 1;
+		}
+		chunk = etsi__strndup(p, (size_t)(end - p));
+		line = chunk ? etsi__one_line(chunk) : NULL;
+		etsi__free(chunk);
+		if (!line) {
+			o->failed = ETSI_ENOMEM;
+			return;
+		}
+		if (*line) {
+			text_el(o, holder, "p", line);
+			any = 1;
+		}
+		etsi__free(line);
+		p = next;
+	}
+	if (!any)
+		text_el(o, holder, "p", "(no text)");
+}
+
+static void prop(oscal *o, xmlNode *parent, const char *name, const char *value)
+{
+	xmlNode *n;
+	char *line;
+
+	if (o->failed || !parent || !value)
+		return;
+	line = etsi__one_line(value);
+	if (!line) {
+		o->failed = ETSI_ENOMEM;
+		return;
+	}
+	if (*line) {
+		n = el(o, parent, "prop");
+		set(o, n, "name", name);
+		set(o, n, "ns", NS_PROPS);
+		set(o, n, "value", line);
+	}
+	etsi__free(line);
+}
+
+static void link_el(oscal *o, xmlNode *parent, const char *href, const char *rel)
+{
+	xmlNode *n = el(o, parent, "link");
+
+	set(o, n, "href", href);
+	set(o, n, "rel", rel);
+}
+
+/* ---- dates ---------------------------------------------------------------- */
+
+static int oscal_year(const char *date)
+{
+	int y = atoi(date);
+
+	return y >= 1900 && y <= 2999;
+}
+
+/* "YYYY-MM-DDT00:00:00Z" for a valid date OSCAL can carry, else NULL */
+static const char *datetime_of(char *buf, size_t size, const char *date)
+{
+	if (!date || !etsi__valid_date(date) || !oscal_year(date))
+		return NULL;
+	snprintf(buf, size, "%sT00:00:00Z", date);
+	return buf;
+}
+
+static int valid_datetime(const char *s)
+{
+	/* YYYY-MM-DDTHH:MM:SS(.fraction)?(Z|(+|-)HH:MM) */
+	char date[11];
+	size_t n = strlen(s), i = 19;
+
+	if (n < 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':')
+		return 0;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (!etsi__valid_date(date) || !oscal_year(date))
+		return 0;
+	if (!isdigit((unsigned char)s[11]) || !isdigit((unsigned char)s[12]) ||
+	    !isdigit((unsigned char)s[14]) || !isdigit((unsigned char)s[15]) ||
+	    !isdigit((unsigned char)s[17]) || !isdigit((unsigned char)s[18]) ||
+	    atoi(s + 11) > 23 || atoi(s + 14) > 59 || atoi(s + 17) > 59)
+		return 0;
+	if (s[i] == '.') {
+		i++;
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+		while (isdigit((unsigned char)s[i]))
+			i++;
+	}
+	if (s[i] == 'Z')
+		return s[i + 1] == '\0';
+	if ((s[i] != '+' && s[i] != '-') || n != i + 6 || s[i + 3] != ':' ||
+	    !isdigit((unsigned char)s[i + 1]) || !isdigit((unsigned char)s[i + 2]) ||
+	    !isdigit((unsigned char)s[i + 4]) || !isdigit((unsigned char)s[i + 5]) ||
+	    atoi(s + i + 1) > 23 || atoi(s + i + 4) > 59)
+		return 0;
+	return 1;
+}
+
+static void later(const char **latest, const char *date)
+{
+	if (date && etsi__valid_date(date) && oscal_year(date) &&
+	    (!*latest || strcmp(date, *latest) > 0))
+		*latest = date;
+}
+
+/* The latest date the dossier states. */
+static const char *latest_date(const etsi_dossier *d)
+{
+	static const struct {
+		etsi_kind kind;
+		const char *field;
+	} dated[] = {
+		{ ETSI_KIND_HEADER, "release-date" }, { ETSI_KIND_HEADER, "public-date" },
+		{ ETSI_KIND_VERDICT, "date" }, { ETSI_KIND_ARTIFACT, "collected" },
+		{ ETSI_KIND_EVIDENCE, "reviewed-on" }, { ETSI_KIND_CONFIRMATION, "date" },
+		{ ETSI_KIND_WAIVER, "date" }, { ETSI_KIND_STEP, "signed-off" },
+	};
+	const char *latest = NULL;
+	xmlNode *plan;
+	size_t i, j;
+
+	for (i = 0; i < ETSI__ARRAY_SIZE(dated); i++) {
+		for (j = 0; j < etsi_dossier_count(d, dated[i].kind); j++)
+			later(&latest, etsi_record_get(etsi_dossier_at(d, dated[i].kind, j),
+			                               dated[i].field));
+	}
+	plan = etsi__xml_child(xmlDocGetRootElement(d->store.docs[0]), ETSI__NS_DOSSIER,
+	                       "test-plan");
+	later(&latest, etsi__xml_attr(plan, "generated"));
+	return latest;
+}
+
+/* ---- helpers over the dossier --------------------------------------------- */
+
+static const char *get(const etsi_record *r, const char *field)
+{
+	return etsi_record_get(r, field);
+}
+
+/* For printing a value that may be absent. */
+static const char *nz(const char *s)
+{
+	return s ? s : "?";
+}
+
+static int mark(oscal *o, etsi__map *map, const char *key)
+{
+	int rc = etsi__map_put(map, key, (void *)"");
+
+	if (rc < 0)
+		o->failed = ETSI_ENOMEM;
+	return rc == 0; /* 1: newly marked */
+}
+
+/* The provision a test case belongs to. */
+static const char *case_provision(const oscal *o, const char *test_case)
+{
+	etsi_record *tc = etsi_catalog_find(o->cat, ETSI_KIND_TEST_CASE, test_case);
+
+	return tc ? get(etsi_record_parent(tc), "provision") : NULL;
+}
+
+/* Collects the provisions and test cases the result reviews: every
+ * provision evaluated, those of planned test cases and of verdicts. */
+static void collect_reviewed(oscal *o)
+{
+	size_t i, n;
+
+	for (i = 0; i < etsi_results_count(o->results, ETSI_KIND_OUTCOME); i++)
+		mark(o, &o->reviewed, etsi_record_key(etsi_results_at(o->results, ETSI_KIND_OUTCOME, i)));
+	for (i = 0; i < etsi_results_count(o->results, ETSI_KIND_PLANNED_CASE); i++) {
+		const char *id = etsi_record_key(etsi_results_at(o->results, ETSI_KIND_PLANNED_CASE, i));
+		const char *p = case_provision(o, id);
+
+		mark(o, &o->objectives, id);
+		if (p)
+			mark(o, &o->reviewed, p);
+	}
+	for (i = 0; i < etsi_dossier_count(o->d, ETSI_KIND_VERDICT); i++) {
+		const char *id = get(etsi_dossier_at(o->d, ETSI_KIND_VERDICT, i), "case");
+		const char *p = case_provision(o, id);
+
+		if (p && id) {
+			mark(o, &o->objectives, id);
+			mark(o, &o->reviewed, p);
+		}
+	}
+	/* in catalog order */
+	n = etsi_catalog_count(o->cat, ETSI_KIND_PROVISION);
+	for (i = 0; i < n; i++) {
+		etsi_record *p = etsi_catalog_at(o->cat, ETSI_KIND_PROVISION, i);
+
+		if (etsi__map_get(&o->reviewed, etsi_record_key(p)) &&
+		    etsi__vec_push(&o->provisions, p) < 0)
+			o->failed = ETSI_ENOMEM;
+	}
+	n = etsi_catalog_count(o->cat, ETSI_KIND_TEST_CASE);
+	for (i = 0; i < n; i++) {
+		etsi_record *tc = etsi_catalog_at(o->cat, ETSI_KIND_TEST_CASE, i);
+
+		if (etsi__map_get(&o->objectives, etsi_record_key(tc)) &&
+		    etsi__vec_push(&o->cases, tc) < 0)
+			o->failed = ETSI_ENOMEM;
+	}
+}
+
+static void ident(char *buf, size_t size, const char *prefix, const char *id, const char *suffix)
+{
+	snprintf(buf, size, "%s%s%s", prefix, id, suffix ? suffix : "");
+}
+
+/* ---- metadata ------------------------------------------------------------- */
+
+static const char *role_id(const char *party_role)
+{
+	if (etsi__streq(party_role, "SO"))
+		return "supplier-organization";
+	if (etsi__streq(party_role, "TL"))
+		return "test-laboratory";
+	return "other-party";
+}
+
+static int plain_email(const char *s)
+{
+	const char *at = s ? strchr(s, '@') : NULL;
+	const char *p;
+
+	if (!at || at == s || !at[1] || strchr(at + 1, '@') || !strchr(at + 1, '.'))
+		return 0;
+	for (p = s; *p; p++) {
+		if (p == at)
+			continue;
+		if (!isalnum((unsigned char)*p) && !strchr(p < at ? ".!#$%&'*+/=?^_`{|}~-" : ".-", *p))
+			return 0;
+	}
+	return at[1] != '.' && at[1] != '-' && p[-1] != '.' && p[-1] != '-';
+}
+
+static void build_metadata(oscal *o, xmlNode *root)
+{
+	etsi_record *header = etsi_dossier_find(o->d, ETSI_KIND_HEADER, NULL);
+	etsi_record *dut = etsi_dossier_find(o->d, ETSI_KIND_DUT, NULL);
+	xmlNode *md = el(o, root, "metadata"), *n;
+	etsi__buf title = ETSI__BUF_INIT;
+	static const char *const roles[][2] = {
+		{ "supplier-organization", "Supplier organization (TS 103 701 SO)" },
+		{ "test-laboratory", "Test laboratory (TS 103 701 TL)" },
+		{ "other-party", "Other party named in the dossier" },
+	};
+	size_t i, j, nparties = etsi_dossier_count(o->d, ETSI_KIND_PARTY);
+	uuid_str u;
+
+	if (get(header, "title"))
+		etsi__buf_puts(&title, get(header, "title"));
+	else
+		etsi__buf_printf(&title, "EN 303 645 clause 5.3 assessment results: %s release %s",
+		                 get(dut, "model-designation"), get(header, "release"));
+	if (title.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, md, "title", title.ptr);
+	etsi__buf_dispose(&title);
+	text_el(o, md, "last-modified", o->timestamp);
+	line_el(o, md, "version", get(header, "release"));
+	text_el(o, md, "oscal-version", OSCAL_VERSION);
+	prop(o, md, "model-designation", get(dut, "model-designation"));
+	prop(o, md, "manufacturer", get(dut, "manufacturer"));
+	prop(o, md, "release", get(header, "release"));
+	prop(o, md, "release-date", get(header, "release-date"));
+	prop(o, md, "en303645-edition", get(header, "en303645"));
+	prop(o, md, "ts103701-edition", get(header, "ts103701"));
+	prop(o, md, "public-conformance", get(header, "public-conformance"));
+	if (get(header, "public-url"))
+		link_el(o, md, get(header, "public-url"), "public-statement");
+	for (i = 0; i < ETSI__ARRAY_SIZE(roles); i++) {
+		int used = 0;
+
+		for (j = 0; j < nparties; j++)
+			used |= strcmp(role_id(get(etsi_dossier_at(o->d, ETSI_KIND_PARTY, j), "role")),
+			               roles[i][0]) == 0;
+		if (!used)
+			continue;
+		n = el(o, md, "role");
+		set(o, n, "id", roles[i][0]);
+		text_el(o, n, "title", roles[i][1]);
+	}
+	for (j = 0; j < nparties; j++) {
+		etsi_record *p = etsi_dossier_at(o->d, ETSI_KIND_PARTY, j);
+
+		n = el(o, md, "party");
+		set(o, n, "uuid", uuid_of(o, &u, "party", etsi_record_key(p)));
+		set(o, n, "type", "organization");
+		line_el(o, n, "name", get(p, "name"));
+		prop(o, n, "party-id", etsi_record_key(p));
+		prop(o, n, "party-role", get(p, "role"));
+		prop(o, n, "accreditation", get(p, "accreditation"));
+		if (get(p, "contact"))
+			markup(o, n, "remarks", get(p, "contact"));
+	}
+	for (j = 0; j < etsi_dossier_count(o->d, ETSI_KIND_OWNER); j++) {
+		etsi_record *p = etsi_dossier_at(o->d, ETSI_KIND_OWNER, j);
+
+		n = el(o, md, "party");
+		set(o, n, "uuid", uuid_of(o, &u, "owner", etsi_record_key(p)));
+		set(o, n, "type", "person");
+		line_el(o, n, "name", get(p, "name"));
+		prop(o, n, "owner-id", etsi_record_key(p));
+		prop(o, n, "owner-role", get(p, "role"));
+		if (plain_email(get(p, "email")))
+			text_el(o, n, "email-address", get(p, "email"));
+		if (get(p, "party"))
+			text_el(o, n, "member-of-organization", uuid_of(o, &u, "party", get(p, "party")));
+	}
+	for (i = 0; i < ETSI__ARRAY_SIZE(roles); i++) {
+		xmlNode *rp = NULL;
+
+		for (j = 0; j < nparties; j++) {
+			etsi_record *p = etsi_dossier_at(o->d, ETSI_KIND_PARTY, j);
+
+			if (strcmp(role_id(get(p, "role")), roles[i][0]) != 0)
+				continue;
+			if (!rp) {
+				rp = el(o, md, "responsible-party");
+				set(o, rp, "role-id", roles[i][0]);
+			}
+			text_el(o, rp, "party-uuid", uuid_of(o, &u, "party", etsi_record_key(p)));
+		}
+	}
+}
+
+/* ---- objectives ------------------------------------------------------------ */
+
+static void build_objectives(oscal *o, xmlNode *root)
+{
+	xmlNode *defs;
+	size_t i, j;
+
+	if (!o->provisions.len)
+		return;
+	defs = el(o, root, "local-definitions");
+	for (i = 0; i < o->provisions.len; i++) {
+		etsi_record *p = o->provisions.items[i];
+		const char *id = etsi_record_key(p);
+		etsi_record *group = etsi_catalog_find(o->cat, ETSI_KIND_TEST_GROUP, id);
+		char buf[160];
+		xmlNode *om = el(o, defs, "objectives-and-methods"), *part;
+		etsi__buf title = ETSI__BUF_INIT;
+
+		ident(buf, sizeof(buf), "en303645-", id, NULL);
+		set(o, om, "control-id", buf);
+		prop(o, om, "provision", id);
+		prop(o, om, "status-code", get(p, "status-code"));
+		part = el(o, om, "part");
+		ident(buf, sizeof(buf), "en303645-", id, "_obj");
+		set(o, part, "id", buf);
+		set(o, part, "name", "objective");
+		etsi__buf_printf(&title, "EN 303 645 provision %s: %s", id, nz(get(p, "title")));
+		if (title.failed)
+			o->failed = ETSI_ENOMEM;
+		line_el(o, part, "title", title.ptr);
+		etsi__buf_dispose(&title);
+		prop(o, part, "confidence", get(p, "confidence"));
+		markup(o, part, NULL, get(p, "summary"));
+		for (j = 0; j < o->cases.len; j++) {
+			etsi_record *tc = o->cases.items[j];
+			xmlNode *sub;
+
+			if (etsi_record_parent(tc) != group)
+				continue;
+			sub = el(o, part, "part");
+			ident(buf, sizeof(buf), "ts103701-", etsi_record_key(tc), NULL);
+			set(o, sub, "id", buf);
+			set(o, sub, "name", "objective");
+			etsi__buf_printf(&title, "TS 103 701 test case %s (%s)", etsi_record_key(tc),
+			                 nz(get(tc, "kind")));
+			if (title.failed)
+				o->failed = ETSI_ENOMEM;
+			line_el(o, sub, "title", title.ptr);
+			etsi__buf_dispose(&title);
+			prop(o, sub, "test-case", etsi_record_key(tc));
+			prop(o, sub, "test-case-kind", get(tc, "kind"));
+			markup(o, sub, NULL, get(tc, "purpose"));
+		}
+	}
+}
+
+/* ---- the result ----------------------------------------------------------- */
+
+static void component_status(oscal *o, xmlNode *comp)
+{
+	xmlNode *status = el(o, comp, "status");
+
+	set(o, status, "state", "operational");
+}
+
+static void build_subjects(oscal *o, xmlNode *result)
+{
+	etsi_record *dut = etsi_dossier_find(o->d, ETSI_KIND_DUT, NULL);
+	xmlNode *defs = el(o, result, "local-definitions"), *c;
+	etsi__buf title = ETSI__BUF_INIT;
+	size_t i, j;
+	uuid_str u;
+
+	c = el(o, defs, "component");
+	set(o, c, "uuid", uuid_of(o, &u, "dut", NULL));
+	set(o, c, "type", "this-system");
+	if (get(dut, "manufacturer"))
+		etsi__buf_printf(&title, "%s ", get(dut, "manufacturer"));
+	etsi__buf_puts(&title, get(dut, "model-designation") ? get(dut, "model-designation") : "DUT");
+	if (title.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, c, "title", title.ptr);
+	etsi__buf_dispose(&title);
+	markup(o, c, "description", get(dut, "description") ? get(dut, "description")
+	                            : "The device under test.");
+	prop(o, c, "model-designation", get(dut, "model-designation"));
+	prop(o, c, "hardware-version", get(dut, "hardware-version"));
+	prop(o, c, "software-version", get(dut, "software-version"));
+	prop(o, c, "constrained", get(dut, "constrained"));
+	prop(o, c, "prevents-update-mechanism", get(dut, "prevents-update-mechanism"));
+	component_status(o, c);
+
+	for (i = 0; i < etsi_dossier_count(o->d, ETSI_KIND_COMPONENT); i++) {
+		etsi_record *r = etsi_dossier_at(o->d, ETSI_KIND_COMPONENT, i);
+
+		c = el(o, defs, "component");
+		set(o, c, "uuid", uuid_of(o, &u, "component", etsi_record_key(r)));
+		set(o, c, "type", "software");
+		etsi__buf_puts(&title, get(r, "name"));
+		if (get(r, "version"))
+			etsi__buf_printf(&title, " %s", get(r, "version"));
+		if (title.failed)
+			o->failed = ETSI_ENOMEM;
+		line_el(o, c, "title", title.ptr);
+		etsi__buf_dispose(&title);
+		markup(o, c, "description", get(r, "description") ? get(r, "description")
+		                            : get(r, "name"));
+		prop(o, c, "component-id", etsi_record_key(r));
+		prop(o, c, "component-kind", get(r, "kind"));
+		prop(o, c, "updateable", get(r, "updateable"));
+		prop(o, c, "version", get(r, "version"));
+		prop(o, c, "supplier", get(r, "supplier"));
+		prop(o, c, "purl", get(r, "purl"));
+		prop(o, c, "cpe", get(r, "cpe"));
+		for (j = 0; j < etsi_record_value_count(r, "hash"); j++)
+			prop(o, c, "hash", etsi_record_value_at(r, "hash", j));
+		for (j = 0; j < etsi_record_value_count(r, "mechanism"); j++)
+			prop(o, c, "update-mechanism", etsi_record_value_at(r, "mechanism", j));
+		prop(o, c, "no-update-reason", get(r, "no-update-reason"));
+		component_status(o, c);
+	}
+	for (i = 0; i < etsi_dossier_count(o->d, ETSI_KIND_SERVICE); i++) {
+		etsi_record *r = etsi_dossier_at(o->d, ETSI_KIND_SERVICE, i);
+
+		c = el(o, defs, "component");
+		set(o, c, "uuid", uuid_of(o, &u, "service", etsi_record_key(r)));
+		set(o, c, "type", "service");
+		line_el(o, c, "title", get(r, "name"));
+		markup(o, c, "description", get(r, "description") ? get(r, "description")
+		                            : get(r, "name"));
+		prop(o, c, "service-id", etsi_record_key(r));
+		prop(o, c, "service-kind", get(r, "kind"));
+		component_status(o, c);
+	}
+}
+
+static void build_reviewed(oscal *o, xmlNode *result)
+{
+	etsi_record *header = etsi_dossier_find(o->d, ETSI_KIND_HEADER, NULL);
+	xmlNode *rc = el(o, result, "reviewed-controls"), *sel;
+	etsi__buf text = ETSI__BUF_INIT;
+	char buf[160];
+	size_t i;
+
+	sel = el(o, rc, "control-selection");
+	etsi__buf_printf(&text, "The provisions of ETSI EN 303 645 V%s that the assessment "
+	                 "evaluates: clause 5.3 and the provisions of the test cases it selects.",
+	                 get(header, "en303645"));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, sel, "description", text.ptr);
+	etsi__buf_dispose(&text);
+	for (i = 0; i < o->provisions.len; i++) {
+		xmlNode *inc = el(o, sel, "include-control");
+
+		ident(buf, sizeof(buf), "en303645-", etsi_record_key(o->provisions.items[i]), NULL);
+		set(o, inc, "control-id", buf);
+	}
+	if (!o->cases.len)
+		return;
+	sel = el(o, rc, "control-objective-selection");
+	etsi__buf_printf(&text, "The ETSI TS 103 701 V%s test cases of the test plan, and those "
+	                 "with a recorded verdict.", get(header, "ts103701"));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, sel, "description", text.ptr);
+	etsi__buf_dispose(&text);
+	for (i = 0; i < o->cases.len; i++) {
+		xmlNode *inc = el(o, sel, "include-objective");
+
+		ident(buf, sizeof(buf), "ts103701-", etsi_record_key(o->cases.items[i]), NULL);
+		set(o, inc, "objective-id", buf);
+	}
+}
+
+static const char *method_of(const char *kind)
+{
+	return etsi__streq(kind, "functional") ? "TEST" : "EXAMINE";
+}
+
+static void actor(oscal *o, xmlNode *parent, const char *what, const char *id,
+                  const char *role)
+{
+	xmlNode *origin, *a;
+	uuid_str u;
+
+	if (!id)
+		return;
+	origin = el(o, parent, "origin");
+	a = el(o, origin, "actor");
+	set(o, a, "type", "party");
+	set(o, a, "actor-uuid", uuid_of(o, &u, what, id));
+	set(o, a, "role-id", role);
+}
+
+static void dut_subject(oscal *o, xmlNode *parent)
+{
+	xmlNode *s = el(o, parent, "subject");
+	uuid_str u;
+
+	set(o, s, "subject-uuid", uuid_of(o, &u, "dut", NULL));
+	set(o, s, "type", "component");
+}
+
+static const char *when(oscal *o, char *buf, size_t size, const char *date)
+{
+	const char *dt = datetime_of(buf, size, date);
+
+	return dt ? dt : o->timestamp;
+}
+
+static void evidence_observation(oscal *o, xmlNode *result, etsi_record *ev)
+{
+	xmlNode *obs = el(o, result, "observation"), *re;
+	etsi__buf text = ETSI__BUF_INIT;
+	const char *collected = NULL, *expires = NULL;
+	char buf[64];
+	size_t i;
+	uuid_str u;
+
+	set(o, obs, "uuid", uuid_of(o, &u, "observation/evidence", etsi_record_key(ev)));
+	etsi__buf_printf(&text, "Evidence %s (%s) for EN 303 645 provision %s",
+	                 etsi_record_key(ev), get(ev, "category"), get(ev, "provision"));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, obs, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	etsi__buf_puts(&text, get(ev, "claim") ? get(ev, "claim") : "");
+	if (get(ev, "condition"))
+		etsi__buf_printf(&text, "\n\nCondition: %s", get(ev, "condition"));
+	if (get(ev, "external-scope"))
+		etsi__buf_printf(&text, "\n\nExternal evidence scope: %s", get(ev, "external-scope"));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, obs, "description", text.ptr);
+	etsi__buf_dispose(&text);
+	prop(o, obs, "evidence-id", etsi_record_key(ev));
+	prop(o, obs, "provision", get(ev, "provision"));
+	prop(o, obs, "evidence-kind", get(ev, "kind"));
+	prop(o, obs, "category", get(ev, "category"));
+	prop(o, obs, "review", get(ev, "review"));
+	prop(o, obs, "release", get(ev, "release"));
+	prop(o, obs, "carried-from", get(ev, "carried-from"));
+	prop(o, obs, "reviewed-on", get(ev, "reviewed-on"));
+	prop(o, obs, "external-assurance", get(ev, "external-assurance"));
+	prop(o, obs, "external-issuer", get(ev, "external-issuer"));
+	for (i = 0; i < etsi_record_child_count(ev); i++) {
+		etsi_record *c = etsi_record_child_at(ev, i);
+
+		if (etsi_record_kind(c) == ETSI_KIND_COVERS) {
+			etsi__buf_printf(&text, "%s (%s)", get(c, "test-case"), get(c, "coverage"));
+			if (text.failed)
+				o->failed = ETSI_ENOMEM;
+			prop(o, obs, "covers", text.ptr);
+			etsi__buf_dispose(&text);
+		}
+	}
+	text_el(o, obs, "method", method_of(get(ev, "kind")));
+	text_el(o, obs, "type", "control-objective");
+	actor(o, obs, "owner", get(ev, "owner"), NULL);
+	dut_subject(o, obs);
+	for (i = 0; i < etsi_record_child_count(ev); i++) {
+		etsi_record *a = etsi_record_child_at(ev, i);
+		char href[40];
+
+		if (etsi_record_kind(a) != ETSI_KIND_ARTIFACT)
+			continue;
+		re = el(o, obs, "relevant-evidence");
+		snprintf(href, sizeof(href), "#%s",
+		         uuid_of(o, &u, "resource/artifact", etsi_record_key(a)));
+		set(o, re, "href", href);
+		etsi__buf_printf(&text, "%s (%s, %s)", get(a, "title") ? get(a, "title") : get(a, "ref"),
+		                 get(a, "ref"), get(a, "media-type"));
+		if (text.failed)
+			o->failed = ETSI_ENOMEM;
+		markup(o, re, "description", text.ptr);
+		etsi__buf_dispose(&text);
+		if (get(a, "collected") && datetime_of(buf, sizeof(buf), get(a, "collected")) &&
+		    (!collected || strcmp(get(a, "collected"), collected) > 0))
+			collected = get(a, "collected");
+		if (get(a, "expires") && datetime_of(buf, sizeof(buf), get(a, "expires")) &&
+		    (!expires || strcmp(get(a, "expires"), expires) < 0))
+			expires = get(a, "expires");
+	}
+	if (!collected && get(ev, "reviewed-on"))
+		collected = get(ev, "reviewed-on");
+	text_el(o, obs, "collected", when(o, buf, sizeof(buf), collected));
+	if (expires && datetime_of(buf, sizeof(buf), expires))
+		text_el(o, obs, "expires", buf);
+}
+
+static const char *party_role_of(oscal *o, const char *party)
+{
+	etsi_record *p = etsi_dossier_find(o->d, ETSI_KIND_PARTY, party);
+
+	return p ? role_id(get(p, "role")) : NULL;
+}
+
+static void verdict_observation(oscal *o, xmlNode *result, etsi_record *v)
+{
+	xmlNode *obs = el(o, result, "observation");
+	etsi_record *tc = etsi_catalog_find(o->cat, ETSI_KIND_TEST_CASE, get(v, "case"));
+	const char *kind = tc ? get(tc, "kind") : NULL;
+	etsi__buf text = ETSI__BUF_INIT;
+	char buf[64];
+	size_t i;
+	uuid_str u;
+
+	set(o, obs, "uuid", uuid_of(o, &u, "observation/verdict", get(v, "case")));
+	etsi__buf_printf(&text, "TS 103 701 test case %s: %s", get(v, "case"), get(v, "result"));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, obs, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	etsi__buf_printf(&text, "Verdict %s recorded for test case %s on %s.", get(v, "result"),
+	                 get(v, "case"), get(v, "date"));
+	if (get(v, "note"))
+		etsi__buf_printf(&text, "\n\n%s", get(v, "note"));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, obs, "description", text.ptr);
+	etsi__buf_dispose(&text);
+	prop(o, obs, "test-case", get(v, "case"));
+	prop(o, obs, "provision", case_provision(o, get(v, "case")));
+	prop(o, obs, "result", get(v, "result"));
+	prop(o, obs, "test-case-kind", kind);
+	if (etsi__streq(kind, "mixed")) {
+		text_el(o, obs, "method", "EXAMINE");
+		text_el(o, obs, "method", "TEST");
+	} else {
+		text_el(o, obs, "method", method_of(kind));
+	}
+	text_el(o, obs, "type", "control-objective");
+	actor(o, obs, "party", get(v, "by"), party_role_of(o, get(v, "by")));
+	dut_subject(o, obs);
+	text_el(o, obs, "collected", when(o, buf, sizeof(buf), get(v, "date")));
+	if (etsi_record_value_count(v, "indication")) {
+		for (i = 0; i < etsi_record_value_count(v, "indication"); i++)
+			etsi__buf_printf(&text, "%sIndication: %s", i ? "\n\n" : "",
+			                 etsi_record_value_at(v, "indication", i));
+		if (text.failed)
+			o->failed = ETSI_ENOMEM;
+		markup(o, obs, "remarks", text.ptr);
+		etsi__buf_dispose(&text);
+	}
+}
+
+static void related(oscal *o, xmlNode *finding, const char *kind, const char *key)
+{
+	xmlNode *r = el(o, finding, "related-observation");
+	uuid_str u;
+
+	set(o, r, "observation-uuid", uuid_of(o, &u, kind, key));
+}
+
+static void status(oscal *o, xmlNode *target, const char *state, const char *reason)
+{
+	xmlNode *s = el(o, target, "status");
+
+	set(o, s, "state", state);
+	set(o, s, "reason", reason);
+}
+
+static void case_finding(oscal *o, xmlNode *result, etsi_record *v)
+{
+	const char *result_value = get(v, "result");
+	xmlNode *f = el(o, result, "finding"), *target;
+	etsi__buf text = ETSI__BUF_INIT;
+	char buf[160];
+	size_t i;
+	uuid_str u;
+
+	set(o, f, "uuid", uuid_of(o, &u, "finding/test-case", get(v, "case")));
+	etsi__buf_printf(&text, "TS 103 701 test case %s: %s", get(v, "case"), result_value);
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, f, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	etsi__buf_printf(&text, "The test laboratory's verdict on test case %s of EN 303 645 "
+	                 "provision %s is %s.", get(v, "case"),
+	                 case_provision(o, get(v, "case")) ? case_provision(o, get(v, "case")) : "?",
+	                 result_value);
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, f, "description", text.ptr);
+	etsi__buf_dispose(&text);
+	prop(o, f, "level", "test-case");
+	prop(o, f, "test-case", get(v, "case"));
+	prop(o, f, "provision", case_provision(o, get(v, "case")));
+	prop(o, f, "result", result_value);
+	actor(o, f, "party", get(v, "by"), party_role_of(o, get(v, "by")));
+	target = el(o, f, "target");
+	set(o, target, "type", "objective-id");
+	ident(buf, sizeof(buf), "ts103701-", get(v, "case"), NULL);
+	set(o, target, "target-id", buf);
+	if (etsi__streq(result_value, "PASS"))
+		status(o, target, "satisfied", "pass");
+	else if (etsi__streq(result_value, "FAIL"))
+		status(o, target, "not-satisfied", "fail");
+	else
+		status(o, target, "not-satisfied", "other");
+	related(o, f, "observation/verdict", get(v, "case"));
+	for (i = 0; i < etsi_record_value_count(v, "evidence"); i++)
+		related(o, f, "observation/evidence", etsi_record_value_at(v, "evidence", i));
+}
+
+static void provision_finding(oscal *o, xmlNode *result, etsi_record *out)
+{
+	const char *id = etsi_record_key(out), *outcome = get(out, "outcome");
+	xmlNode *f = el(o, result, "finding"), *target, *impl;
+	etsi__buf text = ETSI__BUF_INIT;
+	char buf[160];
+	size_t i;
+	uuid_str u;
+
+	set(o, f, "uuid", uuid_of(o, &u, "finding/provision", id));
+	etsi__buf_printf(&text, "EN 303 645 provision %s: %s", id, nz(outcome));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, f, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	etsi__buf_printf(&text, "Provision %s (%s), ICS support %s: %s, aggregated by libetsi "
+	                 "from the test cases' verdicts (basis: %s).", id, nz(get(out, "status")),
+	                 get(out, "support") ? get(out, "support") : "not stated", nz(outcome),
+	                 nz(get(out, "basis")));
+	if (get(out, "reason"))
+		etsi__buf_printf(&text, "\n\n%s", get(out, "reason"));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, f, "description", text.ptr);
+	etsi__buf_dispose(&text);
+	prop(o, f, "level", "provision");
+	prop(o, f, "provision", id);
+	prop(o, f, "outcome", outcome);
+	prop(o, f, "basis", get(out, "basis"));
+	prop(o, f, "support", get(out, "support"));
+	prop(o, f, "status-code", get(out, "status"));
+	prop(o, f, "applicable", get(out, "applicable"));
+	target = el(o, f, "target");
+	set(o, target, "type", "objective-id");
+	ident(buf, sizeof(buf), "en303645-", id, "_obj");
+	set(o, target, "target-id", buf);
+	if (etsi__streq(outcome, "PASS"))
+		status(o, target, "satisfied", "pass");
+	else if (etsi__streq(outcome, "FAIL"))
+		status(o, target, "not-satisfied", "fail");
+	else if (etsi__streq(outcome, "NOT APPLICABLE"))
+		status(o, target, "satisfied", "other");
+	else
+		status(o, target, "not-satisfied", "other");
+	if (etsi__streq(outcome, "NOT APPLICABLE") || etsi__streq(get(out, "support"), "Y")) {
+		impl = el(o, target, "implementation-status");
+		set(o, impl, "state", etsi__streq(outcome, "NOT APPLICABLE") ? "not-applicable"
+		                                                            : "implemented");
+	}
+	for (i = 0; i < etsi_record_child_count(out); i++) {
+		etsi_record *c = etsi_record_child_at(out, i);
+
+		if (etsi_dossier_find(o->d, ETSI_KIND_VERDICT, etsi_record_key(c)))
+			related(o, f, "observation/verdict", etsi_record_key(c));
+	}
+	for (i = 0; i < etsi_dossier_count(o->d, ETSI_KIND_EVIDENCE); i++) {
+		etsi_record *ev = etsi_dossier_at(o->d, ETSI_KIND_EVIDENCE, i);
+
+		if (etsi__streq(get(ev, "provision"), id))
+			related(o, f, "observation/evidence", etsi_record_key(ev));
+	}
+}
+
+static void build_result(oscal *o, xmlNode *root)
+{
+	etsi_record *header = etsi_dossier_find(o->d, ETSI_KIND_HEADER, NULL);
+	etsi_record *dut = etsi_dossier_find(o->d, ETSI_KIND_DUT, NULL);
+	etsi_record *summary = etsi_results_find(o->results, ETSI_KIND_SUMMARY, NULL);
+	xmlNode *result = el(o, root, "result");
+	etsi__buf text = ETSI__BUF_INIT;
+	const char *first = NULL, *last = NULL;
+	char buf[64];
+	size_t i, nverdicts = etsi_dossier_count(o->d, ETSI_KIND_VERDICT);
+	uuid_str u;
+
+	set(o, result, "uuid", uuid_of(o, &u, "result", NULL));
+	etsi__buf_printf(&text, "EN 303 645 clause 5.3 assessment of %s release %s",
+	                 get(dut, "model-designation"), get(header, "release"));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, result, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	etsi__buf_printf(&text, "The secure-update provisions of ETSI EN 303 645 V%s clause 5.3 "
+	                 "for %s release %s, assessed following ETSI TS 103 701 V%s: %zu verdict%s "
+	                 "recorded; clause 5.3 outcome %s; release gate %s. Exported by libetsi "
+	                 "from the dossier as of %s.", get(header, "en303645"),
+	                 get(dut, "model-designation"), get(header, "release"),
+	                 get(header, "ts103701"), nverdicts, nverdicts == 1 ? "" : "s",
+	                 nz(get(summary, "overall")),
+	                 etsi__streq(get(summary, "ready"), "true") ? "ready" : "not ready",
+	                 nz(get(summary, "as-of")));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, result, "description", text.ptr);
+	etsi__buf_dispose(&text);
+	for (i = 0; i < nverdicts; i++) {
+		const char *date = get(etsi_dossier_at(o->d, ETSI_KIND_VERDICT, i), "date");
+
+		if (!datetime_of(buf, sizeof(buf), date))
+			continue;
+		if (!first || strcmp(date, first) < 0)
+			first = date;
+		if (!last || strcmp(date, last) > 0)
+			last = date;
+	}
+	text_el(o, result, "start", when(o, buf, sizeof(buf), first));
+	if (last)
+		text_el(o, result, "end", when(o, buf, sizeof(buf), last));
+	prop(o, result, "overall", get(summary, "overall"));
+	prop(o, result, "ready", get(summary, "ready"));
+	prop(o, result, "as-of", get(summary, "as-of"));
+	build_subjects(o, result);
+	build_reviewed(o, result);
+	for (i = 0; i < etsi_dossier_count(o->d, ETSI_KIND_EVIDENCE); i++)
+		evidence_observation(o, result, etsi_dossier_at(o->d, ETSI_KIND_EVIDENCE, i));
+	for (i = 0; i < nverdicts; i++)
+		verdict_observation(o, result, etsi_dossier_at(o->d, ETSI_KIND_VERDICT, i));
+	for (i = 0; i < nverdicts; i++)
+		case_finding(o, result, etsi_dossier_at(o->d, ETSI_KIND_VERDICT, i));
+	for (i = 0; i < etsi_results_count(o->results, ETSI_KIND_OUTCOME); i++)
+		provision_finding(o, result, etsi_results_at(o->results, ETSI_KIND_OUTCOME, i));
+}
+
+/* An artifact reference as a URI reference: bytes outside the URI
+ * characters are percent-encoded. */
+static char *uri_reference(const char *ref)
+{
+	static const char ok[] = "-._~:/?#[]@!$&'()*+,;=";
+	etsi__buf out = ETSI__BUF_INIT;
+	const unsigned char *p;
+
+	etsi__buf_puts(&out, "");
+	for (p = (const unsigned char *)ref; *p; p++) {
+		if (isalnum(*p) || (*p < 0x80 && strchr(ok, *p)) ||
+		    (*p == '%' && isxdigit(p[1]) && isxdigit(p[2])))
+			etsi__buf_put(&out, (const char *)p, 1);
+		else
+			etsi__buf_printf(&out, "%%%02X", *p);
+	}
+	return etsi__buf_detach(&out);
+}
+
+static void build_back_matter(oscal *o, xmlNode *root)
+{
+	etsi_record *header = etsi_dossier_find(o->d, ETSI_KIND_HEADER, NULL);
+	xmlNode *bm = el(o, root, "back-matter"), *res, *rl;
+	etsi__buf text = ETSI__BUF_INIT;
+	char count[32];
+	size_t i, j;
+	uuid_str u;
+
+	res = el(o, bm, "resource");
+	set(o, res, "uuid", uuid_of(o, &u, "resource/test-plan", NULL));
+	etsi__buf_printf(&text, "ETSI TS 103 701 V%s test plan of release %s",
+	                 get(header, "ts103701"), get(header, "release"));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, res, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	markup(o, res, "description", "The test plan libetsi derives from the dossier's ICS, IXIT "
+	       "and the catalogs of its editions (etsi plan), standing in for an OSCAL assessment "
+	       "plan: the test cases it selects are the reviewed objectives of the result.");
+	snprintf(count, sizeof(count), "%zu", etsi_results_count(o->results, ETSI_KIND_PLANNED_CASE));
+	prop(o, res, "planned-test-cases", count);
+	for (i = 0; i < etsi_dossier_count(o->d, ETSI_KIND_EVIDENCE); i++) {
+		etsi_record *ev = etsi_dossier_at(o->d, ETSI_KIND_EVIDENCE, i);
+
+		for (j = 0; j < etsi_record_child_count(ev); j++) {
+			etsi_record *a = etsi_record_child_at(ev, j);
+			char *href;
+
+			if (etsi_record_kind(a) != ETSI_KIND_ARTIFACT)
+				continue;
+			res = el(o, bm, "resource");
+			set(o, res, "uuid", uuid_of(o, &u, "resource/artifact", etsi_record_key(a)));
+			line_el(o, res, "title", get(a, "title") ? get(a, "title") : get(a, "ref"));
+			prop(o, res, "artifact-id", etsi_record_key(a));
+			prop(o, res, "evidence-id", etsi_record_key(ev));
+			prop(o, res, "visibility", get(a, "visibility"));
+			prop(o, res, "size", get(a, "size"));
+			prop(o, res, "collected", get(a, "collected"));
+			prop(o, res, "expires", get(a, "expires"));
+			rl = el(o, res, "rlink");
+			href = uri_reference(get(a, "ref"));
+			if (!href)
+				o->failed = ETSI_ENOMEM;
+			set(o, rl, "href", href);
+			etsi__free(href);
+			set(o, rl, "media-type", get(a, "media-type"));
+			if (get(a, "sha256")) {
+				xmlNode *h = text_el(o, rl, "hash", get(a, "sha256"));
+
+				set(o, h, "algorithm", "SHA-256");
+			}
+		}
+	}
+}
+
+/* ---- XML to the OSCAL JSON form ------------------------------------------- */
+
+static const char *const groups[][2] = {
+	{ "prop", "props" }, { "link", "links" }, { "role", "roles" }, { "party", "parties" },
+	{ "responsible-party", "responsible-parties" }, { "party-uuid", "party-uuids" },
+	{ "email-address", "email-addresses" },
+	{ "member-of-organization", "member-of-organizations" },
+	{ "objectives-and-methods", "objectives-and-methods" }, { "part", "parts" },
+	{ "result", "results" }, { "component", "components" },
+	{ "control-selection", "control-selections" }, { "include-control", "include-controls" },
+	{ "control-objective-selection", "control-objective-selections" },
+	{ "include-objective", "include-objectives" }, { "observation", "observations" },
+	{ "method", "methods" }, { "type", "types" }, { "origin", "origins" },
+	{ "actor", "actors" }, { "subject", "subjects" },
+	{ "relevant-evidence", "relevant-evidence" }, { "finding", "findings" },
+	{ "related-observation", "related-observations" }, { "resource", "resources" },
+	{ "rlink", "rlinks" }, { "hash", "hashes" },
+};
+
+static const char *group_of(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ETSI__ARRAY_SIZE(groups); i++) {
+		if (strcmp(groups[i][0], name) == 0)
+			return groups[i][1];
+	}
+	return NULL;
+}
+
+static int is_markup(const char *name)
+{
+	return strcmp(name, "description") == 0 || strcmp(name, "remarks") == 0;
+}
+
+/* CommonMark: escapes what could start emphasis, code, links, HTML or
+ * entities anywhere, and block markers at the start of a paragraph. */
+static void md_escape(etsi__buf *out, const char *text)
+{
+	const char *p = text;
+	size_t digits = 0;
+
+	if (strchr("#>+-=|~", *p) && *p)
+		etsi__buf_put(out, "\\", 1);
+	while (isdigit((unsigned char)p[digits]))
+		digits++;
+	for (; *p; p++) {
+		if (strchr("\\`*_[]<>&", *p) ||
+		    (digits && digits <= 9 && p == text + digits && (*p == '.' || *p == ')') &&
+		     (p[1] == ' ' || p[1] == '\0')))
+			etsi__buf_put(out, "\\", 1);
+		etsi__buf_put(out, p, 1);
+	}
+}
+
+static json_t *markdown_of(const xmlNode *node, int inline_text)
+{
+	etsi__buf out = ETSI__BUF_INIT;
+	const xmlNode *c;
+	json_t *value;
+
+	etsi__buf_puts(&out, "");
+	if (inline_text) {
+		xmlChar *t = xmlNodeGetContent(node);
+
+		md_escape(&out, t ? (const char *)t : "");
+		xmlFree(t);
+	} else {
+		for (c = node->children; c; c = c->next) {
+			xmlChar *t;
+
+			if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "p") != 0)
+				continue;
+			t = xmlNodeGetContent(c);
+			if (out.len)
+				etsi__buf_puts(&out, "\n\n");
+			md_escape(&out, t ? (const char *)t : "");
+			xmlFree(t);
+		}
+	}
+	if (out.failed)
+		return NULL;
+	value = json_string(out.ptr);
+	etsi__buf_dispose(&out);
+	return value;
+}
+
+static json_t *oscal_json(const xmlNode *node)
+{
+	json_t *obj;
+	const xmlAttr *a;
+	const xmlNode *c;
+	int has_elements = 0;
+	etsi__buf prose = ETSI__BUF_INIT;
+
+	for (c = node->children; c; c = c->next)
+		has_elements |= c->type == XML_ELEMENT_NODE;
+	if (is_markup((const char *)node->name))
+		return markdown_of(node, 0);
+	if (strcmp((const char *)node->name, "title") == 0)
+		return markdown_of(node, 1);
+	if (!node->properties && !has_elements) {
+		xmlChar *t = xmlNodeGetContent(node);
+		json_t *s = node->children ? json_string(t ? (const char *)t : "") : json_object();
+
+		xmlFree(t);
+		return s;
+	}
+	obj = json_object();
+	if (!obj)
+		return NULL;
+	for (a = node->properties; a; a = a->next) {
+		xmlChar *v = xmlNodeListGetString(node->doc, a->children, 1);
+		int failed = json_object_set_new(obj, (const char *)a->name,
+		                                 json_string(v ? (const char *)v : "")) < 0;
+
+		xmlFree(v);
+		if (failed)
+			goto fail;
+	}
+	if (!has_elements && !node->children)
+		return obj; /* flags only: status, include-control, import-ap */
+	if (!has_elements) {
+		/* a field with flags: hash */
+		xmlChar *t = xmlNodeGetContent(node);
+		int failed = json_object_set_new(obj, "value", json_string(t ? (const char *)t : "")) < 0;
+
+		xmlFree(t);
+		if (failed)
+			goto fail;
+		return obj;
+	}
+	etsi__buf_puts(&prose, "");
+	for (c = node->children; c; c = c->next) {
+		const char *name = (const char *)c->name, *group;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp(name, "p") == 0) {
+			xmlChar *t = xmlNodeGetContent(c);
+
+			if (prose.len)
+				etsi__buf_puts(&prose, "\n\n");
+			md_escape(&prose, t ? (const char *)t : "");
+			xmlFree(t);
+			continue;
+		}
+		if (prose.len && !json_object_get(obj, "prose")) {
+			if (prose.failed || json_object_set_new(obj, "prose", json_string(prose.ptr)) < 0)
+				goto fail;
+		}
+		group = group_of(name);
+		if (group) {
+			json_t *array = json_object_get(obj, group);
+
+			if (!array) {
+				array = json_array();
+				if (json_object_set_new(obj, group, array) < 0)
+					goto fail;
+			}
+			if (json_array_append_new(array, oscal_json(c)) < 0)
+				goto fail;
+		} else if (json_object_set_new(obj, name, oscal_json(c)) < 0) {
+			goto fail;
+		}
+	}
+	if (prose.len && !json_object_get(obj, "prose")) {
+		if (prose.failed || json_object_set_new(obj, "prose", json_string(prose.ptr)) < 0)
+			goto fail;
+	}
+	etsi__buf_dispose(&prose);
+	return obj;
+fail:
+	etsi__buf_dispose(&prose);
+	json_decref(obj);
+	return NULL;
+}
+
+static int write_json(char **out, size_t *len, const xmlNode *root)
+{
+	json_t *top = json_object(), *body = oscal_json(root);
+	char *text = NULL;
+	size_t n;
+
+	if (top && body && json_object_set_new(top, "assessment-results", body) == 0)
+		text = json_dumps(top, JSON_INDENT(2));
+	else
+		json_decref(body);
+	json_decref(top);
+	if (!text)
+		return etsi__error_oom();
+	n = strlen(text);
+	*out = etsi__malloc(n + 2);
+	if (*out) {
+		memcpy(*out, text, n);
+		(*out)[n] = '\n';
+		(*out)[n + 1] = '\0';
+		if (len)
+			*len = n + 1;
+	}
+	free(text);
+	return *out ? 0 : etsi__error_oom();
+}
+
+/* ---- the document ----------------------------------------------------------- */
+
+int etsi__oscal_export(char **out, size_t *len, etsi_dossier *dossier, int xml,
+                       const char *as_of, const char *timestamp)
+{
+	etsi_check_options check = ETSI_CHECK_OPTIONS_INIT;
+	etsi_record *header = etsi_dossier_find(dossier, ETSI_KIND_HEADER, NULL);
+	etsi_record *dut = etsi_dossier_find(dossier, ETSI_KIND_DUT, NULL);
+	xmlNode *root;
+	oscal o;
+	uuid_str u;
+	int error;
+
+	memset(&o, 0, sizeof(o));
+	o.d = dossier;
+	o.cat = etsi_dossier_catalog(dossier);
+	if (!o.cat)
+		return etsi__error(ETSI_EVALIDATION, ETSI_ERROR_CLASS_DOSSIER,
+		                   "the dossier's editions are unknown");
+	if (timestamp) {
+		if (etsi__valid_date(timestamp) && oscal_year(timestamp))
+			snprintf(o.timestamp, sizeof(o.timestamp), "%sT00:00:00Z", timestamp);
+		else if (strlen(timestamp) < sizeof(o.timestamp) && valid_datetime(timestamp))
+			snprintf(o.timestamp, sizeof(o.timestamp), "%s", timestamp);
+		else
+			return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+			                   "timestamp '%s' is not a date YYYY-MM-DD or a date-time "
+			                   "YYYY-MM-DDTHH:MM:SSZ (or with +HH:MM) between the years 1900 "
+			                   "and 2999", timestamp);
+	} else {
+		const char *latest = latest_date(dossier);
+
+		snprintf(o.timestamp, sizeof(o.timestamp), "%sT00:00:00Z",
+		         latest ? latest : "2000-01-01");
+	}
+	memcpy(o.date, o.timestamp, 10);
+	o.date[10] = '\0';
+	check.as_of = as_of ? as_of : o.date;
+	error = etsi_dossier_evaluate(&o.results, dossier, &check);
+	if (error < 0)
+		goto done;
+
+	etsi__buf_printf(&o.base, "dossier/%s/%s", get(dut, "model-designation"),
+	                 get(header, "release"));
+	o.doc = xmlNewDoc((const xmlChar *)"1.0");
+	root = o.doc ? xmlNewDocNode(o.doc, NULL, (const xmlChar *)"assessment-results", NULL)
+	             : NULL;
+	if (o.base.failed || !root) {
+		error = etsi__error_oom();
+		goto done;
+	}
+	xmlDocSetRootElement(o.doc, root);
+	o.ns = xmlNewNs(root, (const xmlChar *)NS_OSCAL, NULL);
+	if (!o.ns) {
+		error = etsi__error_oom();
+		goto done;
+	}
+	xmlSetNs(root, o.ns);
+	set(&o, root, "uuid", uuid_of(&o, &u, "assessment-results", NULL));
+
+	collect_reviewed(&o);
+	build_metadata(&o, root);
+	{
+		xmlNode *ap = el(&o, root, "import-ap");
+		char href[40];
+
+		snprintf(href, sizeof(href), "#%s", uuid_of(&o, &u, "resource/test-plan", NULL));
+		set(&o, ap, "href", href);
+	}
+	build_objectives(&o, root);
+	build_result(&o, root);
+	build_back_matter(&o, root);
+	if (o.failed) {
+		error = o.failed == ETSI_ENOMEM ? etsi__error_oom() : o.failed;
+		goto done;
+	}
+	error = xml ? etsi__xml_write(out, len, o.doc) : write_json(out, len, root);
+done:
+	etsi_results_free(o.results);
+	xmlFreeDoc(o.doc);
+	etsi__buf_dispose(&o.base);
+	etsi__vec_dispose(&o.provisions);
+	etsi__vec_dispose(&o.cases);
+	etsi__map_dispose(&o.reviewed);
+	etsi__map_dispose(&o.objectives);
+	return error;
+}

@@ -1,0 +1,1216 @@
+/*
+ * Import of software components from SBOMs: CycloneDX 1.4 to 1.6 (JSON and
+ * XML) and SPDX 2.3 (JSON).  docs/interchange.md, "Components from an
+ * SBOM", gives the mapping.
+ *
+ * JSON is parsed by jansson, XML by libetsi's hardened parser (no DTD, no
+ * entities, no network), both bounded in size and depth.  Every component
+ * is checked before anything changes; a problem is reported with its JSON
+ * pointer or XML line.  Components are merged by a stable identity (the
+ * package URL, else the CPE, else name and version): importing the same
+ * SBOM again updates what the SBOM says and adds nothing.  What a person
+ * decides (kind, updateability, mechanisms, descriptions) is never
+ * overwritten; new components are "undecided" until someone decides.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <libxml/tree.h>
+
+#include "alloc.h"
+#include "dossier_impl.h"
+#include "error.h"
+#include "interchange_impl.h"
+#include "record_impl.h"
+#include "xml.h"
+
+#define MAX_HASHES 8   /* the dossier schema's limit per component */
+#define LINE_MAX_CHARS 1024
+#define TEXT_MAX_CHARS 1000000
+
+#define CDX_NS "http://cyclonedx.org/schema/bom/"
+
+typedef struct sbom_hash {
+	char *alg;
+	char *value;
+} sbom_hash;
+
+typedef struct sbom_comp {
+	char *where;           /* "/components/3" or "line 42" */
+	int line;
+	char *name, *version, *supplier, *purl, *cpe, *description;
+	const char *kind;      /* a dossier component kind */
+	sbom_hash hashes[MAX_HASHES];
+	size_t nhashes;
+	char *identity;        /* "purl:...", "cpe:..." or "name:NAME@VERSION" */
+} sbom_comp;
+
+typedef struct sbom_plan {
+	char *source;          /* "CycloneDX 1.6 (JSON)" */
+	etsi__vec comps;       /* sbom_comp * */
+} sbom_plan;
+
+static void free_comp(sbom_comp *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	etsi__free(c->where);
+	etsi__free(c->name);
+	etsi__free(c->version);
+	etsi__free(c->supplier);
+	etsi__free(c->purl);
+	etsi__free(c->cpe);
+	etsi__free(c->description);
+	etsi__free(c->identity);
+	for (i = 0; i < c->nhashes; i++) {
+		etsi__free(c->hashes[i].alg);
+		etsi__free(c->hashes[i].value);
+	}
+	etsi__free(c);
+}
+
+static void free_plan(void *p)
+{
+	sbom_plan *plan = p;
+	size_t i;
+
+	for (i = 0; i < plan->comps.len; i++)
+		free_comp(plan->comps.items[i]);
+	etsi__vec_dispose(&plan->comps);
+	etsi__free(plan->source);
+	etsi__free(plan);
+}
+
+/* ---- one component, whatever the format ------------------------------------ */
+
+/* What a component is read from: JSON strings or XML texts, before they
+ * are checked (every member may be NULL). */
+typedef struct raw_comp {
+	const char *type;        /* CycloneDX type or SPDX primaryPackagePurpose */
+	const char *group, *name, *version, *supplier, *purl, *cpe, *description;
+	const char *hash_alg[64];
+	const char *hash_value[64];
+	size_t nhashes;
+	int spdx;
+} raw_comp;
+
+static int problem(etsi__import_ctx *ctx, const char *where, int line, const char *fmt, ...)
+	ETSI__PRINTF(4, 5);
+
+static int problem(etsi__import_ctx *ctx, const char *where, int line, const char *fmt, ...)
+{
+	etsi__buf msg = ETSI__BUF_INIT;
+	va_list ap;
+	int error;
+
+	va_start(ap, fmt);
+	etsi__buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (msg.failed)
+		return ETSI_ENOMEM;
+	error = etsi__import_problem(ctx, ETSI_EVALIDATION, line, 0, line ? NULL : where, "%s",
+	                             msg.ptr);
+	etsi__buf_dispose(&msg);
+	return error == ETSI_ENOMEM ? error : 0;
+}
+
+/* The dossier kind of a CycloneDX type or SPDX purpose; NULL: not a
+ * software component (hardware, data, cryptographic material). */
+static const char *kind_of(const char *type, int spdx)
+{
+	static const char *const map[][2] = {
+		{ "application", "application" }, { "framework", "library" },
+		{ "library", "library" }, { "container", "other" }, { "platform", "other" },
+		{ "operating-system", "operating-system" }, { "device-driver", "other" },
+		{ "firmware", "firmware" }, { "file", "other" },
+		{ "machine-learning-model", "other" }, { "source", "other" },
+		{ "archive", "other" }, { "install", "other" }, { "other", "other" },
+	};
+	char lower[64];
+	size_t i;
+
+	if (!type)
+		return "library";
+	snprintf(lower, sizeof(lower), "%s", type);
+	for (i = 0; lower[i]; i++)
+		lower[i] = (char)tolower((unsigned char)lower[i]);
+	if (spdx)
+		for (i = 0; lower[i]; i++)
+			lower[i] = lower[i] == '_' ? '-' : lower[i];
+	if (strcmp(lower, "device") == 0 || strcmp(lower, "data") == 0 ||
+	    strcmp(lower, "cryptographic-asset") == 0)
+		return NULL;
+	for (i = 0; i < ETSI__ARRAY_SIZE(map); i++) {
+		if (strcmp(map[i][0], lower) == 0)
+			return map[i][1];
+	}
+	return "other";
+}
+
+static int no_value(const char *s)
+{
+	return !s || !*s || strcmp(s, "NOASSERTION") == 0 || strcmp(s, "NONE") == 0;
+}
+
+/* A one-line value: checked, white space collapsed; NULL for none.
+ * Returns 0, 1 when a problem was recorded, or ETSI_ENOMEM. */
+static int line_value(etsi__import_ctx *ctx, const char *where, int line, const char *what,
+                      const char *raw, char **out)
+{
+	int error;
+
+	*out = NULL;
+	if (!raw)
+		return 0;
+	if (!etsi__valid_text(raw)) {
+		error = problem(ctx, where, line, "the %s holds a character XML does not allow", what);
+		return error < 0 ? error : 1;
+	}
+	if (!(*out = etsi__one_line(raw)))
+		return ETSI_ENOMEM;
+	if (no_value(*out)) {
+		etsi__free(*out);
+		*out = NULL;
+		return 0;
+	}
+	if (strlen(*out) > LINE_MAX_CHARS) {
+		etsi__free(*out);
+		*out = NULL;
+		error = problem(ctx, where, line, "the %s is longer than %d characters", what,
+		                LINE_MAX_CHARS);
+		return error < 0 ? error : 1;
+	}
+	return 0;
+}
+
+/* The usual spelling of a digest algorithm: "SHA256" (SPDX) and "sha-256"
+ * are "SHA-256", as in CycloneDX and the dossier examples. */
+static char *hash_alg(const char *raw)
+{
+	static const char *const known[] = {
+		"MD2", "MD4", "MD5", "MD6", "SHA-1", "SHA-224", "SHA-256", "SHA-384", "SHA-512",
+		"SHA3-224", "SHA3-256", "SHA3-384", "SHA3-512", "BLAKE2b-256", "BLAKE2b-384",
+		"BLAKE2b-512", "BLAKE3", "ADLER32", "Streebog-256", "Streebog-512",
+	};
+	char *alg = etsi__one_line(raw);
+	size_t i;
+
+	if (!alg)
+		return NULL;
+	for (i = 0; i < ETSI__ARRAY_SIZE(known); i++) {
+		const char *a = alg, *b = known[i];
+
+		/* equal but for case and dashes */
+		for (;;) {
+			while (*a == '-')
+				a++;
+			while (*b == '-')
+				b++;
+			if (!*a || !*b || tolower((unsigned char)*a) != tolower((unsigned char)*b))
+				break;
+			a++;
+			b++;
+		}
+		if (!*a && !*b) {
+			etsi__free(alg);
+			return etsi__strdup(known[i]);
+		}
+	}
+	return alg;
+}
+
+static int check_comp(etsi__import_ctx *ctx, sbom_plan *plan, const raw_comp *raw,
+                      const char *where, int line, etsi__map *identities)
+{
+	sbom_comp *c = NULL;
+	etsi__buf id = ETSI__BUF_INIT;
+	size_t i;
+	int error = 0;
+
+	if (!raw->name)
+		return problem(ctx, where, line, "the component has no name");
+	if (!kind_of(raw->type, raw->spdx))
+		return etsi__import_note(ctx->diags, ctx->name, "skipped", NULL, raw->name,
+		                         "%s: '%s' is a %s, not software; skipped", where, raw->name,
+		                         raw->type) < 0 ? ETSI_ENOMEM : 0;
+	c = etsi__calloc(1, sizeof(*c));
+	if (!c || !(c->where = etsi__strdup(where)))
+		goto oom;
+	c->line = line;
+	c->kind = kind_of(raw->type, raw->spdx);
+	if (raw->group && *raw->group) {
+		etsi__buf full = ETSI__BUF_INIT;
+
+		etsi__buf_printf(&full, "%s/%s", raw->group, raw->name);
+		if (full.failed)
+			goto oom;
+		error = line_value(ctx, where, line, "name", full.ptr, &c->name);
+		etsi__buf_dispose(&full);
+	} else {
+		error = line_value(ctx, where, line, "name", raw->name, &c->name);
+	}
+	if (error != 0)
+		goto reject;
+	if (!c->name) {
+		error = problem(ctx, where, line, "the component's name is empty");
+		goto reject;
+	}
+	if ((error = line_value(ctx, where, line, "version", raw->version, &c->version)) != 0 ||
+	    (error = line_value(ctx, where, line, "supplier", raw->supplier, &c->supplier)) != 0 ||
+	    (error = line_value(ctx, where, line, "package URL", raw->purl, &c->purl)) != 0 ||
+	    (error = line_value(ctx, where, line, "CPE", raw->cpe, &c->cpe)) != 0)
+		goto reject;
+	if (c->supplier) {
+		/* SPDX: "Organization: ACME Inc." and "Person: Jane Doe (jane@...)" */
+		static const char *const prefixes[] = { "Organization:", "Person:", "Tool:" };
+
+		for (i = 0; i < ETSI__ARRAY_SIZE(prefixes); i++) {
+			size_t n = strlen(prefixes[i]);
+
+			if (strncmp(c->supplier, prefixes[i], n) == 0) {
+				char *rest = etsi__one_line(c->supplier + n);
+
+				if (!rest)
+					goto oom;
+				etsi__free(c->supplier);
+				c->supplier = *rest && !no_value(rest) ? rest : NULL;
+				if (!c->supplier)
+					etsi__free(rest);
+				break;
+			}
+		}
+	}
+	if (c->purl && (strncmp(c->purl, "pkg:", 4) != 0 || strchr(c->purl, ' '))) {
+		error = problem(ctx, where, line, "'%.80s' is not a package URL "
+		                "(pkg:type/namespace/name@version)", c->purl);
+		goto reject;
+	}
+	if (c->cpe && (strncmp(c->cpe, "cpe:", 4) != 0 || strchr(c->cpe, ' '))) {
+		error = problem(ctx, where, line, "'%.80s' is not a CPE name (cpe:2.3:... or cpe:/...)",
+		                c->cpe);
+		goto reject;
+	}
+	if (raw->description && !etsi__is_blank(raw->description)) {
+		if (!etsi__valid_text(raw->description)) {
+			error = problem(ctx, where, line, "the description holds a character XML does "
+			                "not allow");
+			goto reject;
+		}
+		if (strlen(raw->description) > TEXT_MAX_CHARS) {
+			error = problem(ctx, where, line, "the description is longer than %d characters",
+			                TEXT_MAX_CHARS);
+			goto reject;
+		}
+		if (!(c->description = etsi__strdup(raw->description)))
+			goto oom;
+	}
+	for (i = 0; i < raw->nhashes; i++) {
+		char *alg, *value;
+		size_t j;
+		int dup = 0;
+
+		if (!raw->hash_alg[i] || !raw->hash_value[i]) {
+			error = problem(ctx, where, line, "digest %zu has no algorithm or no value", i + 1);
+			goto reject;
+		}
+		if (!etsi__valid_text(raw->hash_alg[i]) || !etsi__valid_text(raw->hash_value[i])) {
+			error = problem(ctx, where, line, "digest %zu holds a character XML does not "
+			                "allow", i + 1);
+			goto reject;
+		}
+		alg = hash_alg(raw->hash_alg[i]);
+		value = etsi__one_line(raw->hash_value[i]);
+		if (!alg || !value) {
+			etsi__free(alg);
+			etsi__free(value);
+			goto oom;
+		}
+		for (j = 0; value[j]; j++)
+			value[j] = (char)tolower((unsigned char)value[j]);
+		if (!*alg || strlen(alg) > 64 || strchr(alg, ':') || strchr(alg, ' ') || !*value ||
+		    strlen(value) > 1024 || strspn(value, "0123456789abcdef") != strlen(value)) {
+			error = problem(ctx, where, line, "digest %zu (%.20s) is not a hexadecimal "
+			                "digest with an algorithm name", i + 1, alg);
+			etsi__free(alg);
+			etsi__free(value);
+			goto reject;
+		}
+		for (j = 0; j < c->nhashes; j++)
+			dup |= strcmp(c->hashes[j].alg, alg) == 0;
+		if (!dup && c->nhashes == MAX_HASHES) {
+			etsi__free(alg);
+			etsi__free(value);
+			if (etsi__import_note(ctx->diags, ctx->name, "skipped", NULL, c->name,
+			                      "%s: %s has more than %d digests; the first %d are kept",
+			                      where, c->name, MAX_HASHES, MAX_HASHES) < 0)
+				goto oom;
+			break;
+		}
+		if (dup) {
+			etsi__free(alg);
+			etsi__free(value);
+			continue;
+		}
+		c->hashes[c->nhashes].alg = alg;
+		c->hashes[c->nhashes].value = value;
+		c->nhashes++;
+	}
+	if (c->purl)
+		etsi__buf_printf(&id, "purl:%s", c->purl);
+	else if (c->cpe)
+		etsi__buf_printf(&id, "cpe:%s", c->cpe);
+	else
+		etsi__buf_printf(&id, "name:%s@%s", c->name, c->version ? c->version : "");
+	if (id.failed)
+		goto oom;
+	c->identity = etsi__buf_detach(&id);
+	if (!c->identity)
+		goto oom;
+	if (etsi__map_get(identities, c->identity)) {
+		error = etsi__import_note(ctx->diags, ctx->name, "skipped", NULL, c->identity,
+		                          "%s: %s is listed twice in the SBOM; the first is kept",
+		                          where, c->name) < 0 ? ETSI_ENOMEM : 0;
+		free_comp(c);
+		return error;
+	}
+	if (etsi__map_put(identities, c->identity, c) != 0)
+		goto oom;
+	if (etsi__vec_push(&plan->comps, c) < 0) {
+		etsi__map_del(identities, c->identity);
+		goto oom;
+	}
+	return 0;
+reject:
+	free_comp(c);
+	return error == ETSI_ENOMEM ? error : 0;
+oom:
+	etsi__buf_dispose(&id);
+	free_comp(c);
+	return ETSI_ENOMEM;
+}
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+typedef struct jwalk {
+	etsi__import_ctx *ctx;
+	sbom_plan *plan;
+	etsi__buf path;
+	etsi__map identities;
+	int spdx;
+} jwalk;
+
+static const char *jtype(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "an array";
+	case JSON_STRING: return "a string";
+	case JSON_INTEGER: return "an integer";
+	case JSON_REAL: return "a number";
+	case JSON_TRUE: case JSON_FALSE: return "a boolean";
+	case JSON_NULL: return "null";
+	}
+	return "a value";
+}
+
+/* Member @p key of @p obj as a string: NULL when absent; a problem when it
+ * is there but not a string. */
+static int jstring(jwalk *w, json_t *obj, const char *key, const char **out)
+{
+	json_t *v = json_object_get(obj, key);
+	size_t mark = w->path.len;
+	int error;
+
+	*out = NULL;
+	if (!v)
+		return 0;
+	if (json_is_string(v)) {
+		*out = json_string_value(v);
+		return 0;
+	}
+	etsi__pointer_push(&w->path, key);
+	error = problem(w->ctx, w->path.ptr, 0, "is %s; it must be a string", jtype(v));
+	etsi__pointer_pop(&w->path, mark);
+	return error < 0 ? error : 1;
+}
+
+static int jarray(jwalk *w, json_t *obj, const char *key, json_t **out)
+{
+	json_t *v = json_object_get(obj, key);
+	size_t mark = w->path.len;
+	int error;
+
+	*out = NULL;
+	if (!v)
+		return 0;
+	if (json_is_array(v)) {
+		*out = v;
+		return 0;
+	}
+	etsi__pointer_push(&w->path, key);
+	error = problem(w->ctx, w->path.ptr, 0, "is %s; it must be an array", jtype(v));
+	etsi__pointer_pop(&w->path, mark);
+	return error < 0 ? error : 1;
+}
+
+static int jobject(jwalk *w, json_t *obj, const char *key, json_t **out)
+{
+	json_t *v = json_object_get(obj, key);
+	size_t mark = w->path.len;
+	int error;
+
+	*out = NULL;
+	if (!v)
+		return 0;
+	if (json_is_object(v)) {
+		*out = v;
+		return 0;
+	}
+	etsi__pointer_push(&w->path, key);
+	error = problem(w->ctx, w->path.ptr, 0, "is %s; it must be an object", jtype(v));
+	etsi__pointer_pop(&w->path, mark);
+	return error < 0 ? error : 1;
+}
+
+/* The "name" member of an object member (CycloneDX supplier, manufacturer). */
+static int jnamed(jwalk *w, json_t *obj, const char *key, const char **out)
+{
+	json_t *o;
+	size_t mark = w->path.len;
+	int error;
+
+	*out = NULL;
+	if ((error = jobject(w, obj, key, &o)) != 0 || !o)
+		return error;
+	etsi__pointer_push(&w->path, key);
+	error = jstring(w, o, "name", out);
+	etsi__pointer_pop(&w->path, mark);
+	return error;
+}
+
+static int json_hashes(jwalk *w, json_t *obj, raw_comp *raw, const char *key,
+                       const char *alg_key, const char *value_key)
+{
+	json_t *list, *h;
+	size_t i, mark = w->path.len;
+	int error;
+
+	if ((error = jarray(w, obj, key, &list)) != 0 || !list)
+		return error;
+	etsi__pointer_push(&w->path, key);
+	json_array_foreach(list, i, h) {
+		size_t item = w->path.len;
+
+		etsi__pointer_push_index(&w->path, i);
+		if (!json_is_object(h)) {
+			error = problem(w->ctx, w->path.ptr, 0, "a digest is an object, not %s",
+			                jtype(h));
+			etsi__pointer_pop(&w->path, mark);
+			return error < 0 ? error : 1;
+		}
+		if (raw->nhashes < ETSI__ARRAY_SIZE(raw->hash_alg)) {
+			if ((error = jstring(w, h, alg_key, &raw->hash_alg[raw->nhashes])) != 0 ||
+			    (error = jstring(w, h, value_key, &raw->hash_value[raw->nhashes])) != 0) {
+				etsi__pointer_pop(&w->path, mark);
+				return error;
+			}
+			raw->nhashes++;
+		}
+		etsi__pointer_pop(&w->path, item);
+	}
+	etsi__pointer_pop(&w->path, mark);
+	return 0;
+}
+
+static int cdx_component(jwalk *w, json_t *obj, unsigned int depth)
+{
+	raw_comp raw;
+	json_t *nested;
+	size_t i;
+	int error;
+
+	if (depth > w->ctx->max_depth)
+		return etsi__import_problem(w->ctx, ETSI_ELIMIT, 0, 0, w->path.ptr,
+		                            "components nest deeper than %u levels; the SBOM is "
+		                            "refused (raise max_depth if it is genuine)",
+		                            w->ctx->max_depth);
+	if (!json_is_object(obj)) {
+		error = problem(w->ctx, w->path.ptr, 0, "a component is an object, not %s", jtype(obj));
+		return error;
+	}
+	memset(&raw, 0, sizeof(raw));
+	if ((error = jstring(w, obj, "type", &raw.type)) != 0 ||
+	    (error = jstring(w, obj, "group", &raw.group)) != 0 ||
+	    (error = jstring(w, obj, "name", &raw.name)) != 0 ||
+	    (error = jstring(w, obj, "version", &raw.version)) != 0 ||
+	    (error = jstring(w, obj, "purl", &raw.purl)) != 0 ||
+	    (error = jstring(w, obj, "cpe", &raw.cpe)) != 0 ||
+	    (error = jstring(w, obj, "description", &raw.description)) != 0 ||
+	    (error = jnamed(w, obj, "supplier", &raw.supplier)) != 0 ||
+	    (!raw.supplier && (error = jnamed(w, obj, "manufacturer", &raw.supplier)) != 0) ||
+	    (!raw.supplier && (error = jstring(w, obj, "publisher", &raw.supplier)) != 0) ||
+	    (error = json_hashes(w, obj, &raw, "hashes", "alg", "content")) != 0)
+		return error < 0 ? error : 0;
+	if (!raw.name && !json_object_get(obj, "name")) {
+		size_t mark = w->path.len;
+
+		etsi__pointer_push(&w->path, "name");
+		error = problem(w->ctx, w->path.ptr, 0, "is missing; every component has a name");
+		etsi__pointer_pop(&w->path, mark);
+		return error;
+	}
+	if ((error = check_comp(w->ctx, w->plan, &raw, w->path.ptr, 0, &w->identities)) < 0)
+		return error;
+	if ((error = jarray(w, obj, "components", &nested)) != 0 || !nested)
+		return error < 0 ? error : 0;
+	{
+		size_t mark = w->path.len;
+		json_t *item;
+
+		etsi__pointer_push(&w->path, "components");
+		json_array_foreach(nested, i, item) {
+			size_t item_mark = w->path.len;
+
+			etsi__pointer_push_index(&w->path, i);
+			if ((error = cdx_component(w, item, depth + 1)) < 0)
+				return error;
+			etsi__pointer_pop(&w->path, item_mark);
+		}
+		etsi__pointer_pop(&w->path, mark);
+	}
+	return 0;
+}
+
+static int cdx_json(jwalk *w, json_t *top)
+{
+	json_t *meta, *comp, *list, *item;
+	const char *format, *version;
+	size_t i;
+	int error;
+
+	if ((error = jstring(w, top, "bomFormat", &format)) != 0)
+		return error < 0 ? error : 0;
+	if (!etsi__streq(format, "CycloneDX"))
+		return problem(w->ctx, "/bomFormat", 0, "%s%s%s; a CycloneDX BOM has \"bomFormat\": "
+		               "\"CycloneDX\"", format ? "is \"" : "is missing",
+		               format ? format : "", format ? "\"" : "");
+	if ((error = jstring(w, top, "specVersion", &version)) != 0)
+		return error < 0 ? error : 0;
+	if (!version)
+		return problem(w->ctx, "/specVersion", 0, "is missing; it names the CycloneDX version");
+	if (strcmp(version, "1.4") != 0 && strcmp(version, "1.5") != 0 &&
+	    strcmp(version, "1.6") != 0)
+		return etsi__import_problem(w->ctx, ETSI_EUNSUPPORTED, 0, 0, "/specVersion",
+		                            "CycloneDX %.20s is not supported; libetsi reads 1.4, 1.5 "
+		                            "and 1.6", version) == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
+	{
+		etsi__buf source = ETSI__BUF_INIT;
+
+		etsi__buf_printf(&source, "CycloneDX %s JSON", version);
+		if (!(w->plan->source = etsi__buf_detach(&source)))
+			return ETSI_ENOMEM;
+	}
+	if ((error = jobject(w, top, "metadata", &meta)) != 0)
+		return error < 0 ? error : 0;
+	if (meta) {
+		etsi__pointer_push(&w->path, "metadata");
+		error = jobject(w, meta, "component", &comp);
+		if (error == 0 && comp) {
+			etsi__pointer_push(&w->path, "component");
+			error = cdx_component(w, comp, 1);
+		}
+		etsi__pointer_pop(&w->path, 0);
+		if (error < 0)
+			return error;
+	}
+	if ((error = jarray(w, top, "components", &list)) != 0 || !list)
+		return error < 0 ? error : 0;
+	etsi__pointer_push(&w->path, "components");
+	json_array_foreach(list, i, item) {
+		size_t mark = w->path.len;
+
+		etsi__pointer_push_index(&w->path, i);
+		if ((error = cdx_component(w, item, 1)) < 0)
+			return error;
+		etsi__pointer_pop(&w->path, mark);
+	}
+	return 0;
+}
+
+static int spdx_package(jwalk *w, json_t *pkg)
+{
+	raw_comp raw;
+	json_t *refs, *ref;
+	size_t i;
+	int error;
+
+	if (!json_is_object(pkg))
+		return problem(w->ctx, w->path.ptr, 0, "a package is an object, not %s", jtype(pkg));
+	memset(&raw, 0, sizeof(raw));
+	raw.spdx = 1;
+	if ((error = jstring(w, pkg, "name", &raw.name)) != 0 ||
+	    (error = jstring(w, pkg, "versionInfo", &raw.version)) != 0 ||
+	    (error = jstring(w, pkg, "supplier", &raw.supplier)) != 0 ||
+	    (error = jstring(w, pkg, "description", &raw.description)) != 0 ||
+	    (!raw.description && (error = jstring(w, pkg, "summary", &raw.description)) != 0) ||
+	    (error = jstring(w, pkg, "primaryPackagePurpose", &raw.type)) != 0 ||
+	    (error = json_hashes(w, pkg, &raw, "checksums", "algorithm", "checksumValue")) != 0 ||
+	    (error = jarray(w, pkg, "externalRefs", &refs)) != 0)
+		return error < 0 ? error : 0;
+	if (!raw.name) {
+		size_t mark = w->path.len;
+
+		etsi__pointer_push(&w->path, "name");
+		error = problem(w->ctx, w->path.ptr, 0, "is missing; every package has a name");
+		etsi__pointer_pop(&w->path, mark);
+		return error;
+	}
+	if (refs) {
+		size_t mark = w->path.len;
+
+		etsi__pointer_push(&w->path, "externalRefs");
+		json_array_foreach(refs, i, ref) {
+			const char *category, *type, *locator;
+			size_t item = w->path.len;
+
+			etsi__pointer_push_index(&w->path, i);
+			if (!json_is_object(ref)) {
+				error = problem(w->ctx, w->path.ptr, 0, "a reference is an object, not %s",
+				                jtype(ref));
+				return error;
+			}
+			if ((error = jstring(w, ref, "referenceCategory", &category)) != 0 ||
+			    (error = jstring(w, ref, "referenceType", &type)) != 0 ||
+			    (error = jstring(w, ref, "referenceLocator", &locator)) != 0)
+				return error < 0 ? error : 0;
+			if (etsi__streq(type, "purl") && !raw.purl)
+				raw.purl = locator;
+			else if ((etsi__streq(type, "cpe23Type") || etsi__streq(type, "cpe22Type")) &&
+			         !raw.cpe)
+				raw.cpe = locator;
+			(void)category;
+			etsi__pointer_pop(&w->path, item);
+		}
+		etsi__pointer_pop(&w->path, mark);
+	}
+	return check_comp(w->ctx, w->plan, &raw, w->path.ptr, 0, &w->identities);
+}
+
+static int spdx_json(jwalk *w, json_t *top)
+{
+	const char *version;
+	json_t *packages, *pkg;
+	size_t i;
+	int error;
+
+	if ((error = jstring(w, top, "spdxVersion", &version)) != 0)
+		return error < 0 ? error : 0;
+	if (!version)
+		return problem(w->ctx, "/spdxVersion", 0, "is missing; an SPDX document names its "
+		               "version (SPDX-2.3)");
+	if (strcmp(version, "SPDX-2.3") != 0)
+		return etsi__import_problem(w->ctx, ETSI_EUNSUPPORTED, 0, 0, "/spdxVersion",
+		                            "%.20s is not supported; libetsi reads SPDX-2.3 JSON",
+		                            version) == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
+	if (!(w->plan->source = etsi__strdup("SPDX 2.3 JSON")))
+		return ETSI_ENOMEM;
+	if ((error = jarray(w, top, "packages", &packages)) != 0 || !packages)
+		return error < 0 ? error : 0;
+	etsi__pointer_push(&w->path, "packages");
+	json_array_foreach(packages, i, pkg) {
+		size_t mark = w->path.len;
+
+		etsi__pointer_push_index(&w->path, i);
+		if ((error = spdx_package(w, pkg)) < 0)
+			return error;
+		etsi__pointer_pop(&w->path, mark);
+	}
+	return 0;
+}
+
+/* Is there anything but a JSON value here?  The first character tells. */
+static char first_char(const char *p, const char *end)
+{
+	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end && isspace((unsigned char)*p))
+		p++;
+	return p < end ? *p : '\0';
+}
+
+static int parse_json(void **out, etsi__import_ctx *ctx, int spdx)
+{
+	const char *data = ctx->data;
+	size_t len = ctx->len;
+	json_error_t jerr;
+	json_t *top;
+	jwalk w;
+	sbom_plan *plan;
+	int error;
+
+	*out = NULL;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	plan = etsi__calloc(1, sizeof(*plan));
+	if (!plan)
+		return ETSI_ENOMEM;
+	*out = plan;
+	top = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!top) {
+		if (json_error_code(&jerr) == json_error_out_of_memory)
+			return ETSI_ENOMEM;
+		return etsi__import_problem(ctx, json_error_code(&jerr) == json_error_stack_overflow
+		                            ? ETSI_ELIMIT : ETSI_EPARSE, jerr.line, jerr.column, NULL,
+		                            "not valid JSON: %s (line %d, column %d)", jerr.text,
+		                            jerr.line, jerr.column) == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
+	}
+	memset(&w, 0, sizeof(w));
+	w.ctx = ctx;
+	w.plan = plan;
+	w.spdx = spdx;
+	etsi__buf_puts(&w.path, "");
+	if (!json_is_object(top))
+		error = problem(ctx, "/", 0, "the document is %s; %s is a JSON object", jtype(top),
+		                spdx ? "an SPDX document" : "a CycloneDX BOM");
+	else
+		error = spdx ? spdx_json(&w, top) : cdx_json(&w, top);
+	if (error == 0 && w.path.failed)
+		error = ETSI_ENOMEM;
+	etsi__buf_dispose(&w.path);
+	etsi__map_dispose(&w.identities);
+	json_decref(top);
+	return error == ETSI_ENOMEM ? error : 0;
+}
+
+/* ---- CycloneDX XML ---------------------------------------------------------- */
+
+typedef struct xwalk {
+	etsi__import_ctx *ctx;
+	sbom_plan *plan;
+	const char *ns;
+	etsi__map identities;
+	etsi__vec texts;       /* xmlChar * to free */
+	int oom;
+} xwalk;
+
+static const char *xtext(xwalk *w, const xmlNode *parent, const char *name)
+{
+	xmlNode *n = etsi__xml_child(parent, w->ns, name);
+	xmlChar *t;
+
+	if (!n)
+		return NULL;
+	t = xmlNodeGetContent(n);
+	if (!t || etsi__vec_push(&w->texts, t) < 0) {
+		xmlFree(t);
+		w->oom = 1;
+		return NULL;
+	}
+	return (const char *)t;
+}
+
+static int cdx_xml_component(xwalk *w, const xmlNode *node, unsigned int depth)
+{
+	raw_comp raw;
+	xmlNode *n;
+	char where[32];
+	int line = etsi__xml_line(node), error;
+
+	snprintf(where, sizeof(where), "line %d", line);
+	if (depth > w->ctx->max_depth)
+		return etsi__import_problem(w->ctx, ETSI_ELIMIT, line, 0, NULL,
+		                            "components nest deeper than %u levels; the SBOM is "
+		                            "refused (raise max_depth if it is genuine)",
+		                            w->ctx->max_depth);
+	memset(&raw, 0, sizeof(raw));
+	raw.type = etsi__xml_attr(node, "type");
+	raw.group = xtext(w, node, "group");
+	raw.name = xtext(w, node, "name");
+	raw.version = xtext(w, node, "version");
+	raw.purl = xtext(w, node, "purl");
+	raw.cpe = xtext(w, node, "cpe");
+	raw.description = xtext(w, node, "description");
+	raw.supplier = xtext(w, etsi__xml_child(node, w->ns, "supplier"), "name");
+	if (!raw.supplier)
+		raw.supplier = xtext(w, etsi__xml_child(node, w->ns, "manufacturer"), "name");
+	if (!raw.supplier)
+		raw.supplier = xtext(w, node, "publisher");
+	for (n = etsi__xml_child(etsi__xml_child(node, w->ns, "hashes"), w->ns, "hash");
+	     n && raw.nhashes < ETSI__ARRAY_SIZE(raw.hash_alg); n = etsi__xml_next(n, w->ns, "hash")) {
+		xmlChar *t = xmlNodeGetContent(n);
+
+		if (!t || etsi__vec_push(&w->texts, t) < 0) {
+			xmlFree(t);
+			return ETSI_ENOMEM;
+		}
+		raw.hash_alg[raw.nhashes] = etsi__xml_attr(n, "alg");
+		raw.hash_value[raw.nhashes] = (const char *)t;
+		raw.nhashes++;
+	}
+	if (w->oom)
+		return ETSI_ENOMEM;
+	if (!raw.name)
+		return problem(w->ctx, where, line, "the component has no <name>");
+	if ((error = check_comp(w->ctx, w->plan, &raw, where, line, &w->identities)) < 0)
+		return error;
+	for (n = etsi__xml_child(etsi__xml_child(node, w->ns, "components"), w->ns, "component");
+	     n; n = etsi__xml_next(n, w->ns, "component")) {
+		if ((error = cdx_xml_component(w, n, depth + 1)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+static int parse_cdx_xml(void **out, etsi__import_ctx *ctx)
+{
+	static const char *const versions[] = { "1.4", "1.5", "1.6" };
+	xmlDocPtr doc = NULL;
+	xmlNode *root, *n;
+	sbom_plan *plan;
+	xwalk w;
+	const char *ns;
+	size_t i;
+	int error;
+
+	*out = NULL;
+	plan = etsi__calloc(1, sizeof(*plan));
+	if (!plan)
+		return ETSI_ENOMEM;
+	*out = plan;
+	error = etsi__xml_parse(&doc, ctx->data, ctx->len, ctx->name, ctx->max_size, ctx->max_depth);
+	if (error < 0) {
+		char message[1024];
+		const etsi_error *e = etsi_error_last();
+
+		if (error == ETSI_ENOMEM)
+			return error;
+		snprintf(message, sizeof(message), "%s", e->message);
+		return etsi__import_problem(ctx, error, e->line, e->column, NULL, "%s", message)
+		       == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
+	}
+	root = xmlDocGetRootElement(doc);
+	ns = root->ns && root->ns->href ? (const char *)root->ns->href : "";
+	if (strcmp((const char *)root->name, "bom") != 0 || strncmp(ns, CDX_NS, strlen(CDX_NS)) != 0) {
+		problem(ctx, NULL, etsi__xml_line(root), "the root element is <%s>%s%s; a CycloneDX "
+		        "BOM is <bom xmlns=\"" CDX_NS "1.6\"> (1.4 to 1.6)", root->name,
+		        *ns ? " in namespace " : " without a namespace", ns);
+		xmlFreeDoc(doc);
+		return 0;
+	}
+	for (i = 0; i < ETSI__ARRAY_SIZE(versions); i++) {
+		if (strcmp(ns + strlen(CDX_NS), versions[i]) == 0)
+			break;
+	}
+	if (i == ETSI__ARRAY_SIZE(versions)) {
+		error = etsi__import_problem(ctx, ETSI_EUNSUPPORTED, etsi__xml_line(root), 0, NULL,
+		                             "CycloneDX %.20s is not supported; libetsi reads 1.4, 1.5 "
+		                             "and 1.6", ns + strlen(CDX_NS));
+		xmlFreeDoc(doc);
+		return error == ETSI_ENOMEM ? error : 0;
+	}
+	{
+		etsi__buf source = ETSI__BUF_INIT;
+
+		etsi__buf_printf(&source, "CycloneDX %s XML", versions[i]);
+		if (!(plan->source = etsi__buf_detach(&source))) {
+			xmlFreeDoc(doc);
+			return ETSI_ENOMEM;
+		}
+	}
+	memset(&w, 0, sizeof(w));
+	w.ctx = ctx;
+	w.plan = plan;
+	w.ns = ns;
+	error = 0;
+	n = etsi__xml_child(etsi__xml_child(root, ns, "metadata"), ns, "component");
+	if (n)
+		error = cdx_xml_component(&w, n, 1);
+	for (n = etsi__xml_child(etsi__xml_child(root, ns, "components"), ns, "component");
+	     n && error >= 0; n = etsi__xml_next(n, ns, "component"))
+		error = cdx_xml_component(&w, n, 1);
+	for (i = 0; i < w.texts.len; i++)
+		xmlFree(w.texts.items[i]);
+	etsi__vec_dispose(&w.texts);
+	etsi__map_dispose(&w.identities);
+	xmlFreeDoc(doc);
+	return error == ETSI_ENOMEM ? error : 0;
+}
+
+static int parse_cyclonedx(void **out, etsi__import_ctx *ctx)
+{
+	char c = first_char(ctx->data, ctx->data + ctx->len);
+
+	if (c == '<')
+		return parse_cdx_xml(out, ctx);
+	return parse_json(out, ctx, 0);
+}
+
+static int parse_spdx(void **out, etsi__import_ctx *ctx)
+{
+	char c = first_char(ctx->data, ctx->data + ctx->len);
+
+	if (c == '<' || (c && c != '{' && c != '[')) {
+		sbom_plan *plan = etsi__calloc(1, sizeof(*plan));
+
+		*out = plan;
+		if (!plan)
+			return ETSI_ENOMEM;
+		return etsi__import_problem(ctx, ETSI_EUNSUPPORTED, 1, 0, NULL,
+		                            "this is not SPDX JSON; libetsi reads SPDX 2.3 as JSON "
+		                            "(convert tag-value, RDF or XML documents first)")
+		       == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
+	}
+	return parse_json(out, ctx, 1);
+}
+
+/* ---- applying ---------------------------------------------------------------- */
+
+static const char *identity_of(const etsi_record *r, etsi__buf *buf)
+{
+	buf->len = 0;
+	if (buf->ptr)
+		buf->ptr[0] = '\0';
+	if (etsi_record_get(r, "purl"))
+		etsi__buf_printf(buf, "purl:%s", etsi_record_get(r, "purl"));
+	else if (etsi_record_get(r, "cpe"))
+		etsi__buf_printf(buf, "cpe:%s", etsi_record_get(r, "cpe"));
+	else
+		etsi__buf_printf(buf, "name:%s@%s", etsi_record_get(r, "name"),
+		                 etsi_record_get(r, "version") ? etsi_record_get(r, "version") : "");
+	return buf->failed ? NULL : buf->ptr;
+}
+
+static void slug_append(etsi__buf *id, const char *s)
+{
+	for (; *s && id->len < 100; s++) {
+		char c = *s;
+
+		if (!(isalnum((unsigned char)c) || c == '.' || c == '_'))
+			c = '-';
+		if (c == '-' && id->len && id->ptr[id->len - 1] == '-')
+			continue;
+		etsi__buf_put(id, &c, 1);
+	}
+}
+
+/* A prefix ("comp-") and the name and version, made an id that no record
+ * of the dossier has. */
+static char *new_id(etsi_dossier *d, const char *prefix, const char *name, const char *version)
+{
+	etsi__buf id = ETSI__BUF_INIT;
+	size_t base, min = strlen(prefix) - 1;
+	int i;
+
+	etsi__buf_puts(&id, prefix);
+	slug_append(&id, name);
+	if (version) {
+		etsi__buf_puts(&id, "-");
+		slug_append(&id, version);
+	}
+	while (!id.failed && id.len > min && id.ptr[id.len - 1] == '-')
+		id.ptr[--id.len] = '\0';
+	base = id.len;
+	for (i = 2; !id.failed && etsi__map_get(&d->store.ids, id.ptr); i++) {
+		id.len = base;
+		id.ptr[base] = '\0';
+		etsi__buf_printf(&id, "-%d", i);
+	}
+	return etsi__buf_detach(&id);
+}
+
+static int update_field(etsi_record *r, const char *field, const char *value, int *changed)
+{
+	int error;
+
+	if (!value || etsi__streq(etsi_record_get(r, field), value))
+		return 0;
+	if ((error = etsi_record_set(r, field, value)) < 0)
+		return error;
+	*changed = 1;
+	return 0;
+}
+
+static int has_soft_comp(const etsi_dossier *d, const char *component)
+{
+	size_t i;
+
+	for (i = 0; i < etsi_dossier_count(d, ETSI_KIND_SOFT_COMP); i++) {
+		if (etsi__streq(etsi_record_get(etsi_dossier_at(d, ETSI_KIND_SOFT_COMP, i),
+		                                "component"), component))
+			return 1;
+	}
+	return 0;
+}
+
+static int add_soft_comp(etsi_dossier *d, const sbom_plan *plan, const sbom_comp *c,
+                         const char *component, const char *name)
+{
+	etsi__buf text = ETSI__BUF_INIT;
+	char *id = new_id(d, "sc-", component + (strncmp(component, "comp-", 5) == 0 ? 5 : 0), NULL);
+	int error;
+
+	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+
+	etsi__buf_printf(&text, "%s%s%s, a software component listed in the SBOM %s (%s).",
+	                 c->name, c->version ? " " : "", c->version ? c->version : "", base,
+	                 plan->source);
+	if (!id || text.failed) {
+		etsi__free(id);
+		etsi__buf_dispose(&text);
+		return etsi__error_oom();
+	}
+	{
+		const char *fields[] = { "id", id, "component", component, "description", text.ptr,
+		                         NULL };
+
+		error = etsi_dossier_add(NULL, d, NULL, ETSI_KIND_SOFT_COMP, fields);
+	}
+	etsi__free(id);
+	etsi__buf_dispose(&text);
+	return error;
+}
+
+static int apply(void *p, etsi_dossier *d, etsi_diagnostics *diags, const char *name)
+{
+	sbom_plan *plan = p;
+	etsi__map known = ETSI__MAP_INIT;
+	etsi__buf buf = ETSI__BUF_INIT;
+	size_t i, j;
+	int error = 0;
+
+	for (i = 0; i < etsi_dossier_count(d, ETSI_KIND_COMPONENT); i++) {
+		etsi_record *r = etsi_dossier_at(d, ETSI_KIND_COMPONENT, i);
+		const char *key = identity_of(r, &buf);
+
+		if (!key || etsi__map_put(&known, key, r) < 0) {
+			error = etsi__error_oom();
+			goto done;
+		}
+	}
+	for (i = 0; i < plan->comps.len; i++) {
+		sbom_comp *c = plan->comps.items[i];
+		etsi_record *r = etsi__map_get(&known, c->identity);
+
+		if (r) {
+			int changed = 0;
+			const char *id = etsi_record_key(r);
+
+			if ((error = update_field(r, "name", c->name, &changed)) < 0 ||
+			    (error = update_field(r, "version", c->version, &changed)) < 0 ||
+			    (error = update_field(r, "supplier", c->supplier, &changed)) < 0 ||
+			    (error = update_field(r, "purl", c->purl, &changed)) < 0 ||
+			    (error = update_field(r, "cpe", c->cpe, &changed)) < 0)
+				goto done;
+			if (c->nhashes) {
+				int same = etsi_record_value_count(r, "hash") == c->nhashes;
+
+				for (j = 0; same && j < c->nhashes; j++) {
+					buf.len = 0;
+					etsi__buf_printf(&buf, "%s:%s", c->hashes[j].alg, c->hashes[j].value);
+					same = !buf.failed && etsi__streq(etsi_record_value_at(r, "hash", j), buf.ptr);
+				}
+				if (!same) {
+					for (j = 0; j < c->nhashes; j++) {
+						buf.len = 0;
+						etsi__buf_printf(&buf, "%s:%s", c->hashes[j].alg, c->hashes[j].value);
+						if (buf.failed) {
+							error = etsi__error_oom();
+							goto done;
+						}
+						error = j == 0 ? etsi_record_set(r, "hash", buf.ptr)
+						               : etsi_record_add_value(r, "hash", buf.ptr);
+						if (error < 0)
+							goto done;
+					}
+					changed = 1;
+				}
+			}
+			if (!has_soft_comp(d, id)) {
+				if ((error = add_soft_comp(d, plan, c, id, name)) < 0)
+					goto done;
+				changed = 1;
+			}
+			error = etsi__import_note(diags, name, changed ? "updated" : "unchanged", id,
+			                          c->identity, "%s: component %s (%s%s%s) %s", c->where,
+			                          id, c->name, c->version ? " " : "",
+			                          c->version ? c->version : "",
+			                          changed ? "updated" : "unchanged");
+			if (error < 0)
+				goto done;
+			continue;
+		}
+		{
+			char *id = new_id(d, "comp-", c->name, c->version);
+			const char *fields[2 * (10 + MAX_HASHES) + 1];
+			char *hashes[MAX_HASHES];
+			size_t k = 0;
+			etsi_record *added = NULL;
+
+			memset(hashes, 0, sizeof(hashes));
+			if (!id) {
+				error = etsi__error_oom();
+				goto done;
+			}
+			fields[k++] = "id";
+			fields[k++] = id;
+			fields[k++] = "kind";
+			fields[k++] = c->kind;
+			fields[k++] = "updateable";
+			fields[k++] = "undecided";
+			fields[k++] = "name";
+			fields[k++] = c->name;
+#define OPTIONAL(f, v) do { if (v) { fields[k++] = f; fields[k++] = v; } } while (0)
+			OPTIONAL("version", c->version);
+			OPTIONAL("supplier", c->supplier);
+			OPTIONAL("purl", c->purl);
+			OPTIONAL("cpe", c->cpe);
+			for (j = 0; j < c->nhashes; j++) {
+				etsi__buf h = ETSI__BUF_INIT;
+
+				etsi__buf_printf(&h, "%s:%s", c->hashes[j].alg, c->hashes[j].value);
+				hashes[j] = etsi__buf_detach(&h);
+				if (!hashes[j])
+					error = ETSI_ENOMEM;
+				OPTIONAL("hash", hashes[j]);
+			}
+			OPTIONAL("description", c->description);
+#undef OPTIONAL
+			fields[k] = NULL;
+			if (error == ETSI_ENOMEM)
+				error = etsi__error_oom();
+			else
+				error = etsi_dossier_add(&added, d, NULL, ETSI_KIND_COMPONENT, fields);
+			if (error == 0)
+				error = add_soft_comp(d, plan, c, id, name);
+			if (error == 0)
+				error = etsi__import_note(diags, name, "added", id, c->identity,
+				                          "%s: component %s (%s%s%s) added, updateability "
+				                          "undecided", c->where, id, c->name,
+				                          c->version ? " " : "", c->version ? c->version : "");
+			if (error == 0 && etsi__map_put(&known, c->identity, added) < 0)
+				error = etsi__error_oom();
+			for (j = 0; j < MAX_HASHES; j++)
+				etsi__free(hashes[j]);
+			etsi__free(id);
+			if (error < 0)
+				goto done;
+		}
+	}
+	if (!plan->comps.len)
+		error = etsi__import_note(diags, name, "unchanged", NULL, NULL,
+		                          "the SBOM (%s) lists no software component",
+		                          plan->source ? plan->source : "SBOM");
+done:
+	etsi__buf_dispose(&buf);
+	etsi__map_dispose(&known);
+	return error;
+}
+
+const etsi__importer etsi__import_cyclonedx = { "cyclonedx", parse_cyclonedx, apply, free_plan };
+const etsi__importer etsi__import_spdx = { "spdx", parse_spdx, apply, free_plan };

@@ -1,0 +1,13 @@
+/* Internal: the one-time set-up of libxmlsec1 and its OpenSSL backend. */
+#ifndef ETSI_SRC_SIGNATURE_IMPL_H
+#define ETSI_SRC_SIGNATURE_IMPL_H
+
+/* Initializes libxmlsec1 (and its OpenSSL backend) once per process,
+ * after libxml2 and libxslt; called from the library's one-time
+ * initialization.  The outcome is remembered: signing and verifying fail
+ * with a clear message when it went wrong.  Like libxml2, xmlsec is never
+ * shut down: xmlSecShutdown() also cleans up libxml2's HTTP and FTP
+ * globals, which other users of libxml2 in the process may rely on. */
+void etsi__signature_global_init(void);
+
+#endif

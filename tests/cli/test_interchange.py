@@ -1,0 +1,475 @@
+"""Tests of `etsi export` and `etsi import` (GRC interchange, docs/interchange.md):
+the JSON form and its round trip in canonical XML, its JSON Schema, OSCAL
+assessment results checked against NIST's schemas, the ICS spreadsheet and
+SBOM imports, and that a refused import writes nothing.
+
+External checkers:
+- xmllint (libxml2-utils): canonical forms and the OSCAL XSD;
+- ajv-cli from npm (`npm ci --prefix tests/json`, scripts/install-deps.sh
+  does it): the JSON Schemas.  Without it those tests are skipped by name;
+  with ETSI_REQUIRE_JSON_TOOLS=1 (or ETSI_REQUIRE_HTML_TOOLS=1, which
+  scripts/test.sh sets once install-deps.sh has run) they fail instead.
+
+The OSCAL schemas and the published SBOM samples are read in place from
+../shared/data (ETSI_SHARED_DATA), never copied; where they are absent the
+tests that need them are skipped, by name.
+"""
+import csv as csvlib
+import io
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+CLI = os.environ["ETSI_CLI"]
+SOURCE = pathlib.Path(os.environ["ETSI_SOURCE_DIR"])
+DATA = pathlib.Path(os.environ.get("ETSI_TEST_DATA", SOURCE / "tests" / "data"))
+SHARED = pathlib.Path(os.environ.get("ETSI_SHARED_DATA") or SOURCE.parent / "shared" / "data")
+EXAMPLES = sorted((SOURCE / "examples" / "dossiers").glob("*.xml"))
+INTERCHANGE = DATA / "interchange"
+SCHEMA = SOURCE / "xsd" / "dossier.schema.json"
+XMLLINT = shutil.which("xmllint")
+NODE = shutil.which("node")
+AJV = SOURCE / "tests" / "json" / "node_modules" / "ajv-cli" / "dist" / "index.js"
+REQUIRE_TOOLS = (os.environ.get("ETSI_REQUIRE_JSON_TOOLS") == "1" or
+                 os.environ.get("ETSI_REQUIRE_HTML_TOOLS") == "1")
+
+OSCAL_XSD = SHARED / "oscal" / "oscal_assessment-results_schema.xsd"
+OSCAL_JSON_121 = SHARED / "oscal" / "oscal_assessment-results_schema.json"
+OSCAL_JSON_112 = SHARED / "oscal" / "v1.1.2" / "oscal_assessment-results_schema.json"
+SBOMS = [
+    ("cyclonedx", "sbom/cyclonedx/hbom-pcie-sata-adapter-board.cdx-1.4.json", 0),
+    ("cyclonedx", "sbom/cyclonedx/laravel-7.12.0.cdx-1.4.xml", 63),
+    ("cyclonedx", "sbom/cyclonedx/valid-bom.cdx-1.5.xml", 4),
+    ("cyclonedx", "sbom/cyclonedx/valid-bom.cdx-1.6.json", 4),
+    ("cyclonedx", "sbom/cyclonedx/valid-bom.cdx-1.6.xml", 4),
+    ("spdx", "sbom/spdx/ACME-v2.3.spdx.json", 4),
+    ("spdx", "sbom/spdx/SPDXJSONExample-v2.3.spdx.json", 4),
+    ("spdx", "sbom/spdx/example11-rust-hello-server.spdx-2.3.json", 4),
+]
+
+
+def etsi(*args, cwd=None, stdin=None):
+    return subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, cwd=cwd,
+                          input=stdin, timeout=300)
+
+
+def c14n(path, exclusive=False):
+    """The canonical form (with comments) of a file as libetsi reads it:
+    white space between elements dropped."""
+    r = subprocess.run([XMLLINT, "--noblanks", "--nonet",
+                        "--exc-c14n" if exclusive else "--c14n", str(path)],
+                       capture_output=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+class TempDirTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = pathlib.Path(tempfile.mkdtemp(prefix="etsi-interchange-"))
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def need(self, condition, what):
+        if condition:
+            return
+        if REQUIRE_TOOLS and "ajv" in what:
+            self.fail(f"{what} is missing, and the tools are required here")
+        self.skipTest(f"{self.id().rsplit('.', 1)[-1]}: {what} is missing")
+
+    def need_shared(self, *paths):
+        for path in paths:
+            if not path.is_file():
+                self.skipTest(f"{self.id().rsplit('.', 1)[-1]}: {path.relative_to(SHARED)} is "
+                              f"not in {SHARED}")
+
+    def ajv(self, schema, files):
+        """Validates files against a draft-07 JSON Schema with ajv-cli;
+        returns (ok, output)."""
+        self.need(NODE and AJV.is_file(), "ajv-cli (npm ci --prefix tests/json)")
+        args = [NODE, str(AJV), "validate", "--spec=draft7", "--strict=false", "-c", "ajv-formats",
+                "--all-errors", "-s", str(schema)]
+        for f in files:
+            args += ["-d", str(f)]
+        r = subprocess.run(args, capture_output=True, text=True, timeout=300,
+                           cwd=SOURCE / "tests" / "json")
+        return r.returncode == 0, r.stdout + r.stderr
+
+    def copy(self, path, name=None):
+        target = self.tmp / (name or pathlib.Path(path).name)
+        shutil.copyfile(path, target)
+        return target
+
+
+# ---- help and usage ------------------------------------------------------------
+
+class Usage(unittest.TestCase):
+    def test_help(self):
+        for command in ("export", "import"):
+            with self.subTest(command):
+                a, b = etsi(command, "--help"), etsi("help", command)
+                self.assertEqual(a.returncode, 0)
+                self.assertEqual(a.stdout, b.stdout)
+                self.assertIn(f"usage: etsi {command}", a.stdout)
+                self.assertIn("Exit status", a.stdout)
+        r = etsi("--help")
+        self.assertRegex(r.stdout, r"\n  export ")
+        self.assertRegex(r.stdout, r"\n  import ")
+
+    def test_usage_errors(self):
+        cases = [
+            (("export",), "give exactly one dossier"),
+            (("export", EXAMPLES[0], "--format", "yaml"), "format 'yaml' is unknown"),
+            (("export", EXAMPLES[0], "--as-of", "soon"), "--as-of takes a date"),
+            (("import", "x.json"), "--from is required"),
+            (("import", "--from", "xlsx", "x"), "--from takes json, ics-csv, cyclonedx or spdx"),
+            (("import", "--from", "cyclonedx", "x.json"), "give --into FILE"),
+            (("import", "--from", "ics-csv", "x.csv"), "give --edition, --model and --release"),
+            (("import", "--from", "json", "x.json", "--into", EXAMPLES[0]), "--into is for"),
+            (("import", "--from", "json"), "give exactly one input file"),
+            (("import", "--from", "json", "x", "--max-size", "-3"), "--max-size takes a positive"),
+        ]
+        for args, message in cases:
+            with self.subTest(args=args):
+                r = etsi(*args)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn(message, r.stderr)
+
+    def test_missing_input(self):
+        r = etsi("import", "--from", "json", "/nonexistent/x.json")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("cannot open", r.stderr)
+
+
+# ---- the JSON form ---------------------------------------------------------------
+
+class JsonForm(TempDirTest):
+    def round_trip(self, source):
+        json_file = self.tmp / (source.stem + ".json")
+        back = self.tmp / (source.stem + ".back.xml")
+        r = etsi("export", source, "--format", "json", "-o", json_file)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = etsi("import", "--from", "json", json_file, "-o", back)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for exclusive in (False, True):
+            self.assertEqual(c14n(source, exclusive), c14n(back, exclusive),
+                             f"{source.name}: canonical forms differ")
+        # and once more: the JSON of the imported dossier is the same JSON
+        again = etsi("export", back)
+        self.assertEqual(again.returncode, 0, again.stderr)
+        self.assertEqual(again.stdout, json_file.read_text(encoding="utf-8"))
+        return json_file
+
+    def test_round_trip_examples_and_edges(self):
+        self.need(XMLLINT, "xmllint")
+        for source in EXAMPLES + [INTERCHANGE / "json-edges.xml"]:
+            with self.subTest(source.name):
+                self.round_trip(source)
+
+    def test_stdout_and_stdin(self):
+        r = etsi("export", EXAMPLES[0])
+        self.assertEqual(r.returncode, 0)
+        doc = json.loads(r.stdout)
+        self.assertEqual(doc["format"], "urn:libetsi:dossier-json:1")
+        self.assertIn("header", doc["dossier"])
+        back = etsi("import", "--from", "json", "-", stdin=r.stdout)
+        self.assertEqual(back.returncode, 0, back.stderr)
+        self.assertTrue(back.stdout.startswith("<?xml"))
+
+    def test_deterministic(self):
+        a, b = etsi("export", EXAMPLES[1]), etsi("export", EXAMPLES[1])
+        self.assertEqual(a.stdout, b.stdout)
+
+    def test_schema_is_generated_from_the_xsd(self):
+        r = subprocess.run([sys.executable, str(SOURCE / "tests" / "json" / "make_dossier_schema.py"),
+                            "--check"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_exports_follow_the_json_schema(self):
+        sources = list(EXAMPLES) + sorted((DATA / "valid").glob("*.xml")) + \
+            sorted(DATA.glob("rules/**/*.xml")) + [INTERCHANGE / "json-edges.xml"]
+        files = []
+        for i, source in enumerate(sources):
+            out = self.tmp / f"{i:03d}-{source.stem}.json"
+            r = etsi("export", source, "-o", out)
+            if r.returncode == 0:
+                files.append(out)
+            else:
+                self.assertEqual(r.returncode, 1, r.stderr)  # an invalid fixture
+        self.assertGreater(len(files), 80)
+        ok, output = self.ajv(SCHEMA, files)
+        self.assertTrue(ok, output[-3000:])
+        # and the schema is not a rubber stamp
+        doc = json.loads(files[0].read_text(encoding="utf-8"))
+        doc["dossier"]["dut"]["colour"] = "red"
+        doc["dossier"]["update-boundary"]["component"][0]["kind"] = "gadget"
+        bad = self.tmp / "bad.json"
+        bad.write_text(json.dumps(doc), encoding="utf-8")
+        ok, output = self.ajv(SCHEMA, [bad])
+        self.assertFalse(ok, output)
+
+    def test_bad_json_writes_nothing(self):
+        good = json.loads(etsi("export", EXAMPLES[0]).stdout)
+        out = self.tmp / "out.xml"
+        cases = [
+            ("{\n  \"format\": \"urn:libetsi:dossier-json:1\",\n  \"dossier\": [}\n", 1,
+             "bad.json:3: error: not valid JSON"),
+            (json.dumps({"format": "urn:other", "dossier": {}}), 1, "is not a format this libetsi"),
+        ]
+        broken = json.loads(json.dumps(good))
+        broken["dossier"]["update-boundary"]["component"][1]["kind"] = "gadget"
+        cases.append((json.dumps(broken), 1, "/dossier/update-boundary/component/1: Element "
+                      "'component', attribute 'kind'"))
+        broken = json.loads(json.dumps(good))
+        broken["dossier"]["header"]["parties"]["party"][0]["fax"] = "+44"
+        cases.append((json.dumps(broken), 1, "/dossier/header/parties/party/0/fax: 'fax' is not"))
+        for text, status, message in cases:
+            with self.subTest(message):
+                bad = self.tmp / "bad.json"
+                bad.write_text(text, encoding="utf-8")
+                r = etsi("import", "--from", "json", bad, "-o", out)
+                self.assertEqual(r.returncode, status, r.stderr)
+                self.assertIn(message, r.stderr)
+                self.assertFalse(out.exists())
+
+    def test_limits(self):
+        json_file = self.tmp / "camera.json"
+        etsi("export", EXAMPLES[0], "-o", json_file)
+        r = etsi("import", "--from", "json", json_file, "--max-size", "1000")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("larger than 1000 bytes", r.stderr)
+        r = etsi("import", "--from", "json", json_file, "--max-depth", "3")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("deeper than 3 levels", r.stderr)
+
+    def test_invalid_dossier_not_exported(self):
+        r = etsi("export", DATA / "invalid" / "dangling-keyref.xml")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout, "")
+
+
+# ---- OSCAL ---------------------------------------------------------------------
+
+class Oscal(TempDirTest):
+    def exports(self, fmt):
+        files = []
+        for source in EXAMPLES:
+            # ajv-cli picks its parser by the extension
+            out = self.tmp / f"{source.stem}.{fmt}.{'json' if fmt.endswith('json') else 'xml'}"
+            r = etsi("export", source, "--format", fmt, "-o", out)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            files.append(out)
+        return files
+
+    def test_xml_valid_under_nist_1_2_1_xsd(self):
+        self.need_shared(OSCAL_XSD)
+        self.need(XMLLINT, "xmllint")
+        for f in self.exports("oscal-xml"):
+            with self.subTest(f.name):
+                r = subprocess.run([XMLLINT, "--noout", "--nonet", "--schema", str(OSCAL_XSD),
+                                    str(f)], capture_output=True, text=True, timeout=120)
+                self.assertEqual(r.returncode, 0, r.stderr[-2000:])
+                self.assertIn("validates", r.stderr)
+
+    def test_json_valid_under_nist_1_1_2_json_schema(self):
+        self.need_shared(OSCAL_JSON_112)
+        ok, output = self.ajv(OSCAL_JSON_112, self.exports("oscal-json"))
+        self.assertTrue(ok, output[-3000:])
+
+    def test_json_valid_under_nist_1_2_1_json_schema(self):
+        self.need_shared(OSCAL_JSON_121)
+        ok, output = self.ajv(OSCAL_JSON_121, self.exports("oscal-json"))
+        self.assertTrue(ok, output[-3000:])
+
+    def test_schemas_are_not_rubber_stamps(self):
+        self.need_shared(OSCAL_JSON_112, OSCAL_XSD)
+        self.need(XMLLINT, "xmllint")
+        f = self.exports("oscal-json")[0]
+        doc = json.loads(f.read_text(encoding="utf-8"))
+        doc["assessment-results"]["results"][0]["findings"][0]["target"]["target-id"] = "5.3-2"
+        bad = self.tmp / "bad.json"
+        bad.write_text(json.dumps(doc), encoding="utf-8")
+        ok, output = self.ajv(OSCAL_JSON_112, [bad])
+        self.assertFalse(ok, output)
+        x = self.exports("oscal-xml")[0]
+        bad_xml = self.tmp / "bad.xml"
+        bad_xml.write_text(x.read_text(encoding="utf-8").replace("<start>", "<begin>", 1)
+                           .replace("</start>", "</begin>", 1), encoding="utf-8")
+        r = subprocess.run([XMLLINT, "--noout", "--nonet", "--schema", str(OSCAL_XSD),
+                            str(bad_xml)], capture_output=True, text=True, timeout=120)
+        self.assertNotEqual(r.returncode, 0)
+
+    def test_deterministic_and_timestamp(self):
+        for fmt in ("oscal-json", "oscal-xml"):
+            a = etsi("export", EXAMPLES[0], "--format", fmt)
+            b = etsi("export", EXAMPLES[0], "--format", fmt)
+            self.assertEqual(a.returncode, 0, a.stderr)
+            self.assertEqual(a.stdout, b.stdout)
+        r = etsi("export", EXAMPLES[0], "--format", "oscal-json", "--timestamp",
+                 "2027-03-04T05:06:07Z", "--as-of", "2026-11-26")
+        doc = json.loads(r.stdout)["assessment-results"]
+        self.assertEqual(doc["metadata"]["last-modified"], "2027-03-04T05:06:07Z")
+        self.assertEqual(doc["metadata"]["oscal-version"], "1.1.2")
+        r = etsi("export", EXAMPLES[0], "--format", "oscal-json", "--timestamp", "tomorrow")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("timestamp 'tomorrow'", r.stderr)
+
+    def test_mapping(self):
+        doc = json.loads(etsi("export", SOURCE / "examples" / "dossiers" / "smart-camera-v3.xml",
+                              "--format", "oscal-json").stdout)["assessment-results"]
+        result = doc["results"][0]
+
+        def props(obj):
+            return {p["name"]: p["value"] for p in obj.get("props", [])
+                    if p.get("ns") == "urn:libetsi:oscal:1"}
+
+        states = {}
+        for f in result["findings"]:
+            p = props(f)
+            key = (p["level"], p.get("test-case") or p.get("provision"))
+            states[key] = (f["target"]["status"]["state"], f["target"]["status"].get("reason"),
+                           p.get("result") or p.get("outcome"))
+            self.assertFalse(f["target"]["target-id"][0].isdigit())
+        self.assertEqual(states[("test-case", "5.3-2-1")], ("satisfied", "pass", "PASS"))
+        self.assertEqual(states[("test-case", "5.3-13-2")],
+                         ("not-satisfied", "other", "INCONCLUSIVE"))
+        self.assertEqual(states[("provision", "5.3-1")],
+                         ("not-satisfied", "other", "NOT ASSESSED"))
+        # evidence: observations pointing at back matter with the digests
+        resources = {r["uuid"]: r for r in doc["back-matter"]["resources"]}
+        digests = 0
+        for o in result["observations"]:
+            for ev in o.get("relevant-evidence", []):
+                res = resources[ev["href"][1:]]
+                digests += sum(1 for link in res["rlinks"] for h in link.get("hashes", [])
+                               if h["algorithm"] == "SHA-256")
+        self.assertGreater(digests, 10)
+        # the DUT and its components are subjects
+        types = [c["type"] for c in result["local-definitions"]["components"]]
+        self.assertEqual(types.count("this-system"), 1)
+        self.assertGreater(types.count("software"), 3)
+
+
+# ---- ICS from a spreadsheet ------------------------------------------------------------
+
+class IcsCsv(TempDirTest):
+    def test_new_skeleton(self):
+        out = self.tmp / "new.xml"
+        r = etsi("import", "--from", "ics-csv", INTERCHANGE / "ics-spreadsheet.csv",
+                 "--edition", "3.1.3", "--model", "EX-100", "--release", "1.0.0", "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("imported", r.stderr)
+        self.assertEqual(etsi("validate", out).returncode, 0)
+        text = out.read_text(encoding="utf-8")
+        self.assertIn('<entry provision="5.3-4A" support="N/A">', text)
+        self.assertIn("<model-designation>EX-100</model-designation>", text)
+
+    def test_into_a_dossier_and_the_report_round_trip(self):
+        csv = self.tmp / "ics.csv"
+        r = etsi("report", SOURCE / "examples" / "dossiers" / "smart-camera-v3.xml",
+                 "--format", "ics-csv", "-o", csv)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        target = self.copy(DATA / "valid" / "minimal-v3.xml")
+        r = etsi("import", "--from", "ics-csv", csv, "--into", target, "-v")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("info: row 2:", r.stderr)
+        back = list(csvlib.reader(io.StringIO(etsi("report", target, "--format",
+                                                   "ics-csv").stdout)))
+        original = list(csvlib.reader(io.StringIO(csv.read_text(encoding="utf-8"))))
+        # reference, status, support and detail are the same
+        self.assertEqual([row[:4] for row in back], [row[:4] for row in original])
+
+    def test_problems_with_rows_write_nothing(self):
+        target = self.copy(DATA / "valid" / "minimal-v3.xml")
+        before = target.read_bytes()
+        r = etsi("import", "--from", "ics-csv", INTERCHANGE / "ics-bad.csv", "--into", target)
+        self.assertEqual(r.returncode, 1)
+        for needle in ("ics-bad.csv:3: error: row 3: 5.3-99 is not a provision",
+                       "row 4: status 'R' contradicts", "row 5: 5.3-1 is listed again (first in row 2)",
+                       "row 6: support 'maybe'", "row 7: 5.3-2-1 is a TS 103 701 test case",
+                       "nothing imported"):
+            self.assertIn(needle, r.stderr)
+        self.assertEqual(target.read_bytes(), before)
+
+    def test_edition_mismatch(self):
+        target = self.copy(DATA / "valid" / "minimal-v3.xml")
+        r = etsi("import", "--from", "ics-csv", INTERCHANGE / "ics-spreadsheet.csv",
+                 "--into", target, "--edition", "2.1.1")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("the table is for EN 303 645 V2.1.1", r.stderr)
+
+
+# ---- SBOMs -----------------------------------------------------------------------------
+
+class Sbom(TempDirTest):
+    def test_small_fixtures_merge(self):
+        target = self.copy(DATA / "valid" / "minimal-v3.xml")
+        r = etsi("import", "--from", "cyclonedx", INTERCHANGE / "sbom-small.cdx.json",
+                 "--into", target)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("5 added, 0 updated, 0 unchanged, 2 skipped", r.stderr)
+        for fmt, name in (("cyclonedx", "sbom-small.cdx.xml"), ("spdx", "sbom-small.spdx.json")):
+            r = etsi("import", "--from", fmt, INTERCHANGE / name, "--into", target)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("0 added", r.stderr)
+        text = target.read_text(encoding="utf-8")
+        self.assertEqual(text.count("<purl>pkg:generic/openssl@3.0.14</purl>"), 1)
+        self.assertEqual(text.count('updateable="undecided"'), 5)
+        check = etsi("check", target)
+        self.assertEqual(check.stdout.count("boundary-updateability-undecided"), 5)
+
+    def test_malformed_write_nothing(self):
+        target = self.copy(DATA / "valid" / "minimal-v3.xml")
+        before = target.read_bytes()
+        cases = [
+            ("cyclonedx", "bad-syntax.cdx.json", "bad-syntax.cdx.json:5: error: not valid JSON"),
+            ("cyclonedx", "bad-spec-version.cdx.json", "CycloneDX 1.2 is not supported"),
+            ("cyclonedx", "bad-missing-name.cdx.json", "/components/1/name: is missing"),
+            ("cyclonedx", "bad-name-type.cdx.json", "/components/0/name: is an integer"),
+            ("cyclonedx", "bad-huge-number.cdx.json", "too big integer"),
+            ("cyclonedx", "bad-deep.cdx.json", "nest deeper than 64 levels"),
+            ("cyclonedx", "bad-xxe.cdx.xml", "bad-xxe.cdx.xml:2: error: DOCTYPE declarations are"),
+            ("cyclonedx", "bad-malformed.cdx.xml", "bad-malformed.cdx.xml:4: error: not well-formed"),
+            ("spdx", "bad-version.spdx.json", "SPDX-2.2 is not supported"),
+            ("spdx", "bad-control.spdx.json", "/packages/0: the name holds a character"),
+        ]
+        for fmt, name, needle in cases:
+            with self.subTest(name):
+                out = self.tmp / "out.xml"
+                r = etsi("import", "--from", fmt, INTERCHANGE / name, "--into", target, "-o", out)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertIn(needle, r.stderr)
+                self.assertIn("nothing imported", r.stderr)
+                self.assertFalse(out.exists())
+                r = etsi("import", "--from", fmt, INTERCHANGE / name, "--into", target)
+                self.assertEqual(r.returncode, 1)
+                self.assertEqual(target.read_bytes(), before)
+
+    def test_published_samples(self):
+        ran = 0
+        for fmt, relative, added in SBOMS:
+            path = SHARED / relative
+            with self.subTest(relative):
+                if not path.is_file():
+                    print(f"skipped {relative}: not in {SHARED}", file=sys.stderr)
+                    continue
+                target = self.copy(EXAMPLES[0], "dossier.xml")
+                r = etsi("import", "--from", fmt, path, "--into", target)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertIn(f"{added} added, 0 updated, 0 unchanged", r.stderr)
+                self.assertEqual(etsi("validate", target).returncode, 0)
+                r = etsi("import", "--from", fmt, path, "--into", target)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertIn(f"0 added, 0 updated, {added} unchanged", r.stderr)
+                ran += 1
+        if not ran:
+            self.skipTest(f"test_published_samples: no SBOM sample in {SHARED / 'sbom'}")
+
+
+if __name__ == "__main__":
+    unittest.main()

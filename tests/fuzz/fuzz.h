@@ -1,0 +1,58 @@
+/*
+ * Shared by the libFuzzer targets.  Each target defines
+ * LLVMFuzzerTestOneInput(); the fuzz build (ETSI_FUZZ, clang,
+ * -fsanitize=fuzzer) links it with libFuzzer, the normal build with
+ * replay.c, which feeds it the files of tests/fuzz/regressions/<target>/
+ * and tests/fuzz/corpus/<target>/ as a ctest test.
+ *
+ * The targets check invariants as well as memory safety: a call that
+ * fails must fail with a code its documentation lists and leave a message
+ * in etsi_error_last(); FUZZ_ASSERT() aborts otherwise, which both
+ * libFuzzer and the replay test report as a crash.
+ */
+#ifndef ETSI_FUZZ_H
+#define ETSI_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <etsi.h>
+
+/* The date every target checks against, so that runs are reproducible. */
+#define FUZZ_AS_OF "2026-06-01"
+
+#define FUZZ_ASSERT(cond) \
+	do { \
+		if (!(cond)) { \
+			fprintf(stderr, "%s:%d: invariant failed: %s (last error %d: %s)\n", \
+			        __FILE__, __LINE__, #cond, etsi_error_last()->code, \
+			        etsi_error_last()->message); \
+			abort(); \
+		} \
+	} while (0)
+
+/* A failure with a message, as every failing call must leave. */
+#define FUZZ_ASSERT_ERROR(rc) \
+	do { \
+		FUZZ_ASSERT((rc) < 0); \
+		FUZZ_ASSERT(etsi_error_last()->code == (rc)); \
+		FUZZ_ASSERT(etsi_error_last()->message && etsi_error_last()->message[0]); \
+	} while (0)
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The one initialization every target needs. */
+#define FUZZ_INIT_ONCE() \
+	int LLVMFuzzerInitialize(int *argc, char ***argv) \
+	{ \
+		(void)argc; \
+		(void)argv; \
+		if (etsi_init() < 0) \
+			abort(); \
+		return 0; \
+	}
+
+#endif
