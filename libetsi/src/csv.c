@@ -3,7 +3,7 @@
  * (docs/interchange.md, "ICS from a spreadsheet").
  *
  * Tolerant of what spreadsheet programs write: a UTF-8 byte order mark,
- * comma or semicolon separators, CRLF line ends, quoted cells with embedded
+ * comma, semicolon or tab separators, CRLF line ends, quoted cells with embedded
  * line breaks and doubled quotes, "Provision 5.3-2" for 5.3-2, "N/A", "NA"
  * or "n/a", "Yes" and "No", column headings in any case and order, extra
  * columns.  Strict about the rest: every problem (an unknown provision, a

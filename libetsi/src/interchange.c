@@ -329,8 +329,10 @@ int etsi__import_problem(etsi__import_ctx *ctx, int code, int line, int column,
 	va_start(ap, fmt);
 	etsi__buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	if (msg.failed)
+	if (msg.failed) {
+		etsi__buf_dispose(&msg);
 		return ETSI_ENOMEM;
+	}
 	memset(&where, 0, sizeof(where));
 	where.file = ctx->name;
 	where.line = line;

@@ -394,7 +394,9 @@ static int same_prefix(const xmlChar *a, const xmlChar *b)
 
 static json_t *element_json(const xmlNode *node, const xmlChar *parent_prefix);
 
-/* A text element: a string when nothing but its text is there. */
+/* A text element: a string when nothing but its text is there.  Takes
+ * @p obj (the element's attributes so far): returns it, the string that
+ * replaces it, or NULL, having freed it, when out of memory. */
 static json_t *simple_json(const xmlNode *node, json_t *obj)
 {
 	const xmlNode *c;
@@ -408,20 +410,29 @@ static json_t *simple_json(const xmlNode *node, json_t *obj)
 		else if (!is_text(c))
 			others = 1;
 	}
-	if (comments || others)
-		return put(obj, "#content", content_json(node)) < 0 ? NULL : obj;
+	if (comments || others) {
+		value = content_json(node);
+		if (put(obj, "#content", value) < 0)
+			goto fail;
+		return obj;
+	}
 	etsi__buf_puts(&text, "");
 	for (c = node->children; c; c = c->next)
 		etsi__buf_puts(&text, text_of(c));
-	if (text.failed)
-		return NULL;
-	value = json_string(text.ptr);
+	value = text.failed ? NULL : json_string(text.ptr);
 	etsi__buf_dispose(&text);
+	if (!value)
+		goto fail;
 	if (json_object_size(obj) == 0) {
 		json_decref(obj);
 		return value;
 	}
-	return put(obj, "#text", value) < 0 ? NULL : obj;
+	if (put(obj, "#text", value) < 0)
+		goto fail;
+	return obj;
+fail:
+	json_decref(obj);
+	return NULL;
 }
 
 static json_t *misc_json(const xmlNode *node, size_t at)

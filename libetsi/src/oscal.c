@@ -1218,8 +1218,10 @@ static json_t *markdown_of(const xmlNode *node, int inline_text)
 			xmlFree(t);
 		}
 	}
-	if (out.failed)
+	if (out.failed) {
+		etsi__buf_dispose(&out);
 		return NULL;
+	}
 	value = json_string(out.ptr);
 	etsi__buf_dispose(&out);
 	return value;

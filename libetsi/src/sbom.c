@@ -110,8 +110,10 @@ static int problem(etsi__import_ctx *ctx, const char *where, int line, const cha
 	va_start(ap, fmt);
 	etsi__buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	if (msg.failed)
+	if (msg.failed) {
+		etsi__buf_dispose(&msg);
 		return ETSI_ENOMEM;
+	}
 	error = etsi__import_problem(ctx, ETSI_EVALIDATION, line, 0, line ? NULL : where, "%s",
 	                             msg.ptr);
 	etsi__buf_dispose(&msg);

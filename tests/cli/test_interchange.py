@@ -236,6 +236,11 @@ class JsonForm(TempDirTest):
                 self.assertEqual(r.returncode, status, r.stderr)
                 self.assertIn(message, r.stderr)
                 self.assertFalse(out.exists())
+                kept = self.tmp / "kept.xml"
+                kept.write_text("kept\n", encoding="utf-8")
+                r = etsi("import", "--from", "json", bad, "-o", kept)
+                self.assertEqual(r.returncode, status, r.stderr)
+                self.assertEqual(kept.read_text(encoding="utf-8"), "kept\n")
 
     def test_limits(self):
         json_file = self.tmp / "camera.json"
@@ -251,6 +256,21 @@ class JsonForm(TempDirTest):
         r = etsi("export", DATA / "invalid" / "dangling-keyref.xml")
         self.assertEqual(r.returncode, 1)
         self.assertEqual(r.stdout, "")
+        self.assertIn("dangling-keyref.xml:21: error:", r.stderr)
+        # -o: not created, and an existing file is left as it was
+        for fmt in ("json", "oscal-json", "oscal-xml"):
+            with self.subTest(fmt):
+                out = self.tmp / f"new.{fmt}"
+                r = etsi("export", DATA / "invalid" / "dangling-keyref.xml", "--format", fmt,
+                         "-o", out)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertFalse(out.exists())
+                kept = self.tmp / f"kept.{fmt}"
+                kept.write_text("kept\n", encoding="utf-8")
+                r = etsi("export", DATA / "invalid" / "dangling-keyref.xml", "--format", fmt,
+                         "-o", kept)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertEqual(kept.read_text(encoding="utf-8"), "kept\n")
 
 
 # ---- OSCAL ---------------------------------------------------------------------
@@ -394,7 +414,16 @@ class IcsCsv(TempDirTest):
                        "row 6: support 'maybe'", "row 7: 5.3-2-1 is a TS 103 701 test case",
                        "nothing imported"):
             self.assertIn(needle, r.stderr)
+        self.assertIn(f"{target} is unchanged", r.stderr)
         self.assertEqual(target.read_bytes(), before)
+        # a new skeleton: the output is not created
+        out = self.tmp / "new.xml"
+        r = etsi("import", "--from", "ics-csv", INTERCHANGE / "ics-bad.csv", "--edition", "3.1.3",
+                 "--model", "EX-100", "--release", "1.0.0", "-o", out)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("row 3: 5.3-99 is not a provision", r.stderr)
+        self.assertIn("nothing imported; nothing written", r.stderr)
+        self.assertFalse(out.exists())
 
     def test_edition_mismatch(self):
         target = self.copy(DATA / "valid" / "minimal-v3.xml")

@@ -5,10 +5,14 @@ and errors that carry every problem found."""
 import json
 import os
 import pathlib
+import re
+import shutil
+import subprocess
+import sys
 import unittest
 import xml.etree.ElementTree as ET
 
-from support import CAMERA, DATA, MINIMAL_V3, SENSOR, SOURCE, TempDirTestCase, etsi, \
+from support import CAMERA, DATA, MINIMAL_V3, SANITIZED, SENSOR, SOURCE, TempDirTestCase, etsi, \
     example_paths
 
 INTERCHANGE = DATA / "interchange"
@@ -162,6 +166,63 @@ class Sbom(unittest.TestCase):
         with etsi.load(CAMERA) as dossier:
             report = dossier.import_sbom(sample.read_bytes(), name=sample.name)
             self.assertEqual(sum(1 for d in report if d.rule == "added"), 63)
+
+
+class DocExamples(TempDirTestCase):
+    """The examples of docs/interchange.md, "From C and Python", run as
+    written, in a copy of the files they read."""
+    SECTION = (SOURCE / "docs" / "interchange.md").read_text(encoding="utf-8") \
+        .split("\n## From C and Python\n", 1)[1].split("\n## ", 1)[0]
+    FILES = ("examples/dossiers/smart-camera-v3.xml", "tests/data/valid/minimal-v3.xml",
+             "tests/data/interchange/ics-spreadsheet.csv", "tests/data/interchange/ics-bad.csv",
+             "tests/data/interchange/sbom-small.cdx.json")
+
+    def setUp(self):
+        super().setUp()
+        for relative in self.FILES:
+            (self.tmp / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(SOURCE / relative, self.tmp / relative)
+
+    def blocks(self, language):
+        found = re.findall(rf"```{language}\n(.*?)```", self.SECTION, re.S)
+        self.assertTrue(found, f"no {language} example in docs/interchange.md")
+        return found
+
+    def test_python(self):
+        outputs = []
+        for block in self.blocks("python"):
+            r = subprocess.run([sys.executable, "-c", block], cwd=self.tmp, capture_output=True,
+                               text=True, timeout=120)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            outputs.append(r.stdout)
+        self.assertEqual(outputs[0].split(), ["2026-11-26T00:00:00Z", "5", "True"])
+        self.assertTrue(outputs[1].startswith("ics-bad.csv 3\n3 row 3: 5.3-99 is not a provision"))
+        self.assertEqual(len(outputs[1].splitlines()), 8)
+        with etsi.load(self.tmp / "with-sbom.xml") as saved:
+            self.assertEqual(sum(1 for c in saved.components if c["updateable"] == "undecided"), 5)
+        root = ET.parse(self.tmp / "camera.oscal.xml").getroot()
+        self.assertEqual(root.tag, "{http://csrc.nist.gov/ns/oscal/1.0}assessment-results")
+
+    def test_c(self):
+        cc = shutil.which("cc") or shutil.which("gcc")
+        cli = os.environ.get("ETSI_CLI")
+        if not cc or not cli or SANITIZED:
+            self.skipTest("test_c: needs a C compiler and an unsanitized build (ETSI_CLI)")
+        ldd = subprocess.run(["ldd", cli], capture_output=True, text=True).stdout
+        lib = re.search(r"libetsi\.so\S* => (\S+)", ldd)
+        self.assertIsNotNone(lib, ldd)
+        libdir = str(pathlib.Path(lib.group(1)).parent)
+        (self.tmp / "example.c").write_text(self.blocks("c")[0], encoding="utf-8")
+        r = subprocess.run([cc, "-std=c11", "-Wall", "-Wextra", "-Werror",
+                            f"-I{SOURCE / 'libetsi' / 'include'}", "example.c", f"-L{libdir}",
+                            "-letsi", f"-Wl,-rpath,{libdir}", "-o", "example"],
+                           cwd=self.tmp, capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = subprocess.run([str(self.tmp / "example")], cwd=self.tmp, capture_output=True,
+                           text=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, "added: /components/0: component comp-zlib-1.3.1 (zlib 1.3.1) "
+                         "added, updateability undecided\n")
 
 
 if __name__ == "__main__":

@@ -477,6 +477,51 @@ static void test_import__sbom_malformed(void **state)
 	            "/spdxVersion: is missing", 0);
 }
 
+/* Every CycloneDX version libetsi reads, in both encodings, and the ones
+ * around them refused as unsupported. */
+static void test_import__cyclonedx_versions(void **state)
+{
+	static const char *const versions[] = { "1.3", "1.4", "1.5", "1.6", "1.7" };
+	char json[512], xml[512];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(versions) / sizeof(versions[0]); i++) {
+		int readable = i >= 1 && i <= 3, enc;
+
+		snprintf(json, sizeof(json),
+		         "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"%s\", \"components\": "
+		         "[{\"type\": \"library\", \"name\": \"zlib\", \"version\": \"1.3.1\", "
+		         "\"purl\": \"pkg:generic/zlib@1.3.1\"}]}", versions[i]);
+		snprintf(xml, sizeof(xml),
+		         "<?xml version=\"1.0\"?>\n<bom xmlns=\"http://cyclonedx.org/schema/bom/%s\" "
+		         "version=\"1\"><components><component type=\"library\"><name>zlib</name>"
+		         "<version>1.3.1</version><purl>pkg:generic/zlib@1.3.1</purl></component>"
+		         "</components></bom>", versions[i]);
+		for (enc = 0; enc < 2; enc++) {
+			const char *text = enc ? xml : json;
+			etsi_dossier *d = minimal();
+			size_t before = etsi_dossier_count(d, ETSI_KIND_COMPONENT);
+			etsi_diagnostics *diags = NULL;
+			int rc = run_import(&diags, d, "cyclonedx", text, strlen(text), "v.cdx");
+
+			if (rc != (readable ? 0 : ETSI_EUNSUPPORTED))
+				fail_msg("CycloneDX %s %s: %d (%s)", versions[i], enc ? "XML" : "JSON", rc,
+				         etsi_error_last()->message);
+			if (readable) {
+				assert_int_equal(count_rule(diags, "added"), 1);
+				assert_non_null(component_by(d, "purl", "pkg:generic/zlib@1.3.1"));
+			} else {
+				problem_with(diags, "is not supported");
+			}
+			assert_int_equal(etsi_dossier_count(d, ETSI_KIND_COMPONENT),
+			                 before + (readable ? 1 : 0));
+			etsi_diagnostics_free(diags);
+			etsi_dossier_free(d);
+		}
+	}
+}
+
 static void test_import__limits(void **state)
 {
 	etsi_import_options opts = ETSI_IMPORT_OPTIONS_INIT;
@@ -756,6 +801,7 @@ int main(void)
 		cmocka_unit_test(test_import__sbom_merge),
 		cmocka_unit_test(test_import__sbom_update),
 		cmocka_unit_test(test_import__sbom_malformed),
+		cmocka_unit_test(test_import__cyclonedx_versions),
 		cmocka_unit_test(test_import__limits),
 		cmocka_unit_test(test_import__check_flags_undecided),
 		cmocka_unit_test(test_import__arguments),

@@ -1,7 +1,7 @@
 /* Unit tests of the JSON form of a dossier (json.c): XML -> JSON -> XML is
  * lossless in canonical form (C14N 1.0 inclusive and exclusive, with
- * comments) for every example, every valid fixture under tests/data and
- * the edge cases of tests/data/interchange/json-edges.xml; the export is
+ * comments) for every example and every file under tests/data that is a
+ * valid dossier (json-edges.xml among them); the export is
  * deterministic; bad JSON is refused with its JSON path or line and column;
  * the element table follows xsd/dossier.xsd. */
 #include "helpers.h"
@@ -134,18 +134,23 @@ static void test_json__round_trip_examples(void **state)
 	assert_int_equal(round_trip_dir(test_source_path("examples/dossiers"), 0), 3);
 }
 
-static void test_json__round_trip_valid_fixtures(void **state)
+/* Every file under tests/data that loads as a valid dossier, wherever it
+ * is: valid, rules (all but the schema rule's), reports, lifecycle, migrate,
+ * interchange and the hostile files libetsi accepts (CDATA, comments
+ * everywhere, UTF-16, Latin-1, redeclared namespaces, XML 1.1). */
+static void test_json__round_trip_test_dossiers(void **state)
 {
 	size_t n;
 
 	(void)state;
-	n = round_trip_dir(test_data_path("valid"), 0);
-	assert_true(n >= 2);
-	n = round_trip_dir(test_data_path("rules"), 1);
-	/* every rule fixture that validates (the schema rule's do not) */
-	assert_true(n >= 80);
-	n = round_trip_dir(test_data_path("reports"), 0);
-	assert_true(n >= 1);
+	assert_true(round_trip_dir(test_data_path("valid"), 0) >= 2);
+	assert_true(round_trip_dir(test_data_path("hostile"), 0) >= 15);
+	assert_true(round_trip_dir(test_data_path("lifecycle"), 1) >= 1);
+	assert_true(round_trip_dir(test_data_path("migrate"), 1) >= 1);
+	n = round_trip_dir(test_data_path("."), 1);
+	print_message("%zu test dossiers round-tripped\n", n);
+	/* 143 when this was written */
+	assert_true(n >= 140);
 }
 
 static void test_json__round_trip_edges(void **state)
@@ -289,6 +294,120 @@ static void test_json__deterministic(void **state)
 	assert_true(strstr(a, "\"header\"") < strstr(a, "\"dut\""));
 	free(a);
 	free(b);
+	etsi_dossier_free(d);
+}
+
+/* The rank of a key in the documented order: #prefix, #xmlns, the
+ * attributes in schema order, attributes of other namespaces, #text or
+ * #content, the children in schema order, #extensions, #misc. */
+static int key_rank(const char *key, const char *const *attrs, const char *const *children)
+{
+	size_t i;
+
+	if (strcmp(key, "#prefix") == 0)
+		return 0;
+	if (strcmp(key, "#xmlns") == 0)
+		return 1;
+	for (i = 0; attrs && attrs[i]; i++) {
+		if (strcmp(key, attrs[i]) == 0)
+			return 100 + (int)i;
+	}
+	if (strchr(key, ':'))
+		return 1000;
+	if (strcmp(key, "#text") == 0 || strcmp(key, "#content") == 0)
+		return 2000;
+	for (i = 0; children && children[i]; i++) {
+		if (strcmp(key, children[i]) == 0)
+			return 3000 + (int)i;
+	}
+	if (strcmp(key, "#extensions") == 0)
+		return 10000;
+	if (strcmp(key, "#misc") == 0)
+		return 10001;
+	fail_msg("key '%s' has no place in the documented order", key);
+	return -1;
+}
+
+/* Walks an element's object (keys in the order jansson read them) and
+ * checks every key is where docs/interchange.md says; returns the number
+ * of elements checked. */
+static size_t check_key_order(json_t *obj, const char *name)
+{
+	const char *const *attrs, *const *children;
+	int content, repeated, rank, last = -1;
+	size_t checked = 1, i;
+	const char *key;
+	json_t *v, *item;
+
+	if (!json_is_object(obj))
+		return 0;
+	if (etsi__json_element_info(name, &content, &attrs, &children, &repeated) != 0)
+		fail_msg("'%s' is not an element of the dossier namespace", name);
+	json_object_foreach(obj, key, v) {
+		rank = key_rank(key, attrs, children);
+		if (rank < last || (rank == last && rank != 1000))
+			fail_msg("<%s>: key '%s' is out of the documented order", name, key);
+		last = rank;
+		if (rank < 3000 || rank >= 10000)
+			continue;
+		if (json_is_array(v)) {
+			json_array_foreach(v, i, item)
+				checked += check_key_order(item, key);
+		} else {
+			checked += check_key_order(v, key);
+		}
+	}
+	return checked;
+}
+
+/* Keys come in schema order, whatever the order of the XML's attributes:
+ * two documents that differ only in attribute order and namespace
+ * declaration order give the same bytes. */
+static void test_json__key_order(void **state)
+{
+	static const char *const examples[] = { "smart-camera-v3.xml", "smart-plug-usb-v3.xml",
+	                                        "constrained-sensor-v2.xml" };
+	etsi_dossier *d, *shuffled = NULL;
+	json_error_t jerr;
+	json_t *top;
+	char *xml, *swapped, *again, *a, *b;
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof(examples) / sizeof(examples[0]); i++) {
+		d = test_load_example(examples[i], NULL);
+		a = export_json(d);
+		top = json_loads(a, 0, &jerr);
+		assert_non_null(top);
+		assert_true(check_key_order(json_object_get(top, "dossier"), "dossier") > 100);
+		json_decref(top);
+		free(a);
+		etsi_dossier_free(d);
+	}
+	top = edges_json();
+	assert_true(check_key_order(json_object_get(top, "dossier"), "dossier") > 10);
+	json_decref(top);
+
+	xml = test_read_file(test_data_path("valid/minimal-v3.xml"), &len);
+	swapped = test_replace(xml, "<component id=\"fw\" kind=\"firmware\" updateable=\"true\">",
+	                       "<component updateable=\"true\" kind=\"firmware\" id=\"fw\">");
+	again = test_replace(swapped, "<mechanism id=\"ota\" path=\"device-download\" "
+	                     "network=\"true\" automatic=\"true\" notification=\"true\">",
+	                     "<mechanism notification=\"true\" automatic=\"true\" network=\"true\" "
+	                     "path=\"device-download\" id=\"ota\">");
+	assert_int_equal(etsi_dossier_load(&d, test_data_path("valid/minimal-v3.xml"), NULL), 0);
+	assert_int_equal(etsi_dossier_load_memory(&shuffled, again, strlen(again), "shuffled.xml",
+	                                          NULL), 0);
+	a = export_json(d);
+	b = export_json(shuffled);
+	assert_string_equal(a, b);
+	assert_true(strstr(a, "\"id\": \"ota\"") < strstr(a, "\"path\": \"device-download\""));
+	free(a);
+	free(b);
+	free(again);
+	free(swapped);
+	free(xml);
+	etsi_dossier_free(shuffled);
 	etsi_dossier_free(d);
 }
 
@@ -694,11 +813,12 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json__round_trip_examples),
-		cmocka_unit_test(test_json__round_trip_valid_fixtures),
+		cmocka_unit_test(test_json__round_trip_test_dossiers),
 		cmocka_unit_test(test_json__round_trip_edges),
 		cmocka_unit_test(test_json__round_trip_changed),
 		cmocka_unit_test(test_json__form),
 		cmocka_unit_test(test_json__deterministic),
+		cmocka_unit_test(test_json__key_order),
 		cmocka_unit_test(test_json__refused_syntax),
 		cmocka_unit_test(test_json__refused_structure),
 		cmocka_unit_test(test_json__refused_invalid),

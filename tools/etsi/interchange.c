@@ -445,8 +445,10 @@ int cmd_import(int argc, char **argv)
 	if (error < 0) {
 		if (!diags || etsi_diagnostics_count_severity(diags, ETSI_SEVERITY_ERROR) == 0)
 			cli_error_last(in);
-		fprintf(stderr, "etsi: nothing imported; %s is unchanged\n",
-		        into ? into : output ? output : "no file");
+		if (into)
+			fprintf(stderr, "etsi: nothing imported; %s is unchanged\n", into);
+		else
+			fprintf(stderr, "etsi: nothing imported; nothing written\n");
 		status = cli_status_for(error);
 		goto done;
 	}

@@ -1430,7 +1430,7 @@ class Dossier(_Owner):
                        name: Optional[str] = None, max_size: int = 0) -> Diagnostics:
         """Sets the ICS from the EN 303 645 Annex B table as a spreadsheet
         saves it (``etsi import --from ics-csv``): columns Reference,
-        Status, Support, Detail, comma or semicolon separated, UTF-8.
+        Status, Support, Detail, comma, semicolon or tab separated, UTF-8.
         ``edition`` is the edition the table was made for (it must be the
         dossier's).  Returns what each row did (info diagnostics whose
         ``rule`` is added, updated, unchanged or skipped).  Nothing changes

@@ -24,7 +24,7 @@
  * Imports into an existing dossier (etsi_dossier_import()):
  *
  * - "ics-csv": the EN 303 645 Annex B table as a spreadsheet exports it
- *   (columns Reference, Status, Support, Detail; comma or semicolon
+ *   (columns Reference, Status, Support, Detail; comma, semicolon or tab
  *   separated, UTF-8 with or without a byte order mark).
  * - "cyclonedx" (JSON or XML, 1.4 to 1.6) and "spdx" (SPDX 2.3 JSON):
  *   software components become update-boundary components with their

@@ -805,7 +805,7 @@ public final class Dossier extends RecordOwner {
     /**
      * Sets the ICS from the EN 303 645 Annex B table as a spreadsheet saves
      * it ({@code etsi import --from ics-csv}): columns Reference, Status,
-     * Support, Detail, comma or semicolon separated, UTF-8.  Nothing changes
+     * Support, Detail, comma, semicolon or tab separated, UTF-8.  Nothing changes
      * unless every row is right.
      *
      * @param csv the table
