@@ -11,6 +11,7 @@
  * Everything is linear in the size of the two dossiers.
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -317,48 +318,57 @@ static char *normalized(const char *s)
 
 /* ---- building the diff ----------------------------------------------- */
 
+/* One allocation: a struct of `head` bytes followed by copies of the n
+ * strings src[i], the struct's string field at offset at[i] pointing at
+ * each copy (NULL for a NULL string).  Records of a diff so own their
+ * strings and do not refer to the dossiers. */
+static void *pack(size_t head, size_t n, const char *const src[], const size_t at[])
+{
+	size_t i, size = head;
+	char *block, *cursor;
+
+	for (i = 0; i < n; i++)
+		size += src[i] ? strlen(src[i]) + 1 : 0;
+	if (!(block = etsi__malloc(size)))
+		return NULL;
+	cursor = block + head;
+	for (i = 0; i < n; i++) {
+		const char *copy = NULL;
+
+		if (src[i]) {
+			size_t len = strlen(src[i]) + 1;
+
+			memcpy(cursor, src[i], len);
+			copy = cursor;
+			cursor += len;
+		}
+		memcpy(block + at[i], &copy, sizeof(copy));
+	}
+	return block;
+}
+
 static const etsi_change *add_change(state *st, etsi_change_type type, etsi_kind kind,
                                      const etsi_record *r, const char *field,
                                      const char *old_value, const char *new_value,
                                      int old_line, int new_line)
 {
-	const char *kind_name = etsi_kind_name(kind), *key = etsi_record_key(r);
+	static const size_t at[] = {
+		offsetof(etsi_change, kind), offsetof(etsi_change, key),
+		offsetof(etsi_change, parent), offsetof(etsi_change, field),
+		offsetof(etsi_change, old_value), offsetof(etsi_change, new_value),
+	};
 	const etsi_record *parent = etsi_record_parent(r);
-	const char *parent_key = parent ? etsi_record_key(parent) : NULL;
-	etsi_change *c;
-	size_t size;
-	char *cursor;
+	const char *src[] = { etsi_kind_name(kind), etsi_record_key(r),
+	                      parent ? etsi_record_key(parent) : NULL, field, old_value,
+	                      new_value };
+	etsi_change *c = pack(sizeof(*c), ETSI__ARRAY_SIZE(at), src, at);
 
-#define LEN(s) ((s) ? strlen(s) + 1 : 0)
-	size = sizeof(*c) + LEN(kind_name) + LEN(key) + LEN(parent_key) + LEN(field) +
-	       LEN(old_value) + LEN(new_value);
-#undef LEN
-	c = etsi__malloc(size);
 	if (!c || etsi__vec_push(&st->diff->changes, c) < 0) {
 		etsi__free(c);
 		st->oom = 1;
 		return NULL;
 	}
-	cursor = (char *)(c + 1);
-#define PLACE(dst, s) \
-	do { \
-		if (s) { \
-			size_t n_ = strlen(s) + 1; \
-			memcpy(cursor, (s), n_); \
-			(dst) = cursor; \
-			cursor += n_; \
-		} else { \
-			(dst) = NULL; \
-		} \
-	} while (0)
 	c->type = type;
-	PLACE(c->kind, kind_name);
-	PLACE(c->key, key);
-	PLACE(c->parent, parent_key);
-	PLACE(c->field, field);
-	PLACE(c->old_value, old_value);
-	PLACE(c->new_value, new_value);
-#undef PLACE
 	c->old_line = old_line;
 	c->new_line = new_line;
 	st->diff->counts[type]++;
@@ -560,11 +570,14 @@ static void describe(etsi__buf *out, const etsi_change *c)
 static int add_stale(state *st, const etsi_record *e, const etsi_change *first, size_t causes,
                      const char *about)
 {
+	static const size_t at[] = {
+		offsetof(etsi_stale, evidence), offsetof(etsi_stale, provision),
+		offsetof(etsi_stale, cause_kind), offsetof(etsi_stale, cause_key),
+		offsetof(etsi_stale, cause_field), offsetof(etsi_stale, message),
+	};
 	const char *id = etsi_record_key(e), *provision = etsi_record_get(e, "provision");
 	etsi__buf message = ETSI__BUF_INIT;
-	etsi_stale *s;
-	size_t size;
-	char *cursor;
+	etsi_stale *s = NULL;
 
 	etsi__buf_printf(&message, "evidence '%s' (%s) predates a change to %s: ", id,
 	                 provision, about);
@@ -572,42 +585,19 @@ static int add_stale(state *st, const etsi_record *e, const etsi_change *first, 
 	if (causes > 1)
 		etsi__buf_printf(&message, " (and %zu more change%s %s rests on)", causes - 1,
 		                 causes == 2 ? "" : "s", provision);
-	if (message.failed) {
-		etsi__buf_dispose(&message);
-		return ETSI_ENOMEM;
+	if (!message.failed) {
+		const char *src[] = { id, provision, first->kind, first->key, first->field,
+		                      message.ptr };
+
+		s = pack(sizeof(*s), ETSI__ARRAY_SIZE(at), src, at);
 	}
-#define LEN(s) ((s) ? strlen(s) + 1 : 0)
-	size = sizeof(*s) + LEN(id) + LEN(provision) + LEN(first->kind) + LEN(first->key) +
-	       LEN(first->field) + message.len + 1;
-#undef LEN
-	s = etsi__malloc(size);
+	etsi__buf_dispose(&message);
 	if (!s || etsi__vec_push(&st->diff->stale, s) < 0) {
 		etsi__free(s);
-		etsi__buf_dispose(&message);
 		return ETSI_ENOMEM;
 	}
-	cursor = (char *)(s + 1);
-#define PLACE(dst, v) \
-	do { \
-		if (v) { \
-			size_t n_ = strlen(v) + 1; \
-			memcpy(cursor, (v), n_); \
-			(dst) = cursor; \
-			cursor += n_; \
-		} else { \
-			(dst) = NULL; \
-		} \
-	} while (0)
-	PLACE(s->evidence, id);
-	PLACE(s->provision, provision);
-	PLACE(s->cause_kind, first->kind);
-	PLACE(s->cause_key, first->key);
-	PLACE(s->cause_field, first->field);
-	PLACE(s->message, message.ptr);
-#undef PLACE
 	s->line = etsi_record_line(e);
 	s->causes = causes;
-	etsi__buf_dispose(&message);
 	return 0;
 }
 

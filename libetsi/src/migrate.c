@@ -265,27 +265,36 @@ static void note(migration *mg, etsi_severity severity, const char *action, int 
                  const char *element, const char *reference, const char *hint,
                  const char *fmt, ...) ETSI__PRINTF(8, 9);
 
+/* Adds a diagnostic whose message is fmt with ap; sets *oom on failure.
+ * Used by the migration report and the catalog diff alike. */
+static void add_note(etsi_diagnostics *list, int *oom, etsi_severity severity,
+                     const etsi__where *where, const char *hint, const char *fmt, va_list ap)
+{
+	etsi__buf message = ETSI__BUF_INIT;
+
+	etsi__buf_vprintf(&message, fmt, ap);
+	if (message.failed ||
+	    etsi__diagnostics_add(list, severity, where, hint, "%s", message.ptr) < 0)
+		*oom = 1;
+	etsi__buf_dispose(&message);
+}
+
 static void note(migration *mg, etsi_severity severity, const char *action, int line,
                  const char *element, const char *reference, const char *hint,
                  const char *fmt, ...)
 {
-	etsi__buf message = ETSI__BUF_INIT;
 	etsi__where where;
 	va_list ap;
 
-	va_start(ap, fmt);
-	etsi__buf_vprintf(&message, fmt, ap);
-	va_end(ap);
 	memset(&where, 0, sizeof(where));
 	where.file = mg->file;
 	where.line = line;
 	where.rule = action;
 	where.element = element;
 	where.reference = reference;
-	if (message.failed ||
-	    etsi__diagnostics_add(mg->report, severity, &where, hint, "%s", message.ptr) < 0)
-		mg->oom = 1;
-	etsi__buf_dispose(&message);
+	va_start(ap, fmt);
+	add_note(mg->report, &mg->oom, severity, &where, hint, fmt, ap);
+	va_end(ap);
 }
 
 static xmlNode *child(xmlNode *parent, const char *name)
@@ -1197,23 +1206,18 @@ static void diff_note(differ *df, etsi_severity severity, const char *kind, int 
                       const etsi_record *at, const char *reference, const char *element,
                       const char *hint, const char *fmt, ...)
 {
-	etsi__buf message = ETSI__BUF_INIT;
 	etsi__where where;
 	va_list ap;
 
-	va_start(ap, fmt);
-	etsi__buf_vprintf(&message, fmt, ap);
-	va_end(ap);
 	memset(&where, 0, sizeof(where));
 	where.file = from_side ? df->file_from : df->file_to;
 	where.line = etsi_record_line(at);
 	where.rule = kind;
 	where.reference = reference;
 	where.element = element;
-	if (message.failed ||
-	    etsi__diagnostics_add(df->out, severity, &where, hint, "%s", message.ptr) < 0)
-		df->oom = 1;
-	etsi__buf_dispose(&message);
+	va_start(ap, fmt);
+	add_note(df->out, &df->oom, severity, &where, hint, fmt, ap);
+	va_end(ap);
 }
 
 static const char *doc_name(const etsi_catalog *cat, size_t i)

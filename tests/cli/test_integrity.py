@@ -35,12 +35,13 @@ class TempDirTest(unittest.TestCase):
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-@unittest.skipUnless(OPENSSL, "openssl is not installed")
 class Keys(TempDirTest):
     """Makes an RSA and an EC key with self-signed certificates."""
 
     def setUp(self):
         super().setUp()
+        # a dependency (scripts/install-deps.sh), not an option: never skipped
+        self.assertIsNotNone(OPENSSL, "the openssl tool is needed to make the test keys")
         for name, spec in (("rsa", ["-newkey", "rsa:2048"]),
                            ("ec", ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"])):
             subprocess.run([OPENSSL, "req", "-x509", *spec, "-nodes", "-keyout",
@@ -164,6 +165,24 @@ class Sign(Keys):
         self.assertEqual(r.returncode, 1)
         self.assertIn("not made with the given certificate's key", r.stderr)
 
+    def test_encrypted_key_and_password_file(self):
+        enc = self.tmp / "enc.key"
+        subprocess.run([OPENSSL, "pkey", "-in", self.tmp / "ec.key", "-aes256", "-passout",
+                        "pass:s3cret", "-out", enc], check=True, capture_output=True)
+        good, bad = self.tmp / "good.txt", self.tmp / "bad.txt"
+        good.write_text("s3cret\nsecond line is ignored\n")
+        bad.write_text("wrong\n")
+        out = self.tmp / "enc-signed.xml"
+        args = ("sign", CAMERA, "--key", enc, "--cert", self.tmp / "ec.crt", "-o", out)
+        for extra, status in (((), 2), (("--password-file", bad), 2),
+                              (("--password-file", good), 0)):
+            with self.subTest(extra=extra):
+                r = etsi(*args, *extra)
+                self.assertEqual(r.returncode, status, r.stderr)
+                self.assertEqual(out.exists(), status == 0)
+        r = etsi("verify", out, "--cert", self.tmp / "ec.crt")
+        self.assertEqual(r.returncode, 0, r.stderr)
+
     def test_survives_load_and_save(self):
         out = self.sign()
         again = self.tmp / "again.xml"
@@ -203,7 +222,6 @@ class Sign(Keys):
         self.assertIn("not signed", r.stderr)
 
 
-@unittest.skipUnless(XMLSEC1, "the xmlsec1 tool is not installed")
 class Interoperability(Keys):
     TEMPLATE = """<Signature xmlns="http://www.w3.org/2000/09/xmldsig#">
     <SignedInfo>
@@ -225,16 +243,39 @@ class Interoperability(Keys):
   </Signature>
 </dossier>"""
 
+    def setUp(self):
+        super().setUp()
+        # installed with libxmlsec1 by scripts/install-deps.sh: never skipped
+        self.assertIsNotNone(XMLSEC1, "the xmlsec1 tool is needed for the interoperability tests")
+
+    def xmlsec1_verify(self, path, trust, cert):
+        return subprocess.run([XMLSEC1, "--verify", trust, cert, "--enabled-reference-uris",
+                               "empty", path], capture_output=True, text=True, timeout=60)
+
     def test_libetsi_signature_verifies_with_xmlsec1(self):
         for kind in ("rsa", "ec"):
             with self.subTest(kind):
                 out = self.sign(kind=kind, name=f"{kind}.xml")
+                cert = self.tmp / f"{kind}.crt"
                 for trust in ("--pubkey-cert-pem", "--trusted-pem"):
-                    r = subprocess.run([XMLSEC1, "--verify", trust, self.tmp / f"{kind}.crt",
-                                        "--enabled-reference-uris", "empty", out],
-                                       capture_output=True, text=True, timeout=60)
+                    r = self.xmlsec1_verify(out, trust, cert)
                     self.assertEqual(r.returncode, 0, r.stderr)
                     self.assertIn("OK", r.stdout + r.stderr)
+                # xmlsec1 checks, too: a changed dossier or signature value fails
+                text = out.read_text()
+                changed = {
+                    "dossier": text.replace("Kestrel Indoor Cam 3", "Kestrel Indoor Cam 4", 1),
+                    "signature": re.sub(r"(<ds:SignatureValue>)(.)",
+                                        lambda m: m.group(1) + ("B" if m.group(2) == "A"
+                                                                else "A"), text, count=1),
+                }
+                for what, body in changed.items():
+                    self.assertNotEqual(body, text, what)
+                    f = self.tmp / f"{kind}-{what}.xml"
+                    f.write_text(body)
+                    r = self.xmlsec1_verify(f, "--pubkey-cert-pem", cert)
+                    self.assertNotEqual(r.returncode, 0, f"{what}: {r.stdout}")
+                    self.assertIn("FAIL", r.stdout + r.stderr)
 
     def test_xmlsec1_signature_verifies_with_libetsi(self):
         for kind, method in (("rsa", "rsa-sha256"), ("ec", "ecdsa-sha256")):

@@ -69,10 +69,11 @@ class MigrateTest(unittest.TestCase):
             etsi.catalog("2.1.1").diff("3.1.3")
 
 
-@unittest.skipUnless(OPENSSL, "openssl is not installed")
 class SignatureTest(TempDirTestCase):
     def setUp(self):
         super().setUp()
+        # a dependency (scripts/install-deps.sh), not an option: never skipped
+        self.assertIsNotNone(OPENSSL, "the openssl tool is needed to make the test keys")
         for name, spec in (("rsa", ["-newkey", "rsa:2048"]),
                            ("ec", ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"])):
             subprocess.run([OPENSSL, "req", "-x509", *spec, "-nodes",
@@ -123,6 +124,12 @@ class SignatureTest(TempDirTestCase):
         self.assertEqual(cm.exception.code, -13)
         self.assertEqual(cm.exception.name, "EINTEGRITY")
         self.assertEqual(cm.exception.file, "tampered.xml")
+        # a byte of the signature value flipped (still valid base64)
+        start = signed.index("<ds:SignatureValue>") + len("<ds:SignatureValue>") + 5
+        flipped = signed[:start] + ("B" if signed[start] == "A" else "A") + signed[start + 1:]
+        with self.assertRaises(etsi.IntegrityError) as cm:
+            etsi.verify(flipped.encode(), self.tmp / "rsa.crt")
+        self.assertIn("signature value does not verify", str(cm.exception))
         with self.assertRaises(etsi.IntegrityError):
             etsi.verify(signed.encode(), self.tmp / "ec.crt")
         with self.assertRaises(etsi.UnsupportedError):

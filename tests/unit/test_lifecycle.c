@@ -297,6 +297,27 @@ static const etsi_stale *find_stale(const etsi_diff *diff, const char *evidence)
 	return NULL;
 }
 
+/* The stale item of an evidence item, which must be there with this first
+ * cause (kind, key, field). */
+static const etsi_stale *assert_stale(const etsi_diff *diff, const char *evidence,
+                                      const char *kind, const char *key, const char *field)
+{
+	const etsi_stale *s = find_stale(diff, evidence);
+
+	if (!s)
+		fail_msg("evidence %s is not stale", evidence);
+	assert_str(s->cause_kind, kind);
+	if (key)
+		assert_str(s->cause_key, key);
+	else
+		assert_null(s->cause_key);
+	if (field)
+		assert_str(s->cause_field, field);
+	else
+		assert_null(s->cause_field);
+	return s;
+}
+
 static etsi_diff *diff_of(const etsi_dossier *a, const etsi_dossier *b)
 {
 	etsi_diff *diff = NULL;
@@ -423,6 +444,52 @@ static void test_lifecycle__diff_list_values(void **state)
 	etsi_dossier_free(a);
 }
 
+/* ICS support, an owner and a mechanism's interaction: each is a change with
+ * its field and values, and the ICS entry and the mechanism make the
+ * evidence resting on them stale, nothing else */
+static void test_lifecycle__diff_ics_owner_mechanism(void **state)
+{
+	etsi_dossier *a = load_fixture(), *b;
+	etsi_diff *diff;
+	const etsi_change *c;
+	const etsi_stale *s;
+	char *text = test_read_file(test_data_path(FIXTURE), NULL);
+	char *t1 = test_replace(text, "<entry provision=\"5.3-13\" support=\"Y\">",
+	                        "<entry provision=\"5.3-13\" support=\"N\">");
+	char *t2 = test_replace(t1, "<name>R. Osei</name>", "<name>R. Osei-Mensah</name>");
+	char *t3 = test_replace(t2, "network=\"true\" automatic=\"true\"",
+	                        "network=\"true\" automatic=\"false\"");
+
+	(void)state;
+	assert_int_equal(etsi_dossier_load_memory(&b, t3, strlen(t3), "b.xml", NULL), 0);
+	diff = diff_of(a, b);
+	assert_int_equal(etsi_diff_count(diff), 3);
+	c = find_change(diff, ETSI_CHANGE_CHANGED, "owner", "psirt", "name");
+	assert_str(c->old_value, "R. Osei");
+	assert_str(c->new_value, "R. Osei-Mensah");
+	c = find_change(diff, ETSI_CHANGE_CHANGED, "mechanism", "ota", "automatic");
+	assert_str(c->old_value, "true");
+	assert_str(c->new_value, "false");
+	c = find_change(diff, ETSI_CHANGE_CHANGED, "ics-entry", "5.3-13", "support");
+	assert_str(c->old_value, "Y");
+	assert_str(c->new_value, "N");
+	assert_int_equal(c->new_line, test_line_of(t3, "<entry provision=\"5.3-13\""));
+	/* the owner's name is no fact any provision rests on */
+	s = assert_stale(diff, "ev-support", "ics-entry", "5.3-13", "support");
+	assert_contains(s->message, "predates a change to its ICS entry");
+	s = assert_stale(diff, "ev-settings", "mechanism", "ota", "automatic");
+	assert_contains(s->message, "automation and user interaction");
+	assert_null(find_stale(diff, "ev-crypto"));
+	assert_int_equal(etsi_diff_stale_count(diff), 2);
+	etsi_diff_free(diff);
+	etsi_dossier_free(b);
+	free(text);
+	free(t1);
+	free(t2);
+	free(t3);
+	etsi_dossier_free(a);
+}
+
 static void test_lifecycle__stale_crypto(void **state)
 {
 	etsi_dossier *a = load_fixture();
@@ -435,12 +502,8 @@ static void test_lifecycle__stale_crypto(void **state)
 	assert_int_equal(etsi_diff_count(diff), 1);
 	/* 5.3-9 and 5.3-7 rest on trust and cryptography; 5.3-6A and 5.3-13 do
 	 * not */
-	s = find_stale(diff, "ev-verification");
-	assert_non_null(s);
+	s = assert_stale(diff, "ev-verification", "upd-mech", "um-ota", "cryptographic-details");
 	assert_str(s->provision, "5.3-9");
-	assert_str(s->cause_kind, "upd-mech");
-	assert_str(s->cause_key, "um-ota");
-	assert_str(s->cause_field, "cryptographic-details");
 	assert_int_equal(s->causes, 1);
 	assert_contains(s->message, "evidence 'ev-verification' (5.3-9) predates a change to trust "
 	                "and cryptography: upd-mech 'um-ota' cryptographic-details changed");
@@ -476,11 +539,7 @@ static void test_lifecycle__stale_crypto(void **state)
 	                 "automatic=\"false\" notification=\"false\">\n      <name>USB stick"
 	                 "</name>\n    </mechanism>\n  </update-boundary>");
 	diff = diff_of(a, b);
-	s = find_stale(diff, "ev-verification");
-	assert_non_null(s);
-	assert_str(s->cause_kind, "mechanism");
-	assert_str(s->cause_key, "usb");
-	assert_null(s->cause_field);
+	s = assert_stale(diff, "ev-verification", "mechanism", "usb", NULL);
 	assert_contains(s->message, "the update mechanisms: mechanism 'usb' was added");
 	assert_null(find_stale(diff, "ev-crypto"));
 	etsi_diff_free(diff);
@@ -706,6 +765,7 @@ int main(void)
 		cmocka_unit_test(test_lifecycle__diff_same),
 		cmocka_unit_test(test_lifecycle__diff_changes),
 		cmocka_unit_test(test_lifecycle__diff_list_values),
+		cmocka_unit_test(test_lifecycle__diff_ics_owner_mechanism),
 		cmocka_unit_test(test_lifecycle__stale_crypto),
 		cmocka_unit_test(test_lifecycle__stale_build_functional_only),
 		cmocka_unit_test(test_lifecycle__diff_of_release),
