@@ -53,6 +53,14 @@ for target in "$@"; do
 	import_csv) ;;
 	*) dict=-dict=$src/tests/fuzz/dict/dossier.dict ;;
 	esac
+	# the SBOM samples of the shared data beside the checkout, when there,
+	# are read as seeds too (never copied into tests/fuzz/corpus)
+	extra=
+	if [ "$target" = import_sbom ]; then
+		for d in "$src/../shared/data/sbom/cyclonedx" "$src/../shared/data/sbom/spdx"; do
+			[ -d "$d" ] && extra="$extra $d"
+		done
+	fi
 	work=$build/fuzz-work/$target
 	crashes=$build/fuzz-crashes/$target
 	mkdir -p "$work" "$crashes"
@@ -60,10 +68,10 @@ for target in "$@"; do
 	fork=
 	[ "$jobs" -gt 1 ] && fork="-fork=$jobs -ignore_crashes=0"
 	status=0
-	# shellcheck disable=SC2086 # $dict and $fork are empty or one word each
+	# shellcheck disable=SC2086 # $dict and $fork are empty or one word each, $extra directories
 	"$fuzzer" $dict $fork -max_total_time="$seconds" -max_len="$max_len" \
 		-timeout="$timeout" -rss_limit_mb=2560 -print_final_stats=1 \
-		-artifact_prefix="$crashes/" "$work" "$src/tests/fuzz/corpus/$target" \
+		-artifact_prefix="$crashes/" "$work" "$src/tests/fuzz/corpus/$target" $extra \
 		>"$log" 2>&1 || status=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)

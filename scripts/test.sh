@@ -3,7 +3,11 @@
 #   1. installs the dependencies (scripts/install-deps.sh),
 #   2. a build with warnings as errors, and every test (ctest preset "ci"),
 #   3. the same tests built with AddressSanitizer + UndefinedBehaviorSanitizer,
-#   4. the unit tests under valgrind (leaks and memory errors fail).
+#   4. the unit tests under valgrind (leaks and memory errors fail),
+#   5. the threads test under ThreadSanitizer (clang; preset "tsan"),
+#   6. a smoke run of every libFuzzer target under ASan + UBSan (clang;
+#      preset "fuzz", bench/fuzz.sh for FUZZ_SECONDS each, default 5):
+#      any crash, leak or broken invariant fails.
 # Exits non-zero at the first failing step.
 set -eu
 cd "$(dirname "$0")/.."
@@ -13,8 +17,10 @@ cd "$(dirname "$0")/.."
 # run, not skip
 export ETSI_REQUIRE_HTML_TOOLS=1
 start=$(date +%s)
-for workflow in ci asan valgrind; do
+for workflow in ci asan valgrind tsan fuzz; do
 	echo "==== $workflow ===="
 	cmake --workflow --preset "$workflow"
 done
+echo "==== fuzz smoke run ===="
+./bench/fuzz.sh -t "${FUZZ_SECONDS:-5}"
 echo "==== all tests passed in $(( $(date +%s) - start )) s ===="

@@ -259,12 +259,11 @@ static int validate_schema(etsi_dossier *d, etsi_diagnostics *diags)
 	return etsi__schema_validate(schema, d->store.docs[0], name_of(d), diags);
 }
 
-static int validate(etsi_dossier *d, etsi_diagnostics *diags)
+/* What validation checks beyond the schema: the catalog of the dossier's
+ * editions and the references into it.  Returns the number of errors in
+ * @p diags, or ETSI_ENOMEM. */
+static int validate_references(etsi_dossier *d, etsi_diagnostics *diags)
 {
-	int errors = validate_schema(d, diags);
-
-	if (errors < 0)
-		return errors;
 	if (!d->catalog && open_catalog(d) < 0) {
 		const etsi_error *e = etsi_error_last();
 		etsi__where where;
@@ -279,25 +278,35 @@ static int validate(etsi_dossier *d, etsi_diagnostics *diags)
 		                          "or point ETSI_DATA_DIR at catalogs of newer editions",
 		                          "%s", e->message) < 0)
 			return ETSI_ENOMEM;
-		return errors + 1;
+		return (int)etsi_diagnostics_count_severity(diags, ETSI_SEVERITY_ERROR);
 	}
 	if (check_references(d, diags) < 0)
 		return ETSI_ENOMEM;
 	return (int)etsi_diagnostics_count_severity(diags, ETSI_SEVERITY_ERROR);
 }
 
-int etsi_dossier_validate(etsi_diagnostics **out, etsi_dossier *dossier)
+static int validate(etsi_dossier *d, etsi_diagnostics *diags)
+{
+	int errors = validate_schema(d, diags);
+
+	if (errors < 0)
+		return errors;
+	return validate_references(d, diags);
+}
+
+/* Runs @p check and reports as etsi_dossier_validate() does. */
+static int run_validation(etsi_diagnostics **out, etsi_dossier *dossier,
+                          int (*check)(etsi_dossier *, etsi_diagnostics *))
 {
 	etsi_diagnostics *diags;
 	int errors;
 
 	if (out)
 		*out = NULL;
-	ETSI__ASSERT_ARG(dossier);
 	diags = etsi__diagnostics_new();
 	if (!diags)
 		return etsi__error_oom();
-	errors = validate(dossier, diags);
+	errors = check(dossier, diags);
 	if (errors < 0) {
 		etsi_diagnostics_free(diags);
 		return etsi__error_oom();
@@ -309,6 +318,14 @@ int etsi_dossier_validate(etsi_diagnostics **out, etsi_dossier *dossier)
 	else
 		etsi_diagnostics_free(diags);
 	return errors > 0 ? ETSI_EVALIDATION : 0;
+}
+
+int etsi_dossier_validate(etsi_diagnostics **out, etsi_dossier *dossier)
+{
+	if (out)
+		*out = NULL;
+	ETSI__ASSERT_ARG(dossier);
+	return run_validation(out, dossier, validate);
 }
 
 /* ---- loading --------------------------------------------------------- */
@@ -361,7 +378,9 @@ static int load(etsi_dossier **out, const char *data, size_t len, const char *na
 	}
 	if ((error = etsi__store_index(&d->store)) < 0)
 		goto fail;
-	if (validate_it && (error = etsi_dossier_validate(NULL, d)) < 0)
+	/* the schema was validated above, before indexing: what is left are
+	 * the references into the catalog */
+	if (validate_it && (error = run_validation(NULL, d, validate_references)) < 0)
 		goto fail;
 	*out = d;
 	return 0;

@@ -41,6 +41,17 @@
 		FUZZ_ASSERT(etsi_error_last()->message && etsi_error_last()->message[0]); \
 	} while (0)
 
+/* A load that failed: with a message, no dossier, and a code a load
+ * documents. */
+#define FUZZ_ASSERT_LOAD_FAILED(rc, dossier) \
+	do { \
+		FUZZ_ASSERT_ERROR(rc); \
+		FUZZ_ASSERT(!(dossier)); \
+		FUZZ_ASSERT((rc) == ETSI_EPARSE || (rc) == ETSI_ELIMIT || \
+		            (rc) == ETSI_EVALIDATION || (rc) == ETSI_EUNSUPPORTED || \
+		            (rc) == ETSI_ENOMEM); \
+	} while (0)
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -35,10 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.flags = ETSI_LOAD_NO_VALIDATE;
 	rc = etsi_dossier_load_memory(&d, (const char *)data, size, "fuzz.xml", &opts);
 	if (rc < 0) {
-		FUZZ_ASSERT_ERROR(rc);
-		FUZZ_ASSERT(!d);
-		FUZZ_ASSERT(rc == ETSI_EPARSE || rc == ETSI_ELIMIT || rc == ETSI_EVALIDATION ||
-		            rc == ETSI_EUNSUPPORTED || rc == ETSI_ENOMEM);
+		FUZZ_ASSERT_LOAD_FAILED(rc, d);
 		return 0;
 	}
 	rc = etsi_dossier_validate(&diags, d);
