@@ -41,6 +41,22 @@ int cli_bad_option(const cli_command *cmd, char **argv);
 /* CLI_OK, or a usage error naming the option, for a value not YYYY-MM-DD. */
 int cli_check_date(const cli_command *cmd, const char *option, const char *value);
 
+/* Loads a dossier with ETSI_LOAD_* @p flags; on failure prints the error
+ * and returns its exit status (CLI_FAILED or CLI_USAGE). */
+int cli_load_dossier(etsi_dossier **out, const char *path, const char *data_dir,
+                     unsigned int flags);
+/* CLI_OK, or a usage error when @p output ("-": standard output) exists
+ * and @p force is not set. */
+int cli_refuse_existing(const cli_command *cmd, const char *output, int force);
+/* Writes a dossier, validated, to @p output: atomically to a file, or to
+ * standard output for "-".  Returns CLI_OK, CLI_FAILED (not valid) or
+ * CLI_USAGE (not written), the error printed. */
+int cli_write_dossier(etsi_dossier *dossier, const char *output);
+/* Writes @p text to @p output (atomically), or to standard output when it
+ * is NULL or "-"; a file written is announced on stderr as
+ * "etsi: wrote OUT (WHAT, N bytes)". */
+int cli_write_text(const char *text, size_t len, const char *output, const char *what);
+
 int cmd_validate(int argc, char **argv);
 void help_validate(FILE *out);
 int cmd_catalog(int argc, char **argv);

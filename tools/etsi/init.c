@@ -48,7 +48,6 @@ int cmd_init(int argc, char **argv)
 	const char *output = NULL;
 	etsi_dossier *dossier = NULL;
 	int c, force = 0, error, status = CLI_OK;
-	struct stat st;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "e:m:r:o:h", options, NULL)) != -1) {
@@ -88,35 +87,20 @@ int cmd_init(int argc, char **argv)
 		return cli_usage_error(self, "unexpected argument '%s'", argv[optind]);
 	if (!opts.model || !opts.release || !output)
 		return cli_usage_error(self, "--model, --release and --output are required");
-	if (strcmp(output, "-") != 0 && !force && stat(output, &st) == 0)
-		return cli_usage_error(self, "%s exists; pass --force to replace it", output);
+	if ((status = cli_refuse_existing(self, output, force)) != CLI_OK)
+		return status;
 
 	error = etsi_dossier_new(&dossier, &opts);
 	if (error < 0) {
 		cli_error_last("init");
 		return CLI_USAGE;
 	}
-	if (strcmp(output, "-") == 0) {
-		char *xml;
-		size_t len;
-
-		error = etsi_dossier_write(&xml, &len, dossier);
-		if (error == 0) {
-			fwrite(xml, 1, len, stdout);
-			etsi_free(xml);
-		}
-	} else {
-		error = etsi_dossier_save(dossier, output);
-		if (error == 0)
-			fprintf(stderr, "etsi: wrote %s: EN 303 645 V%s skeleton with %zu ICS "
-			        "entries to fill in\n", output,
-			        etsi_catalog_edition(etsi_dossier_catalog(dossier)),
-			        etsi_dossier_count(dossier, ETSI_KIND_ICS_ENTRY));
-	}
-	if (error < 0) {
-		cli_error_last(output);
-		status = CLI_USAGE;
-	}
+	status = cli_write_dossier(dossier, output);
+	if (status == CLI_OK && strcmp(output, "-") != 0)
+		fprintf(stderr, "etsi: wrote %s: EN 303 645 V%s skeleton with %zu ICS "
+		        "entries to fill in\n", output,
+		        etsi_catalog_edition(etsi_dossier_catalog(dossier)),
+		        etsi_dossier_count(dossier, ETSI_KIND_ICS_ENTRY));
 	etsi_dossier_free(dossier);
 	return status;
 }

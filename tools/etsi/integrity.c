@@ -60,53 +60,6 @@ static int read_all(const char *path, char **data, size_t *len)
 	return CLI_USAGE;
 }
 
-static int refuse_existing(const cli_command *self, const char *output, int force)
-{
-	struct stat st;
-
-	if (strcmp(output, "-") != 0 && !force && stat(output, &st) == 0)
-		return cli_usage_error(self, "%s exists; pass --force to replace it", output);
-	return CLI_OK;
-}
-
-static int load(etsi_dossier **out, const char *path, const char *data_dir)
-{
-	etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
-	int error;
-
-	opts.data_dir = data_dir;
-	error = etsi_dossier_load(out, path, &opts);
-	if (error < 0) {
-		cli_error_last(path);
-		return cli_status_for(error);
-	}
-	return CLI_OK;
-}
-
-/* Writes a dossier to a file (validated, atomic) or to standard output. */
-static int write_dossier(etsi_dossier *d, const char *output)
-{
-	int error;
-
-	if (strcmp(output, "-") == 0) {
-		char *xml;
-		size_t len;
-
-		error = etsi_dossier_write(&xml, &len, d);
-		if (error == 0) {
-			fwrite(xml, 1, len, stdout);
-			etsi_free(xml);
-		}
-	} else {
-		error = etsi_dossier_save(d, output);
-	}
-	if (error < 0) {
-		cli_error_last(output);
-		return error == ETSI_EVALIDATION ? CLI_FAILED : CLI_USAGE;
-	}
-	return CLI_OK;
-}
-
 /* ---- etsi migrate ----------------------------------------------------- */
 
 void help_migrate(FILE *out)
@@ -225,9 +178,9 @@ int cmd_migrate(int argc, char **argv)
 	input = argv[optind];
 	if (!to || !output)
 		return cli_usage_error(self, "--to and --output are required");
-	if ((status = refuse_existing(self, output, force)) != CLI_OK)
+	if ((status = cli_refuse_existing(self, output, force)) != CLI_OK)
 		return status;
-	if ((status = load(&in, input, data_dir)) != CLI_OK)
+	if ((status = cli_load_dossier(&in, input, data_dir, 0)) != CLI_OK)
 		return status;
 	error = etsi_dossier_migrate(&out, &report, in, to);
 	if (error < 0) {
@@ -235,7 +188,7 @@ int cmd_migrate(int argc, char **argv)
 		etsi_dossier_free(in);
 		return error == ETSI_EVALIDATION ? CLI_FAILED : CLI_USAGE;
 	}
-	status = write_dossier(out, output);
+	status = cli_write_dossier(out, output);
 	rep = strcmp(output, "-") == 0 ? stderr : stdout;
 	if (status == CLI_OK) {
 		size_t warnings = etsi_diagnostics_count_severity(report, ETSI_SEVERITY_WARNING);
@@ -339,7 +292,7 @@ int cmd_sign(int argc, char **argv)
 		return cli_usage_error(self, "give one dossier FILE");
 	if (!keyfile || !certfile || !output)
 		return cli_usage_error(self, "--key, --cert and --output are required");
-	if ((status = refuse_existing(self, output, force)) != CLI_OK)
+	if ((status = cli_refuse_existing(self, output, force)) != CLI_OK)
 		return status;
 	if ((status = read_all(keyfile, &key, &key_len)) != CLI_OK ||
 	    (status = read_all(certfile, &cert, &cert_len)) != CLI_OK ||
@@ -347,7 +300,7 @@ int cmd_sign(int argc, char **argv)
 		goto done;
 	if (password)
 		password[strcspn(password, "\r\n")] = '\0';
-	if ((status = load(&d, argv[optind], data_dir)) != CLI_OK)
+	if ((status = cli_load_dossier(&d, argv[optind], data_dir, 0)) != CLI_OK)
 		goto done;
 	opts.key = key;
 	opts.key_len = key_len;
@@ -360,7 +313,7 @@ int cmd_sign(int argc, char **argv)
 		status = cli_status_for(error);
 		goto done;
 	}
-	status = write_dossier(d, output);
+	status = cli_write_dossier(d, output);
 	if (status == CLI_OK && strcmp(output, "-") != 0)
 		fprintf(stderr, "etsi: signed %s as %s with the key of %s\n", argv[optind], output,
 		        certfile);
@@ -518,7 +471,7 @@ int cmd_digest(int argc, char **argv)
 	for (i = optind; i < argc; i++) {
 		etsi_dossier *d = NULL;
 		char *hex = NULL;
-		int one = load(&d, argv[i], data_dir), error;
+		int one = cli_load_dossier(&d, argv[i], data_dir, 0), error;
 
 		if (one != CLI_OK) {
 			if (one > status)

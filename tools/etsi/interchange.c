@@ -116,15 +116,7 @@ int cmd_export(int argc, char **argv)
 		status = cli_status_for(error);
 		goto done;
 	}
-	if (!output || strcmp(output, "-") == 0) {
-		fwrite(text, 1, len, stdout);
-	} else if (etsi_file_write(output, text, len) < 0) {
-		cli_error_last(output);
-		status = CLI_USAGE;
-	} else {
-		fprintf(stderr, "etsi: wrote %s (%s, %zu bytes)\n", output,
-		        opts.format ? opts.format : "json", len);
-	}
+	status = cli_write_text(text, len, output, opts.format ? opts.format : "json");
 done:
 	etsi_free(text);
 	etsi_dossier_free(dossier);
@@ -276,30 +268,6 @@ static void print_summary(const etsi_diagnostics *diags, const char *in, const c
 	        "%zu skipped\n", in, out, counts[0], counts[1], counts[2], counts[3]);
 }
 
-static int write_dossier(etsi_dossier *dossier, const char *output)
-{
-	char *text = NULL;
-	size_t len = 0;
-
-	if (output && strcmp(output, "-") != 0) {
-		if (etsi_dossier_save(dossier, output) < 0) {
-			cli_error_last(output);
-			return cli_status_for(etsi_error_last()->code);
-		}
-		return CLI_OK;
-	}
-	if (etsi_dossier_validate(NULL, dossier) < 0) {
-		cli_error_last("import");
-		return CLI_FAILED;
-	}
-	if (etsi_dossier_write(&text, &len, dossier) < 0) {
-		cli_error_last("import");
-		return CLI_USAGE;
-	}
-	fwrite(text, 1, len, stdout);
-	etsi_free(text);
-	return CLI_OK;
-}
 
 int cmd_import(int argc, char **argv)
 {
@@ -417,7 +385,7 @@ int cmd_import(int argc, char **argv)
 			status = cli_status_for(error);
 			goto done;
 		}
-		status = write_dossier(dossier, output);
+		status = cli_write_dossier(dossier, output ? output : "-");
 		if (status == CLI_OK && output && strcmp(output, "-") != 0)
 			fprintf(stderr, "etsi: wrote %s (from %s)\n", output, in);
 		goto done;
@@ -452,7 +420,7 @@ int cmd_import(int argc, char **argv)
 		status = cli_status_for(error);
 		goto done;
 	}
-	if ((status = write_dossier(dossier, output ? output : into)) != CLI_OK)
+	if ((status = cli_write_dossier(dossier, output ? output : into)) != CLI_OK)
 		goto done;
 	print_summary(diags, in, output ? (strcmp(output, "-") == 0 ? "standard output" : output)
 	                                : into ? into : "standard output");

@@ -13,20 +13,6 @@
 
 enum { OPT_ROOT = 2000, OPT_UPDATE, OPT_QUIET, OPT_DATA_DIR, OPT_DATE, OPT_FORCE };
 
-static int load_dossier(etsi_dossier **out, const char *path, const char *data_dir,
-                        int validate)
-{
-	etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
-
-	opts.flags = validate ? 0 : ETSI_LOAD_NO_VALIDATE;
-	opts.data_dir = data_dir;
-	if (etsi_dossier_load(out, path, &opts) < 0) {
-		cli_error_last(path);
-		return cli_status_for(etsi_error_last()->code);
-	}
-	return CLI_OK;
-}
-
 /* ---- evidence ----------------------------------------------------------- */
 
 void help_evidence(FILE *out)
@@ -197,7 +183,7 @@ int cmd_evidence(int argc, char **argv)
 		return cli_usage_error(self, "--update is for hash only");
 	file = argv[optind + 1];
 	/* hash saves, so it needs a valid dossier; verify reads digests only */
-	if ((status = load_dossier(&dossier, file, data_dir, hashing)) != CLI_OK)
+	if ((status = cli_load_dossier(&dossier, file, data_dir, hashing ? 0 : ETSI_LOAD_NO_VALIDATE)) != CLI_OK)
 		return status;
 	if (!quiet && isatty(STDERR_FILENO)) {
 		opts.progress = show_progress;
@@ -331,10 +317,10 @@ int cmd_release(int argc, char **argv)
 			return cli_usage_error(self, "%s is the dossier itself; the old release's "
 			                             "dossier is kept as it is, write the new one "
 			                             "elsewhere", output);
-		if (!force)
-			return cli_usage_error(self, "%s exists; pass --force to replace it", output);
 	}
-	if ((status = load_dossier(&old, file, data_dir, 1)) != CLI_OK)
+	if ((status = cli_refuse_existing(self, output, force)) != CLI_OK)
+		return status;
+	if ((status = cli_load_dossier(&old, file, data_dir, 0)) != CLI_OK)
 		return status;
 	error = etsi_dossier_release(&next, old, version, date);
 	if (error < 0) {
@@ -343,22 +329,8 @@ int cmd_release(int argc, char **argv)
 		         : cli_status_for(error);
 		goto done;
 	}
-	if (strcmp(output, "-") == 0) {
-		char *xml;
-		size_t len;
-
-		if ((error = etsi_dossier_write(&xml, &len, next)) == 0) {
-			fwrite(xml, 1, len, stdout);
-			etsi_free(xml);
-		}
-	} else {
-		error = etsi_dossier_save(next, output);
-	}
-	if (error < 0) {
-		cli_error_last(output);
-		status = CLI_USAGE;
+	if ((status = cli_write_dossier(next, output)) != CLI_OK)
 		goto done;
-	}
 	fprintf(stderr, "etsi: wrote %s: release %s carried from %s; to review: %zu evidence "
 	        "item%s, %zu ICS entr%s, %zu verdict%s\n", output, version,
 	        etsi_record_get(etsi_dossier_find(old, ETSI_KIND_HEADER, NULL), "release"),
@@ -443,8 +415,8 @@ int cmd_diff(int argc, char **argv)
 	if (optind != argc - 2)
 		return cli_usage_error(self, "give two dossiers, OLD and NEW");
 	/* a dossier being worked on may be invalid: it is compared all the same */
-	if (load_dossier(&a, argv[optind], data_dir, 0) != CLI_OK ||
-	    load_dossier(&b, argv[optind + 1], data_dir, 0) != CLI_OK) {
+	if (cli_load_dossier(&a, argv[optind], data_dir, ETSI_LOAD_NO_VALIDATE) != CLI_OK ||
+	    cli_load_dossier(&b, argv[optind + 1], data_dir, ETSI_LOAD_NO_VALIDATE) != CLI_OK) {
 		status = CLI_USAGE;
 		goto done;
 	}

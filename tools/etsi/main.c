@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -138,6 +139,65 @@ int cli_check_date(const cli_command *cmd, const char *option, const char *value
 	    strlen(value) != 10 || m < 1 || m > 12 || d < 1 || d > 31 || y < 1)
 		return cli_usage_error(cmd, "%s takes a date YYYY-MM-DD, not '%s'", option,
 		                       value ? value : "");
+	return CLI_OK;
+}
+
+int cli_load_dossier(etsi_dossier **out, const char *path, const char *data_dir,
+                     unsigned int flags)
+{
+	etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
+	int error;
+
+	opts.flags = flags;
+	opts.data_dir = data_dir;
+	error = etsi_dossier_load(out, path, &opts);
+	if (error < 0) {
+		cli_error_last(path);
+		return cli_status_for(error);
+	}
+	return CLI_OK;
+}
+
+int cli_refuse_existing(const cli_command *cmd, const char *output, int force)
+{
+	struct stat st;
+
+	if (strcmp(output, "-") != 0 && !force && stat(output, &st) == 0)
+		return cli_usage_error(cmd, "%s exists; pass --force to replace it", output);
+	return CLI_OK;
+}
+
+int cli_write_dossier(etsi_dossier *dossier, const char *output)
+{
+	char *xml = NULL;
+	size_t len = 0;
+	int error;
+
+	if (strcmp(output, "-") != 0) {
+		error = etsi_dossier_save(dossier, output);
+	} else if ((error = etsi_dossier_validate(NULL, dossier)) == 0 &&
+	           (error = etsi_dossier_write(&xml, &len, dossier)) == 0) {
+		fwrite(xml, 1, len, stdout);
+		etsi_free(xml);
+	}
+	if (error < 0) {
+		cli_error_last(strcmp(output, "-") == 0 ? "standard output" : output);
+		return error == ETSI_EVALIDATION ? CLI_FAILED : CLI_USAGE;
+	}
+	return CLI_OK;
+}
+
+int cli_write_text(const char *text, size_t len, const char *output, const char *what)
+{
+	if (!output || strcmp(output, "-") == 0) {
+		fwrite(text, 1, len, stdout);
+		return CLI_OK;
+	}
+	if (etsi_file_write(output, text, len) < 0) {
+		cli_error_last(output);
+		return CLI_USAGE;
+	}
+	fprintf(stderr, "etsi: wrote %s (%s, %zu bytes)\n", output, what, len);
 	return CLI_OK;
 }
 

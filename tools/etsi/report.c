@@ -103,6 +103,10 @@ int cmd_report(int argc, char **argv)
 	if (opts.format && !known)
 		return cli_usage_error(self, "format '%s' is unknown", opts.format);
 
+	/* etsi_dossier_report() validates the dossier and refuses an invalid
+	 * one with its first error; validating at load too would cost a
+	 * second schema pass */
+	load.flags = ETSI_LOAD_NO_VALIDATE;
 	error = etsi_dossier_load(&dossier, argv[optind], &load);
 	if (error < 0) {
 		cli_error_last(argv[optind]);
@@ -114,15 +118,8 @@ int cmd_report(int argc, char **argv)
 		status = error == ETSI_EVALIDATION ? CLI_FAILED : CLI_USAGE;
 		goto done;
 	}
-	if (!output || strcmp(output, "-") == 0) {
-		fwrite(text, 1, len, stdout);
-	} else if (etsi_file_write(output, text, len) < 0) {
-		cli_error_last(output);
-		status = CLI_USAGE;
-	} else {
-		fprintf(stderr, "etsi: wrote %s (%s, %zu bytes)\n", output,
-		        opts.stylesheet ? opts.stylesheet : opts.format ? opts.format : "html", len);
-	}
+	status = cli_write_text(text, len, output,
+	                        opts.stylesheet ? opts.stylesheet : opts.format ? opts.format : "html");
 done:
 	etsi_free(text);
 	etsi_dossier_free(dossier);
