@@ -15,7 +15,7 @@ packages="
 	build-essential g++ cmake pkg-config
 	libxml2-dev libxslt1-dev libxml2-utils xsltproc libjansson-dev
 	libcmocka-dev valgrind
-	clang time
+	clang libclang-rt-14-dev time
 	libxmlsec1-dev xmlsec1 libssl-dev openssl
 	python3 python3-dev swig
 	default-jdk-headless junit4

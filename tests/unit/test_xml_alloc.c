@@ -21,10 +21,15 @@
  * catalogs compiled and cached) and, for load and report, the cold one
  * (the caches built under failure) are walked.
  *
- * The valgrind preset leaves this program out: valgrind reports a crash
- * inside libxml2 as an error of the child before the test can tell whose
- * it is.  Under the asan preset LeakSanitizer checks every child, with
- * test_xml_alloc.lsan.supp for what libxml2 itself loses. */
+ * It runs in the plain builds only; the asan and valgrind presets leave
+ * it out.  libxml2 2.9.14 does not survive every allocation failure: it
+ * crashes in some runs (counted and listed here as its crashes), and in
+ * others drops blocks it allocated itself -- inside xmlSchemaParse() and
+ * xmlSchemaValidateDoc(), under libetsi's call but never handed to it.
+ * Under the sanitizers and valgrind those crashes and losses cannot be
+ * told apart from libetsi's in the child, so the runs would fail on the
+ * library underneath.  What libetsi itself allocates is walked under
+ * ASan and valgrind by test_alloc.c. */
 /* dladdr() */
 #define _GNU_SOURCE 1
 

@@ -16,9 +16,6 @@ etsi_add_unit_test(json)
 etsi_add_unit_test(oscal)
 etsi_add_unit_test(import)
 etsi_add_unit_test(xml_alloc)
-# libxml2's own losses when its allocations fail (see the file)
-set_property(TEST unit.xml_alloc APPEND PROPERTY ENVIRONMENT
-  "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/unit/test_xml_alloc.lsan.supp")
 etsi_add_unit_test(threads)
 # the save's system calls are wrapped, to kill it or make them fail at will
 etsi_add_unit_test(crash
