@@ -22,6 +22,9 @@ int etsi__json_load(etsi_dossier **out, const char *data, size_t len, const char
 /* For tests: how the JSON form sees a dossier element (content 0 empty, 1
  * text, 2 child elements; attributes and children in schema order).
  * Returns 0, or -1 for an element it does not know. */
+struct json_t;
+/* "an object", "a string", ... for messages about a JSON value's type. */
+const char *etsi__json_type_name(const struct json_t *v);
 int etsi__json_element_info(const char *name, int *content, const char *const **attrs,
                             const char *const **children, int *repeated);
 /* For tests: the version 5 UUID of a name under libetsi's OSCAL namespace. */

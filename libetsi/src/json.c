@@ -682,7 +682,7 @@ static int fail_at(jin *in, int code, const char *fmt, ...)
 	return error;
 }
 
-static const char *type_name(const json_t *v)
+const char *etsi__json_type_name(const json_t *v)
 {
 	switch (json_typeof(v)) {
 	case JSON_OBJECT: return "an object";
@@ -766,13 +766,13 @@ static int add_xmlns(jin *in, xmlNode *node, json_t *decls)
 	if (!json_is_object(decls))
 		return fail_at(in, ETSI_EVALIDATION,
 		               "\"#xmlns\" is %s; it maps prefixes to namespace URIs, \"\" for the "
-		               "default namespace", type_name(decls));
+		               "default namespace", etsi__json_type_name(decls));
 	json_object_foreach(decls, prefix, uri) {
 		etsi__pointer_push(&in->path, "#xmlns");
 		etsi__pointer_push(&in->path, prefix);
 		if (!json_is_string(uri))
 			return fail_at(in, ETSI_EVALIDATION, "a namespace URI is a string, not %s",
-			               type_name(uri));
+			               etsi__json_type_name(uri));
 		if (*prefix && check_ncname(in, prefix, "namespace prefix") < 0)
 			return ETSI_EVALIDATION;
 		if (strcmp(prefix, "xml") == 0 || strcmp(prefix, "xmlns") == 0)
@@ -835,7 +835,7 @@ static int build_content(jin *in, xmlNode *node, json_t *items, int elements_all
 	etsi__pointer_push(&in->path, "#content");
 	if (!json_is_array(items))
 		return fail_at(in, ETSI_EVALIDATION, "\"#content\" is %s; it is an array of "
-		               "strings, {\"comment\": ...}%s", type_name(items),
+		               "strings, {\"comment\": ...}%s", etsi__json_type_name(items),
 		               elements_allowed ? " and elements" : "");
 	json_array_foreach(items, i, item) {
 		size_t item_mark = in->path.len;
@@ -859,7 +859,7 @@ static int build_content(jin *in, xmlNode *node, json_t *items, int elements_all
 			return fail_at(in, ETSI_EVALIDATION, "a content item is a string or "
 			               "{\"comment\": ...}%s, not %s",
 			               elements_allowed ? " or an element with \"#name\"" : "",
-			               type_name(item));
+			               etsi__json_type_name(item));
 		}
 		etsi__pointer_pop(&in->path, item_mark);
 	}
@@ -913,7 +913,7 @@ static int add_attribute(jin *in, xmlNode *node, const char *key, json_t *value)
 
 	if (!json_is_string(value))
 		return fail_at(in, ETSI_EVALIDATION, "an attribute value is a string, not %s",
-		               type_name(value));
+		               etsi__json_type_name(value));
 	if ((error = split_qname(in, key, &prefix, &local)) < 0)
 		goto done;
 	if ((error = check_text(in, json_string_value(value), "the value")) < 0)
@@ -944,7 +944,7 @@ static int build_generic(jin *in, xmlNode *parent, json_t *obj)
 
 	if (!json_is_object(obj))
 		return fail_at(in, ETSI_EVALIDATION, "an element of another namespace is an "
-		               "object with \"#name\", not %s", type_name(obj));
+		               "object with \"#name\", not %s", etsi__json_type_name(obj));
 	if (!json_is_string(name))
 		return fail_at(in, ETSI_EVALIDATION, "an element of another namespace needs "
 		               "\"#name\", its qualified name");
@@ -1034,7 +1034,7 @@ static int build_children(jin *in, xmlNode *node, const jelem *def, json_t *obj)
 			if (!json_is_array(value))
 				return fail_at(in, ETSI_EVALIDATION, "'%s' may repeat, so it is an "
 				               "array (of one item, if need be), not %s", *child,
-				               type_name(value));
+				               etsi__json_type_name(value));
 			json_array_foreach(value, i, item) {
 				size_t item_mark = in->path.len;
 
@@ -1057,7 +1057,7 @@ static int build_children(jin *in, xmlNode *node, const jelem *def, json_t *obj)
 		etsi__pointer_push(&in->path, "#extensions");
 		if (!json_is_array(value))
 			return fail_at(in, ETSI_EVALIDATION, "\"#extensions\" is an array of elements "
-			               "of other namespaces, not %s", type_name(value));
+			               "of other namespaces, not %s", etsi__json_type_name(value));
 		json_array_foreach(value, i, item) {
 			size_t item_mark = in->path.len;
 
@@ -1076,7 +1076,7 @@ static int build_children(jin *in, xmlNode *node, const jelem *def, json_t *obj)
 		etsi__pointer_push(&in->path, "#misc");
 		if (!json_is_array(value))
 			return fail_at(in, ETSI_EVALIDATION, "\"#misc\" is an array of {\"at\": N, "
-			               "\"comment\" or \"text\": ...}, not %s", type_name(value));
+			               "\"comment\" or \"text\": ...}, not %s", etsi__json_type_name(value));
 		for (c = node->children; c; c = c->next)
 			count += c->type == XML_ELEMENT_NODE;
 		json_array_foreach(value, i, item) {
@@ -1143,7 +1143,7 @@ static int build_element(jin *in, xmlNode *parent, const char *name, json_t *val
 	} else if (!json_is_object(value)) {
 		return fail_at(in, ETSI_EVALIDATION, "'%s' is %s, not %s", name,
 		               def->content == J_SIMPLE ? "a string or an object" : "an object",
-		               type_name(value));
+		               etsi__json_type_name(value));
 	}
 	if ((error = enter(in)) < 0)
 		return error;
@@ -1166,7 +1166,7 @@ static int build_element(jin *in, xmlNode *parent, const char *name, json_t *val
 			etsi__pointer_push(&in->path, "#prefix");
 			if (!json_is_string(v))
 				return fail_at(in, ETSI_EVALIDATION, "\"#prefix\" is a string (\"\" for "
-				               "the default namespace), not %s", type_name(v));
+				               "the default namespace), not %s", etsi__json_type_name(v));
 			prefix = json_string_value(v)[0] ? json_string_value(v) : NULL;
 			if (prefix && check_ncname(in, prefix, "prefix") < 0)
 				return ETSI_EVALIDATION;
@@ -1253,7 +1253,7 @@ static int build_element(jin *in, xmlNode *parent, const char *name, json_t *val
 			etsi__pointer_push(&in->path, "#text");
 			if (!json_is_string(text))
 				return fail_at(in, ETSI_EVALIDATION, "\"#text\" is a string, not %s",
-				               type_name(text));
+				               etsi__json_type_name(text));
 			if ((error = add_text(in, node, json_string_value(text))) < 0)
 				return error;
 			etsi__pointer_pop(&in->path, mark);
@@ -1276,7 +1276,7 @@ static int build_comments(jin *in, json_t *list, const char *key, xmlNode *befor
 	etsi__pointer_push(&in->path, key);
 	if (!json_is_array(list))
 		return fail_at(in, ETSI_EVALIDATION, "\"%s\" is an array of {\"comment\": ...}, not "
-		               "%s", key, type_name(list));
+		               "%s", key, etsi__json_type_name(list));
 	json_array_foreach(list, i, item) {
 		size_t item_mark = in->path.len;
 		json_t *text = json_object_get(item, "comment");
@@ -1303,7 +1303,7 @@ static int build_document(jin *in, json_t *top)
 
 	if (!json_is_object(top))
 		return fail_at(in, ETSI_EVALIDATION, "the document is %s; the JSON form of a dossier "
-		               "is an object with \"format\" and \"dossier\"", type_name(top));
+		               "is an object with \"format\" and \"dossier\"", etsi__json_type_name(top));
 	json_object_foreach(top, key, v) {
 		if (strcmp(key, "format") != 0 && strcmp(key, "dossier") != 0 &&
 		    strcmp(key, "prolog") != 0 && strcmp(key, "epilog") != 0 &&
@@ -1320,7 +1320,7 @@ static int build_document(jin *in, json_t *top)
 			               "in JSON has \"format\": \"" FORMAT_ID "\"");
 		return fail_at(in, ETSI_EUNSUPPORTED, "%s%s%s is not a format this libetsi reads; it "
 		               "reads \"" FORMAT_ID "\"", json_is_string(format) ? "\"" : "",
-		               json_is_string(format) ? json_string_value(format) : type_name(format),
+		               json_is_string(format) ? json_string_value(format) : etsi__json_type_name(format),
 		               json_is_string(format) ? "\"" : "");
 	}
 	if (!body) {

@@ -405,20 +405,6 @@ typedef struct jwalk {
 	int spdx;
 } jwalk;
 
-static const char *jtype(const json_t *v)
-{
-	switch (json_typeof(v)) {
-	case JSON_OBJECT: return "an object";
-	case JSON_ARRAY: return "an array";
-	case JSON_STRING: return "a string";
-	case JSON_INTEGER: return "an integer";
-	case JSON_REAL: return "a number";
-	case JSON_TRUE: case JSON_FALSE: return "a boolean";
-	case JSON_NULL: return "null";
-	}
-	return "a value";
-}
-
 /* Member @p key of @p obj as a string: NULL when absent; a problem when it
  * is there but not a string. */
 static int jstring(jwalk *w, json_t *obj, const char *key, const char **out)
@@ -435,7 +421,7 @@ static int jstring(jwalk *w, json_t *obj, const char *key, const char **out)
 		return 0;
 	}
 	etsi__pointer_push(&w->path, key);
-	error = problem(w->ctx, w->path.ptr, 0, "is %s; it must be a string", jtype(v));
+	error = problem(w->ctx, w->path.ptr, 0, "is %s; it must be a string", etsi__json_type_name(v));
 	etsi__pointer_pop(&w->path, mark);
 	return error < 0 ? error : 1;
 }
@@ -454,7 +440,7 @@ static int jarray(jwalk *w, json_t *obj, const char *key, json_t **out)
 		return 0;
 	}
 	etsi__pointer_push(&w->path, key);
-	error = problem(w->ctx, w->path.ptr, 0, "is %s; it must be an array", jtype(v));
+	error = problem(w->ctx, w->path.ptr, 0, "is %s; it must be an array", etsi__json_type_name(v));
 	etsi__pointer_pop(&w->path, mark);
 	return error < 0 ? error : 1;
 }
@@ -473,7 +459,7 @@ static int jobject(jwalk *w, json_t *obj, const char *key, json_t **out)
 		return 0;
 	}
 	etsi__pointer_push(&w->path, key);
-	error = problem(w->ctx, w->path.ptr, 0, "is %s; it must be an object", jtype(v));
+	error = problem(w->ctx, w->path.ptr, 0, "is %s; it must be an object", etsi__json_type_name(v));
 	etsi__pointer_pop(&w->path, mark);
 	return error < 0 ? error : 1;
 }
@@ -510,7 +496,7 @@ static int json_hashes(jwalk *w, json_t *obj, raw_comp *raw, const char *key,
 		etsi__pointer_push_index(&w->path, i);
 		if (!json_is_object(h)) {
 			error = problem(w->ctx, w->path.ptr, 0, "a digest is an object, not %s",
-			                jtype(h));
+			                etsi__json_type_name(h));
 			etsi__pointer_pop(&w->path, mark);
 			return error < 0 ? error : 1;
 		}
@@ -541,7 +527,7 @@ static int cdx_component(jwalk *w, json_t *obj, unsigned int depth)
 		                            "refused (raise max_depth if it is genuine)",
 		                            w->ctx->max_depth);
 	if (!json_is_object(obj)) {
-		error = problem(w->ctx, w->path.ptr, 0, "a component is an object, not %s", jtype(obj));
+		error = problem(w->ctx, w->path.ptr, 0, "a component is an object, not %s", etsi__json_type_name(obj));
 		return error;
 	}
 	memset(&raw, 0, sizeof(raw));
@@ -651,7 +637,7 @@ static int spdx_package(jwalk *w, json_t *pkg)
 	int error;
 
 	if (!json_is_object(pkg))
-		return problem(w->ctx, w->path.ptr, 0, "a package is an object, not %s", jtype(pkg));
+		return problem(w->ctx, w->path.ptr, 0, "a package is an object, not %s", etsi__json_type_name(pkg));
 	memset(&raw, 0, sizeof(raw));
 	raw.spdx = 1;
 	if ((error = jstring(w, pkg, "name", &raw.name)) != 0 ||
@@ -682,7 +668,7 @@ static int spdx_package(jwalk *w, json_t *pkg)
 			etsi__pointer_push_index(&w->path, i);
 			if (!json_is_object(ref)) {
 				error = problem(w->ctx, w->path.ptr, 0, "a reference is an object, not %s",
-				                jtype(ref));
+				                etsi__json_type_name(ref));
 				return error;
 			}
 			if ((error = jstring(w, ref, "referenceCategory", &category)) != 0 ||
@@ -778,7 +764,7 @@ static int parse_json(void **out, etsi__import_ctx *ctx, int spdx)
 	w.spdx = spdx;
 	etsi__buf_puts(&w.path, "");
 	if (!json_is_object(top))
-		error = problem(ctx, "/", 0, "the document is %s; %s is a JSON object", jtype(top),
+		error = problem(ctx, "/", 0, "the document is %s; %s is a JSON object", etsi__json_type_name(top),
 		                spdx ? "an SPDX document" : "a CycloneDX BOM");
 	else
 		error = spdx ? spdx_json(&w, top) : cdx_json(&w, top);
