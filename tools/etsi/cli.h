@@ -41,6 +41,12 @@ int cli_bad_option(const cli_command *cmd, char **argv);
 /* CLI_OK, or a usage error naming the option, for a value not YYYY-MM-DD. */
 int cli_check_date(const cli_command *cmd, const char *option, const char *value);
 
+/* Reads @p path (standard input for "-") whole into a NUL-terminated
+ * malloc'd buffer of at most @p max bytes.  Above that: CLI_FAILED with a
+ * hint to raise @p size_option when the user sets the limit, else
+ * CLI_USAGE; CLI_USAGE when it cannot be read.  The error is printed. */
+int cli_read_input(const char *path, size_t max, const char *size_option, char **out,
+                   size_t *len);
 /* Loads a dossier with ETSI_LOAD_* @p flags; on failure prints the error
  * and returns its exit status (CLI_FAILED or CLI_USAGE). */
 int cli_load_dossier(etsi_dossier **out, const char *path, const char *data_dir,

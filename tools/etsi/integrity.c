@@ -2,63 +2,15 @@
  * etsi migrate, sign, verify, digest: moving a dossier to a later edition,
  * signing it, checking a signature, and the digest of its canonical form.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 
-/* Reads a whole file (at most 64 MiB) into a malloc'd buffer. */
-static int read_all(const char *path, char **data, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-
-	*data = NULL;
-	*len = 0;
-	if (!f) {
-		cli_error("%s: cannot open: %s", path, strerror(errno));
-		return CLI_USAGE;
-	}
-	for (;;) {
-		size_t got;
-
-		if (n == cap) {
-			char *bigger;
-
-			cap = cap ? cap * 2 : 65536;
-			if (cap > (size_t)64 * 1024 * 1024 + 1) {
-				cli_error("%s: larger than 64 MiB", path);
-				break;
-			}
-			bigger = realloc(buf, cap + 1);
-			if (!bigger) {
-				cli_error("%s: out of memory", path);
-				break;
-			}
-			buf = bigger;
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0) {
-			if (ferror(f)) {
-				cli_error("%s: cannot read: %s", path, strerror(errno));
-				break;
-			}
-			fclose(f);
-			buf[n] = '\0';
-			*data = buf;
-			*len = n;
-			return CLI_OK;
-		}
-	}
-	fclose(f);
-	free(buf);
-	return CLI_USAGE;
-}
+/* Key, certificate, passphrase and signed dossiers: read whole, at most
+ * 64 MiB. */
+#define MAX_READ ((size_t)64 * 1024 * 1024)
 
 /* ---- etsi migrate ----------------------------------------------------- */
 
@@ -294,9 +246,10 @@ int cmd_sign(int argc, char **argv)
 		return cli_usage_error(self, "--key, --cert and --output are required");
 	if ((status = cli_refuse_existing(self, output, force)) != CLI_OK)
 		return status;
-	if ((status = read_all(keyfile, &key, &key_len)) != CLI_OK ||
-	    (status = read_all(certfile, &cert, &cert_len)) != CLI_OK ||
-	    (pwfile && (status = read_all(pwfile, &password, &pw_len)) != CLI_OK))
+	if ((status = cli_read_input(keyfile, MAX_READ, NULL, &key, &key_len)) != CLI_OK ||
+	    (status = cli_read_input(certfile, MAX_READ, NULL, &cert, &cert_len)) != CLI_OK ||
+	    (pwfile && (status = cli_read_input(pwfile, MAX_READ, NULL, &password,
+	                                        &pw_len)) != CLI_OK))
 		goto done;
 	if (password)
 		password[strcspn(password, "\r\n")] = '\0';
@@ -388,7 +341,7 @@ int cmd_verify(int argc, char **argv)
 		return cli_usage_error(self, "give at least one dossier FILE");
 	if (!certfile)
 		return cli_usage_error(self, "--cert is required");
-	if (read_all(certfile, &cert, &cert_len) != CLI_OK)
+	if (cli_read_input(certfile, MAX_READ, NULL, &cert, &cert_len) != CLI_OK)
 		return CLI_USAGE;
 	opts.cert = cert;
 	opts.cert_len = cert_len;
@@ -397,7 +350,7 @@ int cmd_verify(int argc, char **argv)
 		size_t len;
 		int error, one;
 
-		if (read_all(argv[i], &data, &len) != CLI_OK) {
+		if (cli_read_input(argv[i], MAX_READ, NULL, &data, &len) != CLI_OK) {
 			status = CLI_USAGE;
 			continue;
 		}

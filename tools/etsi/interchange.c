@@ -169,63 +169,6 @@ void help_import(FILE *out)
 	        "nothing was written, 2 usage or I/O error.\n");
 }
 
-/* Reads a file (or standard input for "-") of at most max bytes. */
-static int read_input(const char *path, size_t max, char **out, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	size_t cap = 65536, n = 0;
-	char *data;
-
-	*out = NULL;
-	*len = 0;
-	if (!f) {
-		fprintf(stderr, "%s: error: cannot open: %s\n", path, strerror(errno));
-		return CLI_USAGE;
-	}
-	data = malloc(cap + 1);
-	while (data) {
-		size_t got;
-
-		if (n == cap) {
-			char *bigger = cap < max + 1 ? realloc(data, cap * 2 + 1) : NULL;
-
-			if (!bigger) {
-				free(data);
-				data = NULL;
-				break;
-			}
-			data = bigger;
-			cap *= 2;
-		}
-		got = fread(data + n, 1, cap - n, f);
-		n += got;
-		if (n > max) {
-			fprintf(stderr, "%s: error: the input is larger than %zu bytes; raise "
-			        "--max-size if it is genuine\n", path, max);
-			free(data);
-			if (f != stdin)
-				fclose(f);
-			return CLI_FAILED;
-		}
-		if (got == 0)
-			break;
-	}
-	if (!data || ferror(f)) {
-		fprintf(stderr, "%s: error: cannot read: %s\n", path,
-		        data ? strerror(errno) : "out of memory");
-		free(data);
-		if (f != stdin)
-			fclose(f);
-		return CLI_USAGE;
-	}
-	if (f != stdin)
-		fclose(f);
-	data[n] = '\0';
-	*out = data;
-	*len = n;
-	return CLI_OK;
-}
-
 static int parse_size(const cli_command *self, const char *option, const char *value,
                       unsigned long long max, unsigned long long *out)
 {
@@ -374,7 +317,7 @@ int cmd_import(int argc, char **argv)
 		return cli_usage_error(self, "--from %s imports into a dossier: give --into FILE", from);
 	}
 
-	if ((status = read_input(in, load.max_size ? load.max_size : DEFAULT_MAX_SIZE, &data,
+	if ((status = cli_read_input(in, load.max_size ? load.max_size : DEFAULT_MAX_SIZE, "--max-size", &data,
 	                         &len)) != CLI_OK)
 		return status;
 

@@ -2,6 +2,7 @@
  * etsi: ETSI EN 303 645 clause 5.3 secure-update evidence, carried through
  * the ETSI TS 103 701 assessment.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -140,6 +141,67 @@ int cli_check_date(const cli_command *cmd, const char *option, const char *value
 		return cli_usage_error(cmd, "%s takes a date YYYY-MM-DD, not '%s'", option,
 		                       value ? value : "");
 	return CLI_OK;
+}
+
+int cli_read_input(const char *path, size_t max, const char *size_option, char **out,
+                   size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	size_t cap = 65536, n = 0;
+	int status = CLI_USAGE;
+	char *data;
+
+	*out = NULL;
+	*len = 0;
+	if (!f) {
+		cli_error("%s: cannot open: %s", path, strerror(errno));
+		return CLI_USAGE;
+	}
+	data = malloc(cap + 1);
+	while (data) {
+		size_t got;
+
+		if (n == cap) {
+			char *bigger = cap < max + 1 ? realloc(data, cap * 2 + 1) : NULL;
+
+			if (!bigger) {
+				free(data);
+				data = NULL;
+				break;
+			}
+			data = bigger;
+			cap *= 2;
+		}
+		got = fread(data + n, 1, cap - n, f);
+		n += got;
+		if (n > max) {
+			if (size_option) {
+				cli_error("%s: the input is larger than %zu bytes; raise %s if it is "
+				          "genuine", path, max, size_option);
+				status = CLI_FAILED;
+			} else {
+				cli_error("%s: larger than %zu bytes", path, max);
+			}
+			goto fail;
+		}
+		if (got == 0)
+			break;
+	}
+	if (!data || ferror(f)) {
+		cli_error("%s: cannot read: %s", path, data ? strerror(errno) : "out of memory");
+		goto fail;
+	}
+	if (f != stdin)
+		fclose(f);
+	data[n] = '\0';
+	*out = data;
+	*len = n;
+	return CLI_OK;
+fail:
+	free(data);
+	if (f != stdin)
+		fclose(f);
+	return status;
 }
 
 int cli_load_dossier(etsi_dossier **out, const char *path, const char *data_dir,
