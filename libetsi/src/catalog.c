@@ -32,14 +32,7 @@ const char *etsi_catalog_builtin_edition(size_t i)
 
 int etsi_catalog_options_init(etsi_catalog_options *opts, unsigned int version)
 {
-	ETSI__ASSERT_ARG(opts);
-	if (version != ETSI_CATALOG_OPTIONS_VERSION)
-		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
-		                   "etsi_catalog_options version %u is unknown; use "
-		                   "ETSI_CATALOG_OPTIONS_VERSION", version);
-	memset(opts, 0, sizeof(*opts));
-	opts->version = version;
-	return 0;
+	ETSI__OPTIONS_INIT(opts, version, ETSI_CATALOG_OPTIONS_VERSION, "etsi_catalog_options");
 }
 
 static int file_exists(const char *path)

@@ -19,26 +19,12 @@
 
 int etsi_load_options_init(etsi_load_options *opts, unsigned int version)
 {
-	ETSI__ASSERT_ARG(opts);
-	if (version != ETSI_LOAD_OPTIONS_VERSION)
-		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
-		                   "etsi_load_options version %u is unknown; use "
-		                   "ETSI_LOAD_OPTIONS_VERSION", version);
-	memset(opts, 0, sizeof(*opts));
-	opts->version = version;
-	return 0;
+	ETSI__OPTIONS_INIT(opts, version, ETSI_LOAD_OPTIONS_VERSION, "etsi_load_options");
 }
 
 int etsi_new_options_init(etsi_new_options *opts, unsigned int version)
 {
-	ETSI__ASSERT_ARG(opts);
-	if (version != ETSI_NEW_OPTIONS_VERSION)
-		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
-		                   "etsi_new_options version %u is unknown; use "
-		                   "ETSI_NEW_OPTIONS_VERSION", version);
-	memset(opts, 0, sizeof(*opts));
-	opts->version = version;
-	return 0;
+	ETSI__OPTIONS_INIT(opts, version, ETSI_NEW_OPTIONS_VERSION, "etsi_new_options");
 }
 
 static etsi_dossier *dossier_alloc(const char *path, const char *data_dir)

@@ -27,4 +27,19 @@ int etsi__error_oom(void);
 			                   #expr, __func__); \
 	} while (0)
 
+/* The body of an etsi_*_options_init(): checks @p opts, refuses a
+ * @p version other than @p expected (a macro, named in the message), and
+ * otherwise zeroes *opts and sets its version. */
+#define ETSI__OPTIONS_INIT(opts, version, expected, type_name) \
+	do { \
+		ETSI__ASSERT_ARG(opts); \
+		if ((version) != (expected)) \
+			return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT, \
+			                   "%s version %u is unknown; use %s", type_name, \
+			                   (version), #expected); \
+		memset((opts), 0, sizeof(*(opts))); \
+		(opts)->version = (version); \
+		return 0; \
+	} while (0)
+
 #endif

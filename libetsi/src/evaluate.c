@@ -270,14 +270,7 @@ const etsi_rule *etsi_rule_find(const char *id)
 
 int etsi_check_options_init(etsi_check_options *opts, unsigned int version)
 {
-	ETSI__ASSERT_ARG(opts);
-	if (version != ETSI_CHECK_OPTIONS_VERSION)
-		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
-		                   "etsi_check_options version %u is unknown; use "
-		                   "ETSI_CHECK_OPTIONS_VERSION", version);
-	memset(opts, 0, sizeof(*opts));
-	opts->version = version;
-	return 0;
+	ETSI__OPTIONS_INIT(opts, version, ETSI_CHECK_OPTIONS_VERSION, "etsi_check_options");
 }
 
 /* ---- state ----------------------------------------------------------- */

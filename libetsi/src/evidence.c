@@ -75,14 +75,7 @@ static const struct {
 
 int etsi_evidence_options_init(etsi_evidence_options *opts, unsigned int version)
 {
-	ETSI__ASSERT_ARG(opts);
-	if (version != ETSI_EVIDENCE_OPTIONS_VERSION)
-		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
-		                   "etsi_evidence_options version %u is unknown; use "
-		                   "ETSI_EVIDENCE_OPTIONS_VERSION", version);
-	memset(opts, 0, sizeof(*opts));
-	opts->version = version;
-	return 0;
+	ETSI__OPTIONS_INIT(opts, version, ETSI_EVIDENCE_OPTIONS_VERSION, "etsi_evidence_options");
 }
 
 /* ---- references ------------------------------------------------------ */

@@ -28,26 +28,12 @@ static const etsi__importer *const importers[] = {
 
 int etsi_export_options_init(etsi_export_options *opts, unsigned int version)
 {
-	ETSI__ASSERT_ARG(opts);
-	if (version != ETSI_EXPORT_OPTIONS_VERSION)
-		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
-		                   "etsi_export_options version %u is unknown; use "
-		                   "ETSI_EXPORT_OPTIONS_VERSION", version);
-	memset(opts, 0, sizeof(*opts));
-	opts->version = version;
-	return 0;
+	ETSI__OPTIONS_INIT(opts, version, ETSI_EXPORT_OPTIONS_VERSION, "etsi_export_options");
 }
 
 int etsi_import_options_init(etsi_import_options *opts, unsigned int version)
 {
-	ETSI__ASSERT_ARG(opts);
-	if (version != ETSI_IMPORT_OPTIONS_VERSION)
-		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
-		                   "etsi_import_options version %u is unknown; use "
-		                   "ETSI_IMPORT_OPTIONS_VERSION", version);
-	memset(opts, 0, sizeof(*opts));
-	opts->version = version;
-	return 0;
+	ETSI__OPTIONS_INIT(opts, version, ETSI_IMPORT_OPTIONS_VERSION, "etsi_import_options");
 }
 
 const char *etsi_export_format_at(size_t i)

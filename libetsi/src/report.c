@@ -56,14 +56,7 @@ const char *etsi_report_format_at(size_t i)
 
 int etsi_report_options_init(etsi_report_options *opts, unsigned int version)
 {
-	ETSI__ASSERT_ARG(opts);
-	if (version != ETSI_REPORT_OPTIONS_VERSION)
-		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
-		                   "etsi_report_options version %u is unknown; use "
-		                   "ETSI_REPORT_OPTIONS_VERSION", version);
-	memset(opts, 0, sizeof(*opts));
-	opts->version = version;
-	return 0;
+	ETSI__OPTIONS_INIT(opts, version, ETSI_REPORT_OPTIONS_VERSION, "etsi_report_options");
 }
 
 /* ---- stylesheets -------------------------------------------------------- */

@@ -551,14 +551,7 @@ static X509 *embedded_cert(xmlNode *sig)
 
 int etsi_verify_options_init(etsi_verify_options *opts, unsigned int version)
 {
-	ETSI__ASSERT_ARG(opts);
-	if (version != ETSI_VERIFY_OPTIONS_VERSION)
-		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
-		                   "etsi_verify_options version %u is unknown; use "
-		                   "ETSI_VERIFY_OPTIONS_VERSION", version);
-	memset(opts, 0, sizeof(*opts));
-	opts->version = version;
-	return 0;
+	ETSI__OPTIONS_INIT(opts, version, ETSI_VERIFY_OPTIONS_VERSION, "etsi_verify_options");
 }
 
 /* Parses signed bytes keeping their whitespace, after the hardened parser
@@ -740,14 +733,7 @@ int etsi_signature_verify(char **info, const char *data, size_t len, const char 
 
 int etsi_sign_options_init(etsi_sign_options *opts, unsigned int version)
 {
-	ETSI__ASSERT_ARG(opts);
-	if (version != ETSI_SIGN_OPTIONS_VERSION)
-		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
-		                   "etsi_sign_options version %u is unknown; use "
-		                   "ETSI_SIGN_OPTIONS_VERSION", version);
-	memset(opts, 0, sizeof(*opts));
-	opts->version = version;
-	return 0;
+	ETSI__OPTIONS_INIT(opts, version, ETSI_SIGN_OPTIONS_VERSION, "etsi_sign_options");
 }
 
 int etsi_dossier_signed(const etsi_dossier *dossier)
