@@ -49,7 +49,8 @@ int etsi__diagnostics_add(etsi_diagnostics *list, etsi_severity severity,
 
 #define LEN(s) ((s) ? strlen(s) + 1 : 0)
 	size = sizeof(*d) + LEN(file) + LEN(where->rule) + LEN(where->element) +
-	       LEN(where->reference) + message.len + 1 + LEN(hint) + LEN(where->waiver);
+	       LEN(where->reference) + message.len + 1 + LEN(hint) + LEN(where->waiver) +
+	       LEN(where->claim) + LEN(where->fact);
 #undef LEN
 	d = etsi__malloc(size);
 	if (!d || etsi__vec_push(&list->items, d) < 0) {
@@ -69,6 +70,9 @@ int etsi__diagnostics_add(etsi_diagnostics *list, etsi_severity severity,
 	d->hint = place(&cursor, hint);
 	d->waiver = place(&cursor, where->waiver);
 	d->waived = where->waiver != NULL;
+	d->claim = place(&cursor, where->claim);
+	d->fact = place(&cursor, where->fact);
+	d->fact_line = where->fact_line;
 	if ((unsigned)severity < ETSI__ARRAY_SIZE(list->counts) && !d->waived)
 		list->counts[severity]++;
 	etsi__buf_dispose(&message);

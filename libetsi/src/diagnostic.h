@@ -25,6 +25,9 @@ typedef struct etsi__where {
 	const char *element;
 	const char *reference;
 	const char *waiver;      /* id of the waiver that covers it, or NULL */
+	const char *claim;       /* the claim a fact contradicts, or NULL */
+	const char *fact;        /* that fact, or NULL */
+	int fact_line;
 } etsi__where;
 
 /* Appends a diagnostic; strings are copied.  Returns 0 or ETSI_ENOMEM. */

@@ -316,7 +316,7 @@ typedef struct eval {
 
 	xmlDocPtr rdoc;          /* the results document */
 	xmlNsPtr rns;
-	xmlNodePtr r_summary, r_findings, r_plan, r_outcomes, r_gate;
+	xmlNodePtr r_summary, r_findings, r_plan, r_outcomes, r_gate, r_questions;
 	size_t cases_not_ready;
 	size_t cases_planned;
 	size_t cases_unverdicted;
@@ -1298,6 +1298,7 @@ static int start_results(eval *ev)
 	ev->r_plan = add(ev, root, "plan");
 	ev->r_outcomes = add(ev, root, "outcomes");
 	ev->r_gate = add(ev, root, "gate");
+	ev->r_questions = add(ev, root, "open-questions");
 	return ev->oom ? ETSI_ENOMEM : 0;
 }
 
@@ -1687,6 +1688,10 @@ static void add_findings(eval *ev)
 		attr(ev, f, "reference", d->reference);
 		attr(ev, f, "waived", d->waived ? "true" : "false");
 		attr(ev, f, "waiver", d->waiver);
+		attr(ev, f, "claim", d->claim);
+		attr(ev, f, "fact", d->fact);
+		snprintf(line, sizeof(line), "%d", d->fact_line);
+		attr(ev, f, "fact-line", d->fact_line ? line : NULL);
 		text_child(ev, f, "message", d->message);
 		text_child(ev, f, "hint", d->hint);
 	}

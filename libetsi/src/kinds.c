@@ -60,6 +60,44 @@ static const char *const trust_kinds[] = {
 	"signature", "authenticated-channel", "protected-network", "user-confirmation",
 	"other", NULL
 };
+static const char *const tristates[] = { "true", "false", "unknown", NULL };
+static const char *const verification_places[] = {
+	"device-before-install", "device-at-boot", "update-client", "server-or-transport",
+	"none", "unknown", NULL
+};
+static const char *const crypto_uses[] = {
+	"signature", "digest", "encryption", "mac", "key-exchange", NULL
+};
+static const char *const key_locations[] = {
+	"secure-element", "one-time-programmable", "read-only-memory", "protected-flash",
+	"writable-storage", "unknown", NULL
+};
+static const char *const tls_versions[] = { "none", "1.0", "1.1", "1.2", "1.3", "unknown", NULL };
+static const char *const update_sources[] = {
+	"vendor-service", "third-party-host", "user-configurable", "unknown", NULL
+};
+static const char *const anti_rollbacks[] = {
+	"none", "version-check", "hardware-counter", "unknown", NULL
+};
+static const char *const recoveries[] = {
+	"none", "dual-bank", "recovery-image", "retry", "unknown", NULL
+};
+static const char *const automatic_defaults[] = {
+	"on", "off", "opt-out-at-setup", "opt-in-at-setup", "unknown", NULL
+};
+static const char *const on_offs[] = { "on", "off", "unknown", NULL };
+static const char *const check_actors[] = { "device", "associated-service", "unknown", NULL };
+static const char *const disruption_notices[] = {
+	"announced", "not-announced", "never-disrupts", "unknown", NULL
+};
+static const char *const notice_channels[] = {
+	"device", "companion-app", "email", "web", "other", "unknown", NULL
+};
+static const char *const install_path_kinds[] = {
+	"service-port", "debug-interface", "recovery-mode", "bootloader-console", "other", NULL
+};
+static const char *const stateds[] = { "stated", "not-stated", NULL };
+static const char *const self_outcomes[] = { "PASS", "FAIL", "INCONCLUSIVE", "N/A", NULL };
 static const char *const confirmation_names[] = {
 	"vulnerability-actions", "vulnerability-monitoring", "update-procedures",
 	"secure-management", "secure-development", NULL
@@ -155,6 +193,16 @@ static const etsi__field test_case_fields[] = {
 	PROVENANCE,
 };
 
+static const etsi__field algorithm_fields[] = {
+	A("id", "id", T_LINE, KEY | REQ),
+	A("use", "use", T_LINE, REQ),
+	A("names", "names", T_LINE, REQ),
+	A("status", "status", T_LINE, REQ),
+	A("min-bits", "min-bits", ETSI__T_UINT, 0),
+	SELF("summary", T_TEXT, REQ),
+	PROVENANCE,
+};
+
 static const etsi__field test_input_fields[] = {
 	A("table", "table", T_LINE, REQ),
 	A("field", "field", T_LINE, 0),
@@ -174,6 +222,7 @@ static const etsi__field header_fields[] = {
 	EA("public-conformance", "public-statement", "conformance", T_BOOL, ANCHOR),
 	EA("public-url", "public-statement", "url", T_URI, 0),
 	EA("public-date", "public-statement", "date", T_DATE, 0),
+	EA("public-support-end", "public-statement", "support-end", T_DATE, 0),
 	E("public-statement", "public-statement", T_TEXT, 0),
 };
 
@@ -226,6 +275,14 @@ static const etsi__field component_fields[] = {
 	REF_EA("mechanism", "covered-by", "mechanism", ETSI_KIND_MECHANISM, LIST),
 	ENUM_EA("no-update-reason", "no-update", "reason", no_update_reasons, ANCHOR),
 	E("no-update-justification", "no-update", T_TEXT, 0),
+	/* typed facts (docs/dossier-format.md, "Product facts") */
+	ENUM_EA("boot-verified", "boot-verification", "verified", tristates, ANCHOR),
+	REF_EA("boot-verified-by", "boot-verification", "by", ETSI_KIND_COMPONENT, 0),
+	ENUM_EA("carries-network-stack", "carries", "network-stack", tristates, 0),
+	ENUM_EA("carries-operating-system", "carries", "operating-system", tristates, 0),
+	ENUM_EA("carries-applications", "carries", "applications", tristates, 0),
+	ENUM_EA("other-install-path", "other-install-path", "kind", install_path_kinds, LIST),
+	ENUM_EA("other-install-path-verifies", "other-install-path", "verifies", tristates, LIST),
 };
 
 static const etsi__field mechanism_fields[] = {
@@ -241,6 +298,47 @@ static const etsi__field mechanism_fields[] = {
 	ENUM_EA("trust", "trust-relationship", "kind", trust_kinds, ANCHOR),
 	E("trust-detail", "trust-relationship", T_TEXT, 0),
 	E("description", "description", T_TEXT, 0),
+	/* typed facts (docs/dossier-format.md, "Product facts"); the
+	 * primitives of the update chain are child records of kind crypto */
+	ENUM_EA("verified-where", "verification", "where", verification_places, ANCHOR),
+	REF_EA("verified-by", "verification", "by", ETSI_KIND_COMPONENT, 0),
+	ENUM_EA("key-location", "verification-key", "location", key_locations, ANCHOR),
+	ENUM_EA("server-authenticated", "transport", "server-authenticated", tristates, 0),
+	ENUM_EA("tls", "transport", "tls", tls_versions, 0),
+	ENUM_EA("source", "update-source", "kind", update_sources, ANCHOR),
+	ENUM_EA("anti-rollback", "anti-rollback", "kind", anti_rollbacks, ANCHOR),
+	ENUM_EA("recovery", "recovery", "kind", recoveries, ANCHOR),
+	ENUM_EA("automatic-default", "automation", "default", automatic_defaults, 0),
+	ENUM_EA("automatic-user-can-disable", "automation", "user-can-disable", tristates, 0),
+	ENUM_EA("postpone", "automation", "postpone", tristates, 0),
+	ENUM_EA("check-at-boot", "update-check", "at-boot", tristates, 0),
+	ENUM_EA("check-after-initialization", "update-check", "after-initialization", tristates,
+	        0),
+	ENUM_EA("check-periodic", "update-check", "periodic", tristates, 0),
+	EA("check-period", "update-check", "period", ETSI__T_DURATION, 0),
+	ENUM_EA("check-by", "update-check", "by", check_actors, 0),
+	ENUM_EA("notice-security-updates", "notice", "security-updates", tristates, 0),
+	ENUM_EA("notice-risks", "notice", "risks", tristates, 0),
+	ENUM_EA("notice-disruption", "notice", "disruption", disruption_notices, 0),
+	ENUM_EA("notice-channel", "notice", "channel", notice_channels, 0),
+	ENUM_EA("notice-default", "notice", "default", on_offs, 0),
+	ENUM_EA("notice-user-can-disable", "notice", "user-can-disable", tristates, 0),
+};
+
+static const etsi__field crypto_fields[] = {
+	ENUM_A("use", "use", crypto_uses, REQ),
+	A("alg", "alg", T_LINE, REQ),
+	A("key-bits", "key-bits", ETSI__T_UINT, 0),
+	A("hash", "hash", T_LINE, 0),
+	ENUM_A("authenticated", "authenticated", tristates, 0),
+};
+
+static const etsi__field self_result_fields[] = {
+	A("ref", "ref", T_LINE, KEY | REQ),
+	ENUM_A("outcome", "outcome", self_outcomes, REQ),
+	REF_A("by", "by", ETSI_KIND_PARTY, 0),
+	A("date", "date", T_DATE, 0),
+	SELF("note", T_TEXT, 0),
 };
 
 #define PUBLISHED(n) E(n, n, T_TEXT, 0), EA(n "-url", n, "url", T_URI, 0)
@@ -249,6 +347,8 @@ static const etsi__field user_info_fields[] = {
 	E("model-designation", "model-designation", T_TEXT, 0),
 	E("support-period", "support-period", T_TEXT, 0),
 	EA("support-period-end", "support-period", "end", T_DATE, 0),
+	EA("support-period-duration", "support-period", "duration", ETSI__T_DURATION, 0),
+	ENUM_EA("support-period-stated", "support-period", "stated", stateds, 0),
 	PUBLISHED("publication-of-support-period"),
 	PUBLISHED("publication-of-non-updatable"),
 	PUBLISHED("documentation-of-replacement"),
@@ -338,6 +438,7 @@ static const etsi__field artifact_fields[] = {
 	A("ref", "ref", T_LINE, REQ),
 	A("media-type", "media-type", ETSI__T_MEDIA_TYPE, REQ),
 	A("sha256", "sha256", ETSI__T_SHA256, 0),
+	A("git-oid", "git-oid", ETSI__T_GIT_OID, 0),
 	A("size", "size", ETSI__T_UINT, 0),
 	A("collected", "collected", T_DATE, 0),
 	A("expires", "expires", T_DATE, 0),
@@ -428,6 +529,9 @@ static const etsi__field finding_fields[] = {
 	A("reference", "reference", T_LINE, 0),
 	A("waived", "waived", T_BOOL, 0),
 	A("waiver", "waiver", T_LINE, 0),
+	A("claim", "claim", T_LINE, 0),
+	A("fact", "fact", T_LINE, 0),
+	A("fact-line", "fact-line", ETSI__T_UINT, 0),
 	E("message", "message", T_TEXT, 0),
 	E("hint", "hint", T_TEXT, 0),
 };
@@ -439,6 +543,8 @@ static const etsi__field planned_case_fields[] = {
 	A("kind", "kind", T_LINE, 0),
 	A("disposition", "disposition", T_LINE, 0),
 	A("ready", "ready", T_BOOL, 0),
+	A("at-risk", "at-risk", T_BOOL, 0),
+	E("unknown", "unknown", T_TEXT, LIST),
 };
 
 static const etsi__field planned_input_fields[] = {
@@ -476,6 +582,16 @@ static const etsi__field gate_step_fields[] = {
 	A("status", "status", T_LINE, 0),
 	E("question", "question", T_TEXT, 0),
 	E("output", "output", T_TEXT, LIST),
+};
+
+static const etsi__field open_question_fields[] = {
+	A("step", "step", T_LINE, 0),
+	A("fact", "fact", T_LINE, 0),
+	A("element", "element", T_LINE, 0),
+	A("file", "file", T_LINE, 0),
+	A("line", "line", ETSI__T_UINT, 0),
+	A("provisions", "provisions", T_LINE, 0),
+	SELF("message", T_TEXT, 0),
 };
 
 static const etsi__field blocker_fields[] = {
@@ -561,6 +677,15 @@ static const etsi__kind_def kinds[ETSI__KIND_LAST] = {
 	KIND(ETSI_KIND_GATE_STEP, "gate-step", NS_R, "gate", "step", 0, gate_step_fields, 0),
 	KIND(ETSI_KIND_BLOCKER, "blocker", NS_R, "", "blocker", ETSI_KIND_GATE_STEP,
 	     blocker_fields, 0),
+
+	KIND(ETSI_KIND_CRYPTO, "crypto", NS_D, "", "crypto", ETSI_KIND_MECHANISM, crypto_fields,
+	     0),
+	KIND(ETSI_KIND_SELF_RESULT, "self-result", NS_D, "self-assessment", "result", 0,
+	     self_result_fields, 0),
+	KIND(ETSI_KIND_ALGORITHM, "algorithm", NS_C, "algorithms", "algorithm", 0,
+	     algorithm_fields, 0),
+	KIND(ETSI_KIND_OPEN_QUESTION, "open-question", NS_R, "open-questions", "question", 0,
+	     open_question_fields, 0),
 };
 
 const etsi__kind_def *etsi__kind_lookup(etsi_kind kind)
@@ -625,7 +750,7 @@ typedef struct order_def {
 
 static const order_def orders[] = {
 	ORDER("dossier", "header", "dut", "update-boundary", "ixit", "ics", "evidence-map",
-	      "test-plan", "verdicts", "waivers", "workflow"),
+	      "test-plan", "verdicts", "self-assessment", "waivers", "workflow"),
 	ORDER("header", "title", "editions", "release", "parties", "owners", "public-statement"),
 	ORDER("release", "scope"),
 	ORDER("parties", "party"),
@@ -639,9 +764,11 @@ static const order_def orders[] = {
 	ORDER("service", "name", "description"),
 	ORDER("update-boundary", "component", "mechanism"),
 	ORDER("component", "name", "version", "supplier", "purl", "cpe", "hash", "description",
-	      "covered-by", "no-update"),
+	      "covered-by", "no-update", "boot-verification", "carries", "other-install-path"),
 	ORDER("mechanism", "name", "interface", "uses-service", "trust-relationship",
-	      "description"),
+	      "description", "verification", "crypto", "verification-key", "transport",
+	      "update-source", "anti-rollback", "recovery", "automation", "update-check",
+	      "notice"),
 	ORDER("ixit", "user-info", "conf", "soft-comp", "upd-mech", "upd-proc", "repl-sup"),
 	ORDER("user-info", "model-designation", "support-period", "publication-of-support-period",
 	      "publication-of-non-updatable", "documentation-of-replacement",
@@ -666,6 +793,7 @@ static const order_def orders[] = {
 	ORDER("test-plan", "case"),
 	ORDER("case", "input"),
 	ORDER("verdicts", "verdict"),
+	ORDER("self-assessment", "result"),
 	ORDER("verdict", "note", "indication", "evidence-ref", "carried-from"),
 	ORDER("waivers", "waiver"),
 	ORDER("waiver", "justification"),

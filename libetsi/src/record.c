@@ -191,17 +191,67 @@ static int valid_field_name(const char *s)
 	return 1;
 }
 
-static int valid_sha256(const char *s)
+static int lower_hex(const char *s, size_t len)
 {
 	size_t i;
 
-	if (strlen(s) != 64)
+	if (strlen(s) != len)
 		return 0;
-	for (i = 0; i < 64; i++) {
+	for (i = 0; i < len; i++) {
 		if (!isdigit((unsigned char)s[i]) && !(s[i] >= 'a' && s[i] <= 'f'))
 			return 0;
 	}
 	return 1;
+}
+
+static int valid_sha256(const char *s)
+{
+	return lower_hex(s, 64);
+}
+
+/* A git object id: SHA-1 (40 hex digits) or SHA-256 (64). */
+static int valid_git_oid(const char *s)
+{
+	return lower_hex(s, 40) || lower_hex(s, 64);
+}
+
+/* An xs:duration as the schema takes it: PnYnMnDTnHnMnS, each part
+ * optional but at least one present, T only before a time part. */
+static int valid_duration(const char *s)
+{
+	static const char date_units[] = "YMD", time_units[] = "HMS";
+	const char *units = date_units;
+	int parts = 0, time = 0;
+
+	if (*s == '-')
+		s++;
+	if (*s++ != 'P')
+		return 0;
+	while (*s) {
+		const char *digits = s, *unit;
+
+		if (*s == 'T' && !time) {
+			time = 1;
+			units = time_units;
+			s++;
+			if (!*s)
+				return 0;
+			continue;
+		}
+		while (isdigit((unsigned char)*s))
+			s++;
+		if (*s == '.' && time) {
+			s++;
+			while (isdigit((unsigned char)*s))
+				s++;
+		}
+		if (s == digits || !*s || !(unit = strchr(units, *s)))
+			return 0;
+		units = unit + 1; /* each unit once, in order */
+		parts++;
+		s++;
+	}
+	return parts > 0;
 }
 
 static int valid_uint(const char *s)
@@ -439,6 +489,13 @@ int etsi__check_value(const etsi_record *record, const etsi__kind_def *def,
 		       : bad_value(def, field, value, "ALGORITHM:VALUE, such as SHA-256:9f86d0...");
 	case ETSI__T_EDITION:
 		return valid_edition(value) ? 0 : bad_value(def, field, value, "an edition such as 3.1.3");
+	case ETSI__T_DURATION:
+		return valid_duration(value) ? 0
+		       : bad_value(def, field, value, "a duration such as P5Y, P18M or P1D");
+	case ETSI__T_GIT_OID:
+		return valid_git_oid(value) ? 0
+		       : bad_value(def, field, value,
+		                   "a git object id: 40 or 64 lowercase hex digits");
 	}
 	return 0;
 }

@@ -37,7 +37,9 @@ typedef enum etsi__type {
 	ETSI__T_MEDIA_TYPE,  /* type/subtype */
 	ETSI__T_HASH,        /* "ALG:VALUE", stored as <hash alg="ALG">VALUE</hash> */
 	ETSI__T_EDITION,     /* N.N.N */
-	ETSI__T_KEYREF       /* free key of another layer (a waiver's target) */
+	ETSI__T_KEYREF,      /* free key of another layer (a waiver's target) */
+	ETSI__T_DURATION,    /* an xs:duration such as P5Y */
+	ETSI__T_GIT_OID      /* a git object id, 40 or 64 lowercase hex digits */
 } etsi__type;
 
 #define ETSI__F_REQUIRED 0x01 /* the schema requires it */

@@ -36,6 +36,13 @@ typedef struct etsi_diagnostic {
 	const char *hint;       /**< How to fix it, or NULL. */
 	int waived;             /**< 1 when a waiver in the dossier covers it. */
 	const char *waiver;     /**< The id of that waiver, or NULL. */
+	/* since the typed product facts: a finding that a recorded fact
+	 * contradicts a claim names both */
+	const char *claim;      /**< The claim contradicted, such as "ICS 5.3-9: Y", or NULL. */
+	const char *fact;       /**< The recorded fact that contradicts it, such as
+	                             "mechanism 'ota' verification where=server-or-transport",
+	                             or NULL. */
+	int fact_line;          /**< Line of that fact in file, or 0. */
 } etsi_diagnostic;
 
 /** An owned list of diagnostics. */

@@ -75,6 +75,12 @@ typedef enum etsi_kind {
 	ETSI_KIND_CASE_OUTCOME,    /**< "case-outcome": a test case's outcome. */
 	ETSI_KIND_GATE_STEP,       /**< "gate-step": a release-gate step's status. */
 	ETSI_KIND_BLOCKER,         /**< "blocker": what blocks a gate step. */
+	/* added in schema 1.0's typed product facts; kept last so that the
+	 * values above do not change */
+	ETSI_KIND_CRYPTO,          /**< "crypto": a primitive in a mechanism's update chain. */
+	ETSI_KIND_SELF_RESULT,     /**< "self-result": the supplier's own result for a provision or test case. */
+	ETSI_KIND_ALGORITHM,       /**< "algorithm": a catalog entry judging a cryptographic algorithm. */
+	ETSI_KIND_OPEN_QUESTION,   /**< "open-question": an unknown fact the gate lists. */
 	ETSI__KIND_LAST            /**< One past the last kind; not a kind. */
 } etsi_kind;
 
