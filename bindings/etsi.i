@@ -147,7 +147,8 @@ static void etsi_py_raise(int code)
 
 /* Diagnostics of a check, of validation, or of results: a list of tuples
  * (severity, file, line, column, rule, element, reference, message, hint,
- * waived, waiver) built here, so Python holds no pointer into C memory. */
+ * waived, waiver, claim, fact, fact_line) built here, so Python holds no
+ * pointer into C memory.  The order is etsi.Diagnostic's. */
 %{
 static PyObject *etsi_py_diagnostics(const etsi_diagnostics *list)
 {
@@ -156,10 +157,11 @@ static PyObject *etsi_py_diagnostics(const etsi_diagnostics *list)
 
 	for (i = 0; out && i < etsi_diagnostics_count(list); i++) {
 		const etsi_diagnostic *d = etsi_diagnostics_at(list, i);
-		PyObject *t = Py_BuildValue("(ssiizzzszOz)", etsi_severity_name(d->severity),
+		PyObject *t = Py_BuildValue("(ssiizzzszOzzzi)", etsi_severity_name(d->severity),
 		                            d->file, d->line, d->column, d->rule, d->element,
 		                            d->reference, d->message, d->hint,
-		                            d->waived ? Py_True : Py_False, d->waiver);
+		                            d->waived ? Py_True : Py_False, d->waiver, d->claim,
+		                            d->fact, d->fact_line);
 
 		if (!t || PyList_Append(out, t) < 0) {
 			Py_XDECREF(t);
@@ -644,14 +646,15 @@ static jobjectArray etsi_java_diagnostics(JNIEnv *jenv, const etsi_diagnostics *
 		return NULL;
 	init = (*jenv)->GetMethodID(jenv, cls, "<init>",
 		"(Ljava/lang/String;Ljava/lang/String;IILjava/lang/String;Ljava/lang/String;"
-		"Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;ZLjava/lang/String;)V");
+		"Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;ZLjava/lang/String;"
+		"Ljava/lang/String;Ljava/lang/String;I)V");
 	if (init)
 		out = (*jenv)->NewObjectArray(jenv, (jsize)n, cls, NULL);
 	for (i = 0; out && i < n; i++) {
 		const etsi_diagnostic *d = etsi_diagnostics_at(list, i);
 		jobject item = NULL;
 
-		if ((*jenv)->PushLocalFrame(jenv, 12) < 0)
+		if ((*jenv)->PushLocalFrame(jenv, 14) < 0)
 			break;
 		{
 			jstring severity = etsi_java_string(jenv, etsi_severity_name(d->severity));
@@ -662,12 +665,14 @@ static jobjectArray etsi_java_diagnostics(JNIEnv *jenv, const etsi_diagnostics *
 			jstring message = etsi_java_string(jenv, d->message);
 			jstring hint = etsi_java_string(jenv, d->hint);
 			jstring waiver = etsi_java_string(jenv, d->waiver);
+			jstring claim = etsi_java_string(jenv, d->claim);
+			jstring fact = etsi_java_string(jenv, d->fact);
 
 			if (!(*jenv)->ExceptionCheck(jenv))
 				item = (*jenv)->NewObject(jenv, cls, init, severity, file, (jint)d->line,
 				                          (jint)d->column, rule, element, reference, message,
 				                          hint, (jboolean)(d->waived ? JNI_TRUE : JNI_FALSE),
-				                          waiver);
+				                          waiver, claim, fact, (jint)d->fact_line);
 		}
 		item = (*jenv)->PopLocalFrame(jenv, item);
 		if (!item)

@@ -1,17 +1,24 @@
 """Every function of libetsi's C API (libetsi/symbols.txt) is reachable from
-Python, or is deliberately left out with a reason; and the type stubs
-(etsi/__init__.pyi) describe exactly the public API of the package.
+Python, or is deliberately left out with a reason; so is every record kind
+(etsi/record.h), every member of a diagnostic (etsi/diagnostic.h) and every
+typed product fact; and the type stubs (etsi/__init__.pyi) describe exactly
+the public API of the package.
 
 When a function is added to symbols.txt, this test fails until it is mapped
-to the Python attribute that reaches it (or ignored, with a reason)."""
+to the Python attribute that reaches it (or ignored, with a reason); the
+same holds for a kind added to enum etsi_kind and a member appended to
+struct etsi_diagnostic."""
 import ast
 import inspect
 import pathlib
+import re
 import unittest
 
 from support import SOURCE, etsi
 
 SYMBOLS = SOURCE / "libetsi" / "symbols.txt"
+RECORD_H = SOURCE / "libetsi" / "include" / "etsi" / "record.h"
+DIAGNOSTIC_H = SOURCE / "libetsi" / "include" / "etsi" / "diagnostic.h"
 STUB = pathlib.Path(etsi.__file__).with_name("__init__.pyi")
 STUB_SOURCE = SOURCE / "bindings" / "python" / "etsi" / "__init__.pyi"
 
@@ -133,6 +140,105 @@ IGNORED = {
 }
 
 
+# record kind (etsi/record.h) -> the Python attribute that reaches its
+# records; every kind is also reached by name through records(), count() and
+# find() of its owner, and its fields through etsi.kinds()
+KIND_ACCESSORS = {
+    # catalog
+    "source": "etsi.Catalog.sources",
+    "condition": "etsi.Catalog.conditions",
+    "feature": "etsi.Catalog.features",
+    "provision": "etsi.Catalog.provisions",
+    "ixit-table": "etsi.Catalog.ixit_tables",
+    "ixit-field": "etsi.Record.children",        # of an ixit-table
+    "test-group": "etsi.Catalog.test_groups",
+    "test-case": "etsi.Catalog.test_cases",
+    "test-input": "etsi.Record.children",        # of a test-case
+    "algorithm": "etsi.Catalog.algorithms",
+    # dossier
+    "header": "etsi.Dossier.header",
+    "party": "etsi.Dossier.parties",
+    "owner": "etsi.Dossier.owners",
+    "dut": "etsi.Dossier.dut",
+    "service": "etsi.Dossier.services",
+    "component": "etsi.Dossier.components",
+    "mechanism": "etsi.Dossier.mechanisms",
+    "crypto": "etsi.Record.children",            # of a mechanism; added with parent=
+    "user-info": "etsi.Dossier.user_info",
+    "confirmation": "etsi.Dossier.records",      # IXIT rows: by kind name
+    "soft-comp": "etsi.Dossier.records",
+    "upd-mech": "etsi.Dossier.records",
+    "upd-proc": "etsi.Dossier.records",
+    "repl-sup": "etsi.Dossier.records",
+    "ics-entry": "etsi.Dossier.ics",
+    "evidence": "etsi.Dossier.evidence",
+    "artifact": "etsi.Record.children",          # of an evidence item
+    "covers": "etsi.Record.children",            # of an evidence item
+    "plan-case": "etsi.Dossier.records",         # the stored plan: by kind name
+    "plan-input": "etsi.Record.children",        # of a plan-case
+    "verdict": "etsi.Dossier.verdicts",
+    "self-result": "etsi.Dossier.self_assessment",
+    "waiver": "etsi.Dossier.waivers",
+    "step": "etsi.Dossier.workflow",
+    # results
+    "summary": "etsi.Results.summary",
+    "finding": "etsi.Results.findings",          # as Diagnostics; records by kind name
+    "planned-case": "etsi.Results.plan",
+    "planned-input": "etsi.Record.children",     # of a planned-case
+    "outcome": "etsi.Results.outcomes",
+    "case-outcome": "etsi.Record.children",      # of an outcome
+    "gate-step": "etsi.Results.gate",
+    "blocker": "etsi.Record.children",           # of a gate-step
+    "open-question": "etsi.Results.open_questions",
+}
+
+# member of struct etsi_diagnostic (etsi/diagnostic.h) -> etsi.Diagnostic field
+DIAGNOSTIC_FIELDS = {
+    "severity": "severity", "file": "file", "line": "line", "column": "column",
+    "rule": "rule", "element": "element", "reference": "reference", "message": "message",
+    "hint": "hint", "waived": "waived", "waiver": "waiver",
+    "claim": "claim", "fact": "fact", "fact_line": "fact_line",
+}
+
+# the typed product facts (docs/dossier-format.md, "Product facts") and the
+# results fields that come with them, by kind: read and written by name
+TYPED_FACTS = {
+    "header": ["public-support-end"],
+    "component": ["boot-verified", "boot-verified-by", "carries-network-stack",
+                  "carries-operating-system", "carries-applications", "other-install-path",
+                  "other-install-path-verifies"],
+    "mechanism": ["verified-where", "verified-by", "key-location", "server-authenticated",
+                  "tls", "source", "anti-rollback", "recovery", "automatic-default",
+                  "automatic-user-can-disable", "postpone", "check-at-boot",
+                  "check-after-initialization", "check-periodic", "check-period", "check-by",
+                  "notice-security-updates", "notice-risks", "notice-disruption",
+                  "notice-channel", "notice-default", "notice-user-can-disable"],
+    "crypto": ["use", "alg", "key-bits", "hash", "authenticated"],
+    "user-info": ["support-period-end", "support-period-duration", "support-period-stated"],
+    "artifact": ["sha256", "git-oid"],
+    "self-result": ["ref", "outcome", "by", "date", "note"],
+    "algorithm": ["id", "use", "names", "status", "min-bits", "summary"],
+    "finding": ["claim", "fact", "fact-line"],
+    "planned-case": ["at-risk", "unknown"],
+    "open-question": ["step", "fact", "element", "file", "line", "provisions", "message"],
+}
+
+
+def header_kinds():
+    """The kind names of enum etsi_kind, in order, from their doc comments."""
+    text = RECORD_H.read_text(encoding="utf-8")
+    body = text[text.index("typedef enum etsi_kind"):text.index("} etsi_kind;")]
+    return re.findall(r'ETSI_KIND_\w+\s*(?:=\s*\d+\s*)?,\s*/\*\*<\s*"([a-z0-9-]+)"', body)
+
+
+def diagnostic_members():
+    """The members of struct etsi_diagnostic, in order."""
+    text = DIAGNOSTIC_H.read_text(encoding="utf-8")
+    body = text[text.index("typedef struct etsi_diagnostic {"):text.index("} etsi_diagnostic;")]
+    body = re.sub(r"/\*.*?\*/", "", body, flags=re.S)
+    return re.findall(r"^\s*(?:const\s+)?\w+\s*\*?\s*(\w+)\s*;", body, flags=re.M)
+
+
 def c_symbols():
     names = []
     for line in SYMBOLS.read_text().splitlines():
@@ -186,6 +292,62 @@ class SymbolsTest(unittest.TestCase):
                 if callable(obj) or isinstance(obj, property):
                     owner = resolve(".".join(path.split(".")[:2]))
                     self.assertTrue(inspect.getdoc(owner), path)
+
+
+class KindsTest(unittest.TestCase):
+    """Every record kind of the C API, the product-fact kinds included, is
+    reached from Python."""
+
+    def test_header_kinds_are_the_binding_kinds(self):
+        kinds = header_kinds()
+        self.assertGreater(len(kinds), 40)
+        self.assertEqual(kinds, list(etsi.kinds()), "enum etsi_kind and etsi.kinds() differ")
+        for k, name in enumerate(kinds, start=1):
+            self.assertEqual(etsi.core.kind_name(k), name)
+
+    def test_every_kind_has_an_accessor(self):
+        kinds = header_kinds()
+        self.assertEqual(sorted(set(kinds) - set(KIND_ACCESSORS)), [],
+                         "say which attribute reaches these kinds in KIND_ACCESSORS")
+        self.assertEqual(sorted(set(KIND_ACCESSORS) - set(kinds)), [], "no such kind")
+        for kind, path in KIND_ACCESSORS.items():
+            with self.subTest(kind=kind, path=path):
+                try:
+                    resolve(path)
+                except AttributeError as e:
+                    self.fail(f"{kind} is reached by {path}, which does not exist: {e}")
+
+    def test_product_fact_kinds(self):
+        self.assertEqual(header_kinds()[-4:], ["crypto", "self-result", "algorithm",
+                                               "open-question"])
+        with etsi.load(SOURCE / "examples" / "dossiers" / "smart-camera-v3.xml") as d:
+            for crypto in d.records("crypto"):
+                self.assertIn(crypto, d.find("mechanism", crypto.parent.key).children)
+            self.assertEqual(d.self_assessment, d.records("self-result"))
+            self.assertEqual(d.count("crypto"),
+                             sum(len([c for c in m.children if c.kind == "crypto"])
+                                 for m in d.mechanisms))
+            with d.evaluate() as results:
+                self.assertEqual(results.open_questions, results.records("open-question"))
+        with etsi.catalog() as catalog:
+            self.assertEqual(catalog.algorithms, catalog.records("algorithm"))
+
+    def test_typed_facts_are_fields(self):
+        kinds = etsi.kinds()
+        for kind, fields in TYPED_FACTS.items():
+            with self.subTest(kind=kind):
+                self.assertEqual([f for f in fields if f not in kinds[kind]], [],
+                                 f"not fields of {kind}")
+
+    def test_every_diagnostic_member_is_a_field(self):
+        members = diagnostic_members()
+        self.assertEqual(members[:2], ["severity", "file"])
+        self.assertEqual(sorted(set(members) - set(DIAGNOSTIC_FIELDS)), [],
+                         "map these members of struct etsi_diagnostic to etsi.Diagnostic "
+                         "in DIAGNOSTIC_FIELDS")
+        self.assertEqual(sorted(set(DIAGNOSTIC_FIELDS) - set(members)), [], "no such member")
+        # the same order, so that the tuples of etsi.i fill them in order
+        self.assertEqual([DIAGNOSTIC_FIELDS[m] for m in members], list(etsi.Diagnostic._fields))
 
 
 def stub_tree():
@@ -270,6 +432,16 @@ class StubTest(unittest.TestCase):
         self.assertEqual(public, set(etsi.__all__))
         for name in etsi.__all__:
             self.assertTrue(hasattr(etsi, name), name)
+
+    def test_kind_names(self):
+        """The stub's Literal of kind names is etsi.kinds(), in order."""
+        for node in stub_tree().body:
+            if isinstance(node, ast.Assign) and \
+                    any(isinstance(t, ast.Name) and t.id == "_KindName" for t in node.targets):
+                names = [e.value for e in node.value.slice.elts]  # type: ignore[attr-defined]
+                self.assertEqual(names, list(etsi.kinds()))
+                return
+        self.fail("the stub has no _KindName")
 
     def test_functions_match(self):
         for node in stub_tree().body:

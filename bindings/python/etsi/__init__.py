@@ -141,6 +141,11 @@ class Diagnostic(NamedTuple):
 
     ``str(diagnostic)`` is the line ``etsi check`` prints:
     ``FILE:LINE: error[RULE] 5.3-10: message``.
+
+    A finding that a recorded product fact contradicts a claim names both:
+    ``claim`` (such as "ICS 5.3-9: Y"), ``fact`` (such as "mechanism 'ota'
+    verification where=server-or-transport") and ``fact_line``, the line of
+    that fact in ``file``.  Other diagnostics have None, None and 0 there.
     """
 
     severity: str              #: "error", "warning" or "info"
@@ -154,6 +159,9 @@ class Diagnostic(NamedTuple):
     hint: Optional[str]        #: how to fix it
     waived: bool               #: True when a waiver in the dossier covers it
     waiver: Optional[str]      #: the id of that waiver
+    claim: Optional[str] = None  #: the claim a recorded fact contradicts
+    fact: Optional[str] = None   #: the recorded fact that contradicts it
+    fact_line: int = 0           #: the line of that fact in file; 0 when unknown
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -516,8 +524,8 @@ class Record:
 
     @property
     def parent(self) -> Optional["Record"]:
-        """The record this one belongs to (an artifact's evidence item, an
-        outcome's provision), or None."""
+        """The record this one belongs to (an artifact's evidence item, a
+        crypto record's mechanism, an outcome's provision), or None."""
         pin = self._pin()  # noqa: F841
         p = self._r.parent()
         return Record(p, self._owner) if p is not None else None
@@ -742,7 +750,8 @@ class Catalog(_Owner):
 
     Kinds: "provision", "condition", "feature", "source", "ixit-table"
     (children "ixit-field"), "test-group" (children "test-case"),
-    "test-case" (every group's, children "test-input").  Open one with
+    "test-case" (every group's, children "test-input"), "algorithm" (the
+    judgement of a cryptographic algorithm the claim rules read).  Open one with
     :func:`catalog` or take a dossier's with :attr:`Dossier.catalog`.
     Catalogs are shared: opening an edition twice gives the same records.
     """
@@ -826,6 +835,13 @@ class Catalog(_Owner):
         """Every test case of every group (children: "test-input")."""
         return self.records("test-case")
 
+    @property
+    def algorithms(self) -> List[Record]:
+        """The cryptographic algorithms the catalog judges ("algorithm"
+        records: id, use, names, status, min-bits, summary), which the
+        claim rules compare a mechanism's "crypto" records with."""
+        return self.records("algorithm")
+
     def to_xml(self) -> str:
         """Both catalogs as one XML document, valid against
         xsd/catalog.xsd (``etsi catalog --format xml``)."""
@@ -861,7 +877,8 @@ class Results(_Owner):
 
     Kinds: "summary", "finding", "planned-case" (children
     "planned-input"), "outcome" (children "case-outcome"), "gate-step"
-    (children "blocker").  docs/verdicts.md states the rules.
+    (children "blocker"), "open-question".  docs/verdicts.md states the
+    rules.
     """
 
     _swig_type = _swig.Results
@@ -881,7 +898,9 @@ class Results(_Owner):
     @property
     def plan(self) -> List[Record]:
         """The test plan: one "planned-case" record per selected test case
-        (``etsi plan``)."""
+        (``etsi plan``).  "at-risk" is "true" when a product fact the case
+        reads is unknown (an INCONCLUSIVE verdict is likely); its "unknown"
+        values say which."""
         return self.records("planned-case")
 
     @property
@@ -895,6 +914,14 @@ class Results(_Owner):
         """The six release-gate steps, "gate-step" records with their
         "blocker" children (``etsi gate``)."""
         return self.records("gate-step")
+
+    @property
+    def open_questions(self) -> List[Record]:
+        """The facts a claimed provision rests on that the dossier does not
+        state, or states as unknown: "open-question" records (step, fact,
+        element, file, line, provisions, message) the release gate lists.
+        An unknown fact is never an error; it lowers readiness."""
+        return self.records("open-question")
 
     @property
     def summary(self) -> Record:
@@ -1095,6 +1122,13 @@ class Dossier(_Owner):
         return self.records("verdict")
 
     @property
+    def self_assessment(self) -> List[Record]:
+        """The supplier's own results ("self-result" records keyed by the
+        provision or test case in "ref": outcome, by, date, note), kept
+        apart from the laboratory's :attr:`verdicts`."""
+        return self.records("self-result")
+
+    @property
     def waivers(self) -> List[Record]:
         """The waivers of check rules."""
         return self.records("waiver")
@@ -1121,7 +1155,11 @@ class Dossier(_Owner):
         A list or tuple value gives a list field several values.  Every
         required field must be given; nothing changes when a field is
         missing or wrong.  ``parent`` is the evidence item of an "artifact"
-        or "covers" record, the plan case of a "plan-input".
+        or "covers" record, the plan case of a "plan-input", the mechanism
+        of a "crypto" record (a primitive of its update chain)::
+
+            dossier.add("crypto", use="signature", alg="ECDSA-P256", key_bits=256,
+                        hash="SHA-256", parent=dossier.find("mechanism", "mech-ota"))
 
         :raises InvalidError: a singleton kind, a missing field, a bad value
         :raises ExistsError: the key is taken

@@ -10,8 +10,8 @@ import java.util.List;
  * The EN 303 645 catalog of an edition, paired with the TS 103 701 catalog
  * that tests it (docs/catalogs.md).  Kinds: "provision", "condition",
  * "feature", "source", "ixit-table" (children "ixit-field"), "test-group"
- * (children "test-case", whose children are "test-input"); every record is
- * read-only.
+ * (children "test-case", whose children are "test-input"), "algorithm";
+ * every record is read-only.
  *
  * <pre>{@code
  * try (Catalog catalog = Catalog.open("3.1.3")) {
@@ -144,6 +144,15 @@ public final class Catalog extends RecordOwner {
     /** @return every test case of every test group, in document order */
     public List<Record> testCases() {
         return records("test-case");
+    }
+
+    /**
+     * @return the cryptographic algorithms the catalog judges ("algorithm":
+     *         id, use, names, status, min-bits, summary), which the claim
+     *         rules compare a mechanism's "crypto" records with
+     */
+    public List<Record> algorithms() {
+        return records("algorithm");
     }
 
     /** @return the IXIT tables, each with its "ixit-field" children */

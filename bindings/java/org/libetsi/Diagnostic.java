@@ -10,6 +10,16 @@ import java.util.Objects;
  * {@link Dossier#validate()}, or a rule engine finding from
  * {@link Dossier#check()} and {@link Results#findings()}.  A plain value,
  * copied out of libetsi: it stays valid after its dossier is closed.
+ *
+ * <p>A finding that a recorded product fact contradicts a claim names both:
+ * {@link #getClaim()}, {@link #getFact()} and {@link #getFactLine()}.
+ *
+ * <pre>{@code
+ * for (Diagnostic d : dossier.check())
+ *     if (d.getClaim() != null)
+ *         System.out.println(d.getClaim() + " is contradicted by " + d.getFact()
+ *                            + " (" + d.getFile() + ":" + d.getFactLine() + ")");
+ * }</pre>
  */
 public final class Diagnostic {
     private final Severity severity;
@@ -23,10 +33,14 @@ public final class Diagnostic {
     private final String hint;
     private final boolean waived;
     private final String waiver;
+    private final String claim;
+    private final String fact;
+    private final int factLine;
 
     /** Made by the native code (see etsi.i). */
     Diagnostic(String severity, String file, int line, int column, String rule, String element,
-               String reference, String message, String hint, boolean waived, String waiver) {
+               String reference, String message, String hint, boolean waived, String waiver,
+               String claim, String fact, int factLine) {
         this.severity = Severity.fromLabel(severity);
         this.file = file;
         this.line = line;
@@ -38,6 +52,9 @@ public final class Diagnostic {
         this.hint = hint;
         this.waived = waived;
         this.waiver = waiver;
+        this.claim = claim;
+        this.fact = fact;
+        this.factLine = factLine;
     }
 
     /** @return how serious the problem is */
@@ -99,6 +116,29 @@ public final class Diagnostic {
     }
 
     /**
+     * @return the claim a recorded product fact contradicts, such as
+     *         {@code "ICS 5.3-9: Y"}, or null when the finding is not such a
+     *         contradiction
+     */
+    public String getClaim() {
+        return claim;
+    }
+
+    /**
+     * @return the recorded fact that contradicts {@link #getClaim()}, such as
+     *         {@code "mechanism 'ota' verification where=server-or-transport"},
+     *         or null
+     */
+    public String getFact() {
+        return fact;
+    }
+
+    /** @return the line of {@link #getFact()} in {@link #getFile()}, or 0 when unknown */
+    public int getFactLine() {
+        return factLine;
+    }
+
+    /**
      * As the CLI prints it:
      * {@code file:line: severity[rule] reference: message (waived by id)}.
      */
@@ -129,12 +169,14 @@ public final class Diagnostic {
                && waived == d.waived && Objects.equals(file, d.file)
                && Objects.equals(rule, d.rule) && Objects.equals(element, d.element)
                && Objects.equals(reference, d.reference) && Objects.equals(message, d.message)
-               && Objects.equals(hint, d.hint) && Objects.equals(waiver, d.waiver);
+               && Objects.equals(hint, d.hint) && Objects.equals(waiver, d.waiver)
+               && factLine == d.factLine && Objects.equals(claim, d.claim)
+               && Objects.equals(fact, d.fact);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(severity, file, line, column, rule, element, reference, message,
-                            hint, waived, waiver);
+                            hint, waived, waiver, claim, fact, factLine);
     }
 }

@@ -264,6 +264,15 @@ public final class Dossier extends RecordOwner {
         return records("verdict");
     }
 
+    /**
+     * @return the supplier's own results: "self-result" records keyed by the
+     *         provision or test case in "ref" (outcome, by, date, note), kept
+     *         apart from the laboratory's {@link #verdicts()}
+     */
+    public List<Record> selfAssessment() {
+        return records("self-result");
+    }
+
     /** @return the justified waivers of check rules */
     public List<Record> waivers() {
         return records("waiver");
@@ -307,7 +316,8 @@ public final class Dossier extends RecordOwner {
 
     /**
      * Adds a record that belongs to another: an "artifact" or "covers" of an
-     * evidence item, a "plan-input" of a plan case.
+     * evidence item, a "plan-input" of a plan case, a "crypto" record (a
+     * primitive of the update chain) of a mechanism.
      *
      * @param parent the record it belongs to, or null
      * @param kind the kind

@@ -83,8 +83,8 @@ public final class Record {
 
     /**
      * The key: the record's id, or for kinds keyed by reference the provision
-     * (ics-entry, outcome), test case (verdict, covers, planned-case) or name
-     * (confirmation, step, gate-step).
+     * (ics-entry, outcome), test case (verdict, covers, planned-case), either
+     * (self-result) or name (confirmation, step, gate-step).
      *
      * @return the key, or null for singletons (header, dut, user-info,
      *         summary) and removed records
@@ -103,7 +103,8 @@ public final class Record {
 
     /**
      * @return the record this one belongs to (the evidence item of an
-     *         artifact, the test case of a test input), or null
+     *         artifact, the mechanism of a crypto record, the test case of a
+     *         test input), or null
      */
     public Record parent() {
         return owner.wrap(raw().parent());

@@ -14,7 +14,7 @@ import java.util.List;
  * clause 5.3 (docs/verdicts.md), and the release gate.  Every entry is a
  * read-only {@link Record}: "planned-case" (children "planned-input"),
  * "outcome" (children "case-outcome"), "gate-step" (children "blocker"),
- * "finding" and the singleton "summary".
+ * "open-question", "finding" and the singleton "summary".
  *
  * <pre>{@code
  * try (Results results = dossier.evaluate()) {
@@ -79,7 +79,9 @@ public final class Results extends RecordOwner {
     /**
      * @return the test plan: one "planned-case" record per selected test
      *         case, with fields id, group, provision, kind, disposition,
-     *         ready and its "planned-input" children
+     *         ready, at-risk ("true" when a product fact the case reads is
+     *         unknown, so an INCONCLUSIVE verdict is likely), unknown (the
+     *         facts, a list field) and its "planned-input" children
      */
     public List<Record> plan() {
         return records("planned-case");
@@ -100,6 +102,18 @@ public final class Results extends RecordOwner {
      */
     public List<Record> gate() {
         return records("gate-step");
+    }
+
+    /**
+     * The facts a claimed provision rests on that the dossier does not state,
+     * or states as unknown.  An unknown fact is never an error: it lowers
+     * readiness, and the release gate lists it.
+     *
+     * @return the "open-question" records (step, fact, element, file, line,
+     *         provisions, message), in the order the gate lists them
+     */
+    public List<Record> openQuestions() {
+        return records("open-question");
     }
 
     /**

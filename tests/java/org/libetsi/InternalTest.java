@@ -1,10 +1,13 @@
 /*
- * What only the package sees: the cleaner frees what was not closed, and
- * the one table from codes to exception classes.
+ * What only the package sees: the cleaner frees what was not closed, the one
+ * table from codes to exception classes, and a diagnostic as the native code
+ * makes it.
  */
 package org.libetsi;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
@@ -99,5 +102,35 @@ public class InternalTest {
             assertEquals("f.xml:7: message", e.getMessage());
         }
         assertEquals("ERROR", EtsiException.fromNative(-1, null, null, null, 0, 0).getName());
+    }
+
+    @Test
+    public void aDiagnosticNamesTheClaimAndTheFact() {
+        Diagnostic d = new Diagnostic("error", "kic.xml", 12, 0, "some-rule", "mech-ota", "5.3-9",
+                                      "5.3-9 is claimed Y, but the mechanism says otherwise",
+                                      null, false, null, "ICS 5.3-9: Y",
+                                      "mechanism 'mech-ota' verification where=server-or-transport",
+                                      160);
+        assertEquals("ICS 5.3-9: Y", d.getClaim());
+        assertEquals("mechanism 'mech-ota' verification where=server-or-transport", d.getFact());
+        assertEquals(160, d.getFactLine());
+        // toString stays the line the etsi command prints
+        assertEquals("kic.xml:12: error[some-rule] 5.3-9: "
+                     + "5.3-9 is claimed Y, but the mechanism says otherwise", d.toString());
+        Diagnostic same = new Diagnostic("error", "kic.xml", 12, 0, "some-rule", "mech-ota",
+                                         "5.3-9", d.getMessage(), null, false, null,
+                                         d.getClaim(), d.getFact(), 160);
+        assertEquals(d, same);
+        assertEquals(d.hashCode(), same.hashCode());
+        Diagnostic otherLine = new Diagnostic("error", "kic.xml", 12, 0, "some-rule", "mech-ota",
+                                              "5.3-9", d.getMessage(), null, false, null,
+                                              d.getClaim(), d.getFact(), 161);
+        assertNotEquals(d, otherLine);
+        Diagnostic plain = new Diagnostic("info", "x.xml", 0, 0, null, null, null, "m", null,
+                                          false, null, null, null, 0);
+        assertNull(plain.getClaim());
+        assertNull(plain.getFact());
+        assertEquals(0, plain.getFactLine());
+        assertNotEquals(d, plain);
     }
 }

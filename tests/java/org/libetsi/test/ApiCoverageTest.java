@@ -1,8 +1,11 @@
 /*
  * Every function of libetsi's C API (libetsi/symbols.txt) is reachable from
- * Java, or is deliberately left out with a reason.  When a function is added
- * to symbols.txt, this test fails until it is mapped to the Java method that
- * reaches it (or ignored, with a reason).
+ * Java, or is deliberately left out with a reason; so is every record kind
+ * (etsi/record.h), every member of a diagnostic (etsi/diagnostic.h) and
+ * every typed product fact.  When a function is added to symbols.txt, a kind
+ * to enum etsi_kind or a member to struct etsi_diagnostic, this test fails
+ * until it is mapped to the Java method that reaches it (or ignored, with a
+ * reason).
  */
 package org.libetsi.test;
 
@@ -16,12 +19,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.Test;
+import org.libetsi.Etsi;
 
 public class ApiCoverageTest {
     /** C symbol: the public Java method that reaches it, as Class.method. */
@@ -144,6 +151,189 @@ public class ApiCoverageTest {
                     + "Dossier.hashArtifacts and Dossier.verifyArtifacts");
         IGNORED.put("etsi_diff_free", "a diff is copied into Diff, Change and Stale objects "
                     + "and freed at once");
+    }
+
+    /** Record kind (etsi/record.h): the public Java method that reaches its records. */
+    private static final Map<String, String> KINDS = new TreeMap<>();
+    /** Member of struct etsi_diagnostic (etsi/diagnostic.h): its Diagnostic getter. */
+    private static final Map<String, String> DIAGNOSTIC = new LinkedHashMap<>();
+    /** The typed product facts and the results fields that come with them, by kind. */
+    private static final Map<String, List<String>> TYPED_FACTS = new TreeMap<>();
+
+    static {
+        // every kind is also reached by name through records, count and find of
+        // its owner, and its fields through Etsi.kinds
+        KINDS.put("source", "Catalog.sources");
+        KINDS.put("condition", "Catalog.conditions");
+        KINDS.put("feature", "Catalog.features");
+        KINDS.put("provision", "Catalog.provisions");
+        KINDS.put("ixit-table", "Catalog.ixitTables");
+        KINDS.put("ixit-field", "Record.children");       // of an ixit-table
+        KINDS.put("test-group", "Catalog.testGroups");
+        KINDS.put("test-case", "Catalog.testCases");
+        KINDS.put("test-input", "Record.children");       // of a test-case
+        KINDS.put("algorithm", "Catalog.algorithms");
+        KINDS.put("header", "Dossier.header");
+        KINDS.put("party", "Dossier.parties");
+        KINDS.put("owner", "Dossier.owners");
+        KINDS.put("dut", "Dossier.dut");
+        KINDS.put("service", "Dossier.services");
+        KINDS.put("component", "Dossier.components");
+        KINDS.put("mechanism", "Dossier.mechanisms");
+        KINDS.put("crypto", "Record.children");           // of a mechanism; Dossier.add(parent, ...)
+        KINDS.put("user-info", "Dossier.userInfo");
+        KINDS.put("confirmation", "Dossier.records");     // IXIT rows: by kind name
+        KINDS.put("soft-comp", "Dossier.records");
+        KINDS.put("upd-mech", "Dossier.records");
+        KINDS.put("upd-proc", "Dossier.records");
+        KINDS.put("repl-sup", "Dossier.records");
+        KINDS.put("ics-entry", "Dossier.ics");
+        KINDS.put("evidence", "Dossier.evidence");
+        KINDS.put("artifact", "Record.children");         // of an evidence item
+        KINDS.put("covers", "Record.children");           // of an evidence item
+        KINDS.put("plan-case", "Dossier.records");        // the stored plan: by kind name
+        KINDS.put("plan-input", "Record.children");       // of a plan-case
+        KINDS.put("verdict", "Dossier.verdicts");
+        KINDS.put("self-result", "Dossier.selfAssessment");
+        KINDS.put("waiver", "Dossier.waivers");
+        KINDS.put("step", "Dossier.workflow");
+        KINDS.put("summary", "Results.summary");
+        KINDS.put("finding", "Results.findings");         // as Diagnostic; records by kind name
+        KINDS.put("planned-case", "Results.plan");
+        KINDS.put("planned-input", "Record.children");    // of a planned-case
+        KINDS.put("outcome", "Results.outcomes");
+        KINDS.put("case-outcome", "Record.children");     // of an outcome
+        KINDS.put("gate-step", "Results.gate");
+        KINDS.put("blocker", "Record.children");          // of a gate-step
+        KINDS.put("open-question", "Results.openQuestions");
+
+        DIAGNOSTIC.put("severity", "getSeverity");
+        DIAGNOSTIC.put("file", "getFile");
+        DIAGNOSTIC.put("line", "getLine");
+        DIAGNOSTIC.put("column", "getColumn");
+        DIAGNOSTIC.put("rule", "getRule");
+        DIAGNOSTIC.put("element", "getElement");
+        DIAGNOSTIC.put("reference", "getReference");
+        DIAGNOSTIC.put("message", "getMessage");
+        DIAGNOSTIC.put("hint", "getHint");
+        DIAGNOSTIC.put("waived", "isWaived");
+        DIAGNOSTIC.put("waiver", "getWaiver");
+        DIAGNOSTIC.put("claim", "getClaim");
+        DIAGNOSTIC.put("fact", "getFact");
+        DIAGNOSTIC.put("fact_line", "getFactLine");
+
+        TYPED_FACTS.put("header", List.of("public-support-end"));
+        TYPED_FACTS.put("component", List.of("boot-verified", "boot-verified-by",
+            "carries-network-stack", "carries-operating-system", "carries-applications",
+            "other-install-path", "other-install-path-verifies"));
+        TYPED_FACTS.put("mechanism", List.of("verified-where", "verified-by", "key-location",
+            "server-authenticated", "tls", "source", "anti-rollback", "recovery",
+            "automatic-default", "automatic-user-can-disable", "postpone", "check-at-boot",
+            "check-after-initialization", "check-periodic", "check-period", "check-by",
+            "notice-security-updates", "notice-risks", "notice-disruption", "notice-channel",
+            "notice-default", "notice-user-can-disable"));
+        TYPED_FACTS.put("crypto", List.of("use", "alg", "key-bits", "hash", "authenticated"));
+        TYPED_FACTS.put("user-info", List.of("support-period-end", "support-period-duration",
+                                             "support-period-stated"));
+        TYPED_FACTS.put("artifact", List.of("sha256", "git-oid"));
+        TYPED_FACTS.put("self-result", List.of("ref", "outcome", "by", "date", "note"));
+        TYPED_FACTS.put("algorithm", List.of("id", "use", "names", "status", "min-bits", "summary"));
+        TYPED_FACTS.put("finding", List.of("claim", "fact", "fact-line"));
+        TYPED_FACTS.put("planned-case", List.of("at-risk", "unknown"));
+        TYPED_FACTS.put("open-question", List.of("step", "fact", "element", "file", "line",
+                                                 "provisions", "message"));
+    }
+
+    private static Path header(String name) {
+        String src = System.getenv("ETSI_SOURCE_DIR");
+        return Paths.get(src != null ? src : ".", "libetsi", "include", "etsi", name);
+    }
+
+    private static String between(String text, String from, String to) {
+        int start = text.indexOf(from);
+        int end = text.indexOf(to, start);
+        assertTrue(from + " ... " + to, start >= 0 && end > start);
+        return text.substring(start, end);
+    }
+
+    /** The kind names of enum etsi_kind, in order, from their doc comments. */
+    private static List<String> headerKinds() throws IOException {
+        String body = between(Files.readString(header("record.h")), "typedef enum etsi_kind",
+                              "} etsi_kind;");
+        Matcher m = Pattern.compile("ETSI_KIND_\\w+\\s*(?:=\\s*\\d+\\s*)?,\\s*/\\*\\*<\\s*\"([a-z0-9-]+)\"")
+                           .matcher(body);
+        List<String> out = new ArrayList<>();
+        while (m.find())
+            out.add(m.group(1));
+        return out;
+    }
+
+    /** The members of struct etsi_diagnostic, in order. */
+    private static List<String> diagnosticMembers() throws IOException {
+        String body = between(Files.readString(header("diagnostic.h")),
+                              "typedef struct etsi_diagnostic {", "} etsi_diagnostic;");
+        body = body.substring(body.indexOf('{') + 1).replaceAll("(?s)/\\*.*?\\*/", "");
+        Matcher m = Pattern.compile("(?m)^\\s*(?:const\\s+)?\\w+\\s*\\*?\\s*(\\w+)\\s*;")
+                           .matcher(body);
+        List<String> out = new ArrayList<>();
+        while (m.find())
+            out.add(m.group(1));
+        return out;
+    }
+
+    private static boolean hasPublicMethod(String classAndMethod) throws ClassNotFoundException {
+        String[] parts = classAndMethod.split("\\.");
+        Class<?> c = Class.forName("org.libetsi." + parts[0]);
+        if (!Modifier.isPublic(c.getModifiers()))
+            return false;
+        for (Method m : c.getMethods())
+            if (m.getName().equals(parts[1]) && Modifier.isPublic(m.getModifiers()))
+                return true;
+        return false;
+    }
+
+    @Test
+    public void headerKindsAreTheBindingKinds() throws IOException {
+        List<String> kinds = headerKinds();
+        assertTrue(kinds.toString(), kinds.size() > 40);
+        assertEquals("enum etsi_kind and Etsi.kinds() differ", kinds,
+                     new ArrayList<>(Etsi.kinds().keySet()));
+        assertEquals(List.of("crypto", "self-result", "algorithm", "open-question"),
+                     kinds.subList(kinds.size() - 4, kinds.size()));
+    }
+
+    @Test
+    public void everyKindHasAnAccessor() throws IOException, ClassNotFoundException {
+        TreeSet<String> missing = new TreeSet<>(headerKinds());
+        missing.removeAll(KINDS.keySet());
+        assertEquals("say which method reaches these kinds in KINDS", new TreeSet<String>(), missing);
+        TreeSet<String> stale = new TreeSet<>(KINDS.keySet());
+        stale.removeAll(headerKinds());
+        assertEquals("no such kind", new TreeSet<String>(), stale);
+        for (Map.Entry<String, String> e : KINDS.entrySet())
+            assertTrue(e.getKey() + " -> " + e.getValue() + " does not exist",
+                       hasPublicMethod(e.getValue()));
+    }
+
+    @Test
+    public void typedFactsAreFields() {
+        Map<String, List<String>> kinds = Etsi.kinds();
+        for (Map.Entry<String, List<String>> e : TYPED_FACTS.entrySet()) {
+            List<String> missing = new ArrayList<>(e.getValue());
+            missing.removeAll(kinds.get(e.getKey()));
+            assertEquals("not fields of " + e.getKey(), List.of(), missing);
+        }
+    }
+
+    @Test
+    public void everyDiagnosticMemberHasAGetter() throws IOException, ClassNotFoundException {
+        List<String> members = diagnosticMembers();
+        assertEquals(List.of("severity", "file"), members.subList(0, 2));
+        assertEquals("map the members of struct etsi_diagnostic to Diagnostic getters in "
+                     + "DIAGNOSTIC", members, new ArrayList<>(DIAGNOSTIC.keySet()));
+        for (String getter : DIAGNOSTIC.values())
+            assertTrue("Diagnostic." + getter + " does not exist",
+                       hasPublicMethod("Diagnostic." + getter));
     }
 
     private static List<String> symbols() throws IOException {

@@ -25,6 +25,16 @@ final class Fixtures {
         return Paths.get(dir);
     }
 
+    static Path source() {
+        String src = System.getenv("ETSI_SOURCE_DIR");
+        return Paths.get(src != null ? src : ".");
+    }
+
+    /** The rule fixtures: one directory per rule, with pass and fail dossiers. */
+    static Path rules() {
+        return source().resolve("tests").resolve("data").resolve("rules");
+    }
+
     static Path camera() {
         return examples().resolve("smart-camera-v3.xml");
     }
