@@ -176,13 +176,23 @@ static int check_docs(etsi_catalog *cat)
 		return etsi__error_at(ETSI_EUNSUPPORTED, ERR_CATALOG, (const char *)ts->URL, 0, 0,
 		                      "not the TS 103 701 V%s assessment catalog (check its "
 		                      "standard, layer and edition attributes)", cat->ts_edition);
-	if (!etsi__streq(root_attr(ts, "assesses"), cat->edition))
-		return etsi__error(ETSI_EUNSUPPORTED, ERR_CATALOG,
-		                   "TS 103 701 V%s assesses EN 303 645 V%s, not V%s; pair "
-		                   "EN 303 645 V2.1.1 with TS 103 701 V1.1.1 and V3.1.3 with V2.1.1",
-		                   cat->ts_edition,
-		                   root_attr(ts, "assesses") ? root_attr(ts, "assesses") : "?",
-		                   cat->edition);
+	/* an unusual pairing (EN V3.1.3 assessed with TS V1.1.1, as some
+	 * published self-assessments are) is kept; the rule
+	 * edition-pairing-unusual reports it */
+	if (!root_attr(ts, "assesses"))
+		return etsi__error_at(ETSI_EUNSUPPORTED, ERR_CATALOG, (const char *)ts->URL, 0, 0,
+		                      "the TS 103 701 V%s catalog does not say which EN 303 645 "
+		                      "edition it assesses (its assesses attribute)",
+		                      cat->ts_edition);
+	cat->assesses = etsi__strdup(root_attr(ts, "assesses"));
+	if (!cat->assesses)
+		return etsi__error_oom();
+	if (!etsi__streq(xmlDocGetRootElement(cat->store.docs[2]) ?
+	                 (const char *)xmlDocGetRootElement(cat->store.docs[2])->name : NULL,
+	                 "policy"))
+		return etsi__error_at(ETSI_EUNSUPPORTED, ERR_CATALOG,
+		                      (const char *)cat->store.docs[2]->URL, 0, 0,
+		                      "not a libetsi crypto policy (its root element is not policy)");
 	return 0;
 }
 
@@ -272,6 +282,13 @@ static int load(etsi_catalog **out, const char *edition, const char *ts_edition,
 	if (error < 0)
 		goto fail;
 	cat->store.ndocs = 2;
+	error = load_doc(&cat->store.docs[2], "crypto-policy", "1", dir);
+	if (error == ETSI_ENOTFOUND)
+		error = etsi__error(ETSI_ENOTFOUND, ERR_CATALOG, "the crypto policy "
+		                    "crypto-policy-1.xml is missing");
+	if (error < 0)
+		goto fail;
+	cat->store.ndocs = 3;
 	if ((error = check_docs(cat)) < 0)
 		goto fail;
 	if ((error = etsi__store_index(&cat->store)) < 0 ||
@@ -286,6 +303,7 @@ fail:
 	etsi__free(cat->cache_key);
 	etsi__free(cat->edition);
 	etsi__free(cat->ts_edition);
+	etsi__free(cat->assesses);
 	etsi__free(cat);
 	return error;
 }
@@ -296,6 +314,7 @@ static void destroy(etsi_catalog *cat)
 	etsi__free(cat->cache_key);
 	etsi__free(cat->edition);
 	etsi__free(cat->ts_edition);
+	etsi__free(cat->assesses);
 	etsi__free(cat);
 }
 

@@ -10,7 +10,9 @@ struct etsi_catalog {
 	char *cache_key;
 	char *edition;          /* EN 303 645 */
 	char *ts_edition;       /* TS 103 701 */
-	etsi__store store;      /* docs[0]: requirement, docs[1]: assessment */
+	char *assesses;         /* the EN 303 645 edition the TS catalog was written for */
+	etsi__store store;      /* docs[0]: requirement, docs[1]: assessment,
+	                           docs[2]: crypto policy */
 };
 
 /* Adds a reference to a catalog (for a dossier that uses it). */

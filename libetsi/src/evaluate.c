@@ -22,57 +22,11 @@
 #include "error.h"
 #include "etsi/results.h"
 #include "evaluate.h"
+#include "evaluate_impl.h"
 #include "global.h"
 #include "xml.h"
 
 /* ---- the rule table -------------------------------------------------- */
-
-enum {
-	R_SCHEMA,
-	R_LAYER_MIXING,
-	R_DUT_IDENTIFICATION,
-	R_DUT_CONSTRAINT_UNSTATED,
-	R_CONSTRAINED_RATIONALE,
-	R_BOUNDARY_UNDECIDED,
-	R_BOUNDARY_UNCOVERED,
-	R_BOUNDARY_ABSENCE,
-	R_BOUNDARY_CONTRADICTION,
-	R_BOUNDARY_UNUSED,
-	R_BOUNDARY_NOT_IMPLEMENTED,
-	R_ICS_ENTRY_MISSING,
-	R_ICS_SUPPORT_MISSING,
-	R_ICS_NA_UNCONDITIONAL,
-	R_ICS_NA_CONTRADICTS,
-	R_ICS_MANDATORY_NOT_MET,
-	R_ICS_JUSTIFICATION_MISSING,
-	R_ICS_DETAIL_MISSING,
-	R_ICS_CLAIM_NOT_APPLICABLE,
-	R_ICS_NEEDS_REVIEW,
-	R_IXIT_ROW_MISSING,
-	R_IXIT_MECHANISM_INPUT,
-	R_MECHANISM_TRUST,
-	R_IXIT_PROCEDURE_INPUT,
-	R_CONSTRAINED_REPLACEMENT,
-	R_IXIT_USER_INFO,
-	R_EVIDENCE_MISSING,
-	R_EVIDENCE_CATEGORY,
-	R_EVIDENCE_NOT_CLAIMED,
-	R_EVIDENCE_RELEASE,
-	R_EVIDENCE_NEEDS_REVIEW,
-	R_EVIDENCE_DRAFT,
-	R_EVIDENCE_EXTERNAL,
-	R_ARTIFACT_DIGEST,
-	R_ARTIFACT_EXPIRED,
-	R_VERDICT_NOT_PLANNED,
-	R_VERDICT_INDICATION,
-	R_VERDICT_NOT_LABORATORY,
-	R_VERDICT_NEEDS_REVIEW,
-	R_PUBLIC_CLAIM,
-	R_WAIVER_UNKNOWN_RULE,
-	R_WAIVER_EXPIRED,
-	R_WAIVER_UNUSED,
-	R__COUNT
-};
 
 #define E ETSI_SEVERITY_ERROR
 #define W ETSI_SEVERITY_WARNING
@@ -83,169 +37,360 @@ static const etsi_rule rules[R__COUNT] = {
 		"The dossier is valid against xsd/dossier.xsd and names only provisions and "
 		"test cases of its editions.",
 		"fix the element the message names; docs/dossier-format.md gives each "
-		"element's rules" },
+		"element's rules",
+		"format", NULL },
 	[R_LAYER_MIXING] = { "layer-mixing", E, "format", "all",
 		"A TS 103 701 identifier (IXIT table or row, test case) stands where an "
 		"EN 303 645 provision is expected, or the other way round.",
 		"provisions such as 5.3-2 belong in the ICS and the evidence map; IXIT tables "
 		"such as 7-UpdMech and test cases such as 5.3-2-1 belong in the test plan and "
-		"the verdicts" },
+		"the verdicts",
+		"format", "EN 303 645 and TS 103 701 are separate layers" },
 	[R_DUT_IDENTIFICATION] = { "dut-identification-missing", E, "requirement", "scope",
 		"The DUT's manufacturer, model designation or software version is missing.",
-		"fill in dut/manufacturer, dut/model-designation and dut/software-version" },
+		"fill in dut/manufacturer, dut/model-designation and dut/software-version",
+		"test-case", "TS 103 701: identification of the DUT" },
 	[R_DUT_CONSTRAINT_UNSTATED] = { "dut-constraint-unstated", W, "requirement", "scope",
 		"The DUT's constrained-device position is not stated, so the conditions that "
 		"depend on it cannot be evaluated.",
 		"add <resource-constraint constrained=\"true|false\" "
 		"prevents-update-mechanism=\"true|false\"> to the dut, with a rationale when "
-		"either is true" },
+		"either is true",
+		"standard", "EN 303 645 Annex B conditions 4, 5 (V2.1.1) and 15 (V3.1.3)" },
 	[R_CONSTRAINED_RATIONALE] = { "constrained-rationale-missing", E, "requirement", "scope",
 		"The DUT is declared constrained, or unable to host an update mechanism, "
 		"without a rationale.",
 		"say in resource-constraint/rationale which resource limit of the use case "
-		"rules updates out (cost alone is not such a limit)" },
+		"rules updates out (cost alone is not such a limit)",
+		"standard", "EN 303 645 5.3-2, 5.3-14, 5.3-15 and the V3.1.3 note on resource constraints" },
 	[R_BOUNDARY_UNDECIDED] = { "boundary-updateability-undecided", E, "requirement", "scope",
 		"A component's updateability is still undecided.",
 		"set updateable=\"true\" and name its mechanisms, or \"false\" and justify "
-		"the absence of updates" },
+		"the absence of updates",
+		"test-case", "TS 103 701 5.3-1-1 (6-SoftComp)" },
 	[R_BOUNDARY_UNCOVERED] = { "boundary-component-uncovered", E, "requirement", "scope",
 		"An updateable component names no update mechanism.",
-		"add <covered-by mechanism=\"...\"/> for each mechanism that updates it" },
+		"add <covered-by mechanism=\"...\"/> for each mechanism that updates it",
+		"test-case", "TS 103 701 5.3-1-1 (6-SoftComp \"Update Mechanism\")" },
 	[R_BOUNDARY_ABSENCE] = { "boundary-absence-unjustified", E, "requirement", "scope",
 		"A component that cannot be updated has no justified absence of updates.",
 		"add <no-update reason=\"immutable-for-security|impracticable|constrained\">"
-		"why</no-update>" },
+		"why</no-update>",
+		"test-case", "TS 103 701 5.3-1-1 a" },
 	[R_BOUNDARY_CONTRADICTION] = { "boundary-contradiction", W, "requirement", "scope",
 		"A component is declared not updateable yet names update mechanisms.",
-		"mark it updateable, or remove its covered-by elements" },
+		"mark it updateable, or remove its covered-by elements",
+		"consistency", NULL },
 	[R_BOUNDARY_UNUSED] = { "boundary-mechanism-unused", W, "requirement", "mechanisms",
 		"An update mechanism updates no component.",
-		"name it in the covered-by elements of the components it updates, or remove it" },
+		"name it in the covered-by elements of the components it updates, or remove it",
+		"consistency", NULL },
 	[R_BOUNDARY_NOT_IMPLEMENTED] = { "boundary-mechanism-not-implemented", W, "requirement",
 		"mechanisms",
 		"A component relies on an update mechanism marked implemented=\"false\".",
-		"implement the mechanism, or cover the component with one that is" },
+		"implement the mechanism, or cover the component with one that is",
+		"consistency", NULL },
 	[R_ICS_ENTRY_MISSING] = { "ics-entry-missing", E, "requirement", "ics",
 		"A provision of the dossier's edition has no ICS entry.",
 		"add <entry provision=\"...\" support=\"Y|N|N/A\"> with its detail (etsi init "
-		"writes one entry per provision)" },
+		"writes one entry per provision)",
+		"standard", "EN 303 645 Annex B" },
 	[R_ICS_SUPPORT_MISSING] = { "ics-support-missing", E, "requirement", "ics",
 		"An ICS entry states no support (Y, N or N/A).",
-		"set support to Y, N or N/A and write the detail" },
+		"set support to Y, N or N/A and write the detail",
+		"standard", "EN 303 645 Annex B" },
 	[R_ICS_NA_UNCONDITIONAL] = { "ics-na-unconditional", E, "requirement", "ics",
 		"An unconditional provision is marked N/A.",
 		"unconditional provisions always apply: mark it Y with the measure, or N with "
-		"the reason" },
+		"the reason",
+		"standard", "EN 303 645 Annex B status" },
 	[R_ICS_NA_CONTRADICTS] = { "ics-na-contradicts-facts", E, "requirement", "ics",
 		"A provision is marked N/A although the dossier's own facts make it apply.",
-		"mark it Y or N, or correct the fact the message names" },
+		"mark it Y or N, or correct the fact the message names",
+		"standard", "EN 303 645 Annex B conditions and features" },
 	[R_ICS_MANDATORY_NOT_MET] = { "ics-mandatory-not-met", E, "requirement", "ics",
 		"A mandatory provision is marked N: a declared non-conformity.",
-		"implement the provision; until then this release does not conform" },
+		"implement the provision; until then this release does not conform",
+		"standard", "EN 303 645 Annex B status M" },
 	[R_ICS_JUSTIFICATION_MISSING] = { "ics-justification-missing", E, "requirement", "ics",
 		"An entry marked N or N/A gives no justification (for recommendations, "
 		"TS 103 701 test case 4-1-1 checks it).",
-		"write in the entry's detail why the provision is not met or does not apply" },
+		"write in the entry's detail why the provision is not met or does not apply",
+		"test-case", "TS 103 701 4-1-1 (V2.1.1: 5.0-1-1)" },
 	[R_ICS_DETAIL_MISSING] = { "ics-detail-missing", W, "requirement", "ics",
 		"An entry marked Y does not describe the measure implemented.",
-		"write in the entry's detail how the provision is met" },
+		"write in the entry's detail how the provision is met",
+		"standard", "EN 303 645 Annex B \"Detail\"" },
 	[R_ICS_CLAIM_NOT_APPLICABLE] = { "ics-claim-not-applicable", W, "requirement", "ics",
 		"A provision is marked Y although the dossier's facts say it does not apply.",
-		"check the ICS entry, or the fact the message names" },
+		"check the ICS entry, or the fact the message names",
+		"standard", "EN 303 645 Annex B conditions and features" },
 	[R_ICS_NEEDS_REVIEW] = { "ics-needs-review", E, "requirement", "ics",
 		"An ICS entry carried from an earlier release has not been reviewed for this "
 		"one.",
 		"check that its support and detail still hold for this release, then record "
-		"reviewed-by and reviewed-on on its carried-from element" },
+		"reviewed-by and reviewed-on on its carried-from element",
+		"consistency", "docs/lifecycle.md" },
 	[R_IXIT_ROW_MISSING] = { "ixit-row-missing", E, "assessment", "mechanisms",
 		"A component has no 6-SoftComp row, or an update mechanism has no 7-UpdMech row.",
 		"add <soft-comp id=\"...\" component=\"...\"> or <upd-mech id=\"...\" "
-		"mechanism=\"...\"> to the ixit section" },
+		"mechanism=\"...\"> to the ixit section",
+		"test-case", "TS 103 701 IXIT 6-SoftComp and 7-UpdMech" },
 	[R_IXIT_MECHANISM_INPUT] = { "ixit-mechanism-input-missing", E, "assessment", "mechanisms",
 		"A provision claimed Y lacks a 6-SoftComp or 7-UpdMech field that its test "
 		"cases read.",
 		"fill in the field for the rows named; without it the laboratory risks an "
-		"INCONCLUSIVE verdict" },
+		"INCONCLUSIVE verdict",
+		"test-case", "the IXIT inputs of the TS 103 701 test cases" },
 	[R_MECHANISM_TRUST] = { "mechanism-trust-missing", E, "requirement", "mechanisms",
 		"An update mechanism delivered over a network states no trust relationship "
 		"(5.3-10).",
 		"add <trust-relationship kind=\"signature|authenticated-channel|"
 		"protected-network|user-confirmation|other\"> saying what the device's "
-		"verification rests on" },
+		"verification rests on",
+		"standard", "EN 303 645 5.3-10" },
 	[R_IXIT_PROCEDURE_INPUT] = { "ixit-procedure-input-missing", E, "assessment", "procedures",
 		"A provision claimed Y lacks a 4-Conf, 8-UpdProc or 9-ReplSup input that its "
 		"test cases read.",
-		"fill in the confirmation, procedure or replacement-support field named" },
+		"fill in the confirmation, procedure or replacement-support field named",
+		"test-case", "the IXIT inputs of the TS 103 701 test cases" },
 	[R_CONSTRAINED_REPLACEMENT] = { "constrained-replacement-missing", E, "assessment",
 		"procedures",
 		"Some software cannot be updated, but no 9-ReplSup row describes isolation and "
 		"hardware replacement; being constrained is not a blanket exemption.",
 		"add an ixit/repl-sup row with isolation and hardware-replacement, or mark "
-		"5.3-15 (V3: 15A and 15B) N with a justification" },
+		"5.3-15 (V3: 15A and 15B) N with a justification",
+		"standard", "EN 303 645 5.3-15 (V3.1.3: 5.3-15A, 5.3-15B)" },
 	[R_IXIT_USER_INFO] = { "ixit-user-info-missing", E, "assessment", "user-info",
 		"A provision claimed Y lacks a 2-UserInfo field that its test cases read.",
-		"fill in the named field of ixit/user-info, with the URL where it is published" },
+		"fill in the named field of ixit/user-info, with the URL where it is published",
+		"test-case", "the IXIT inputs of the TS 103 701 test cases" },
 	[R_EVIDENCE_MISSING] = { "evidence-missing", E, "evidence", "handoff",
 		"A provision claimed Y has no evidence item.",
-		"add an evidence item for the provision, with at least one artifact" },
-	[R_EVIDENCE_CATEGORY] = { "evidence-category-unfit", E, "evidence", "handoff",
+		"add an evidence item for the provision, with at least one artifact",
+		"policy", "libetsi's default evidence policy: one item per provision claimed Y" },
+	[R_EVIDENCE_CATEGORY] = { "evidence-category-unfit", W, "evidence", "handoff",
 		"An evidence item's category cannot show the provision it is filed under.",
-		"file it under a provision it can show, or add evidence of a fitting category" },
+		"file it under a provision it can show, or add evidence of a fitting category",
+		"judgement", "libetsi's evidence-fit lists in the catalogs" },
 	[R_EVIDENCE_NOT_CLAIMED] = { "evidence-provision-not-claimed", W, "evidence", "handoff",
 		"Evidence is filed under a provision the ICS marks N/A.",
-		"move the evidence to the provision it supports, or correct the ICS" },
+		"move the evidence to the provision it supports, or correct the ICS",
+		"consistency", NULL },
 	[R_EVIDENCE_RELEASE] = { "evidence-release-mismatch", E, "evidence", "handoff",
 		"Evidence was produced for another release and was not carried forward with a "
 		"review.",
 		"review it for this release and record <carried-from release=\"...\" "
-		"reviewed-by=\"...\" reviewed-on=\"...\"/>, or produce new evidence" },
+		"reviewed-by=\"...\" reviewed-on=\"...\"/>, or produce new evidence",
+		"consistency", NULL },
 	[R_EVIDENCE_NEEDS_REVIEW] = { "evidence-needs-review", E, "evidence", "handoff",
 		"An evidence item is marked needs-review.",
 		"review it and set review to reviewed or accepted; for an item carried from an "
-		"earlier release, also record reviewed-by and reviewed-on on its carried-from" },
+		"earlier release, also record reviewed-by and reviewed-on on its carried-from",
+		"consistency", NULL },
 	[R_EVIDENCE_DRAFT] = { "evidence-draft", W, "evidence", "handoff",
 		"An evidence item is still a draft.",
-		"review it and set review to reviewed or accepted" },
+		"review it and set review to reviewed or accepted",
+		"consistency", NULL },
 	[R_EVIDENCE_EXTERNAL] = { "evidence-external-incomplete", E, "assessment", "handoff",
 		"External evidence lacks its scope, the test cases it covers, or its assurance "
 		"depth (TS 103 701 clause 4.7).",
 		"give external/scope, one covers element per test case with its coverage, and "
-		"external/@assurance" },
+		"external/@assurance",
+		"test-case", "TS 103 701 clause 4.7 (external evidence)" },
 	[R_ARTIFACT_DIGEST] = { "artifact-digest-missing", W, "evidence", "handoff",
 		"An artifact has no SHA-256 digest, so nobody can show it is the file that "
 		"was reviewed.",
-		"record sha256 and size (sha256sum FILE prints the digest)" },
+		"record sha256 and size (sha256sum FILE prints the digest)",
+		"judgement", NULL },
 	[R_ARTIFACT_EXPIRED] = { "artifact-expired", E, "evidence", "handoff",
 		"An artifact expired before the date of the check.",
-		"renew the artifact (a new certificate, a new capture) and update expires" },
+		"renew the artifact (a new certificate, a new capture) and update expires",
+		"consistency", NULL },
 	[R_VERDICT_NOT_PLANNED] = { "verdict-not-planned", W, "assessment", "handoff",
 		"A verdict is recorded for a test case the test plan does not select.",
-		"check the ICS entry of its provision, or remove the verdict" },
+		"check the ICS entry of its provision, or remove the verdict",
+		"consistency", NULL },
 	[R_VERDICT_INDICATION] = { "verdict-indication-missing", W, "assessment", "handoff",
 		"A FAIL or INCONCLUSIVE verdict records no indication.",
-		"add an <indication> saying what was observed" },
+		"add an <indication> saying what was observed",
+		"test-case", "TS 103 701 indications" },
 	[R_VERDICT_NOT_LABORATORY] = { "verdict-not-by-laboratory", I, "assessment", "handoff",
 		"A verdict was recorded by a party that is not a test laboratory.",
 		"self-assessment serves internal use; a public claim usually rests on a test "
-		"laboratory's verdicts" },
+		"laboratory's verdicts",
+		"judgement", NULL },
 	[R_VERDICT_NEEDS_REVIEW] = { "verdict-needs-review", E, "assessment", "handoff",
 		"A verdict carried from an earlier release has not been confirmed for this one; "
 		"until it is, it counts as not assessed.",
 		"have the laboratory confirm it for this release (carried-from reviewed-by and "
-		"reviewed-on) or record a new verdict" },
+		"reviewed-on) or record a new verdict",
+		"consistency", "docs/lifecycle.md" },
 	[R_PUBLIC_CLAIM] = { "public-claim-unsupported", E, "evidence", "handoff",
 		"The dossier states conformance publicly without a PASS (or an accepted "
 		"justification) for every selected test case.",
-		"record the missing verdicts, or set public-statement/@conformance to false" },
+		"record the missing verdicts, or set public-statement/@conformance to false",
+		"consistency", NULL },
 	[R_WAIVER_UNKNOWN_RULE] = { "waiver-unknown-rule", E, "format", "handoff",
 		"A waiver names a rule that does not exist.",
-		"use a rule id that `etsi rules` lists" },
+		"use a rule id that `etsi rules` lists",
+		"format", NULL },
 	[R_WAIVER_EXPIRED] = { "waiver-expired", W, "format", "handoff",
 		"A waiver has expired; the findings it covered count again.",
-		"renew the waiver with a new expiry date, or fix the findings" },
+		"renew the waiver with a new expiry date, or fix the findings",
+		"format", NULL },
 	[R_WAIVER_UNUSED] = { "waiver-unused", I, "format", "handoff",
 		"A waiver matches no finding.",
-		"remove it, or correct its rule or target" },
+		"remove it, or correct its rule or target",
+		"format", NULL },
+
+	/* ---- claims against the product's facts (claims.c) ---- */
+	[R_EDITION_PAIRING] = { "edition-pairing-unusual", W, "assessment", "scope",
+		"The dossier pairs EN 303 645 with a TS 103 701 edition written for another "
+		"edition; test cases may not match the provisions.",
+		"confirm the pairing with the laboratory: EN 303 645 V2.1.1 is assessed with "
+		"TS 103 701 V1.1.1, V3.1.3 with V2.1.1",
+		"test-case", "the edition each TS 103 701 edition states it assesses" },
+	[R_CLAIM_VERIFY_ABSENT] = { "claim-verification-absent", E, "requirement", "mechanisms",
+		"Authenticity and integrity (or secure installation) are claimed, but an update "
+		"mechanism's updates are not verified at all.",
+		"verify each update on the device before installing it, or mark the provisions N "
+		"with the reason",
+		"standard", "EN 303 645 5.3-2, 5.3-9, 5.3-10; TS 103 701 5.3-9-1 a, b" },
+	[R_CLAIM_VERIFY_OFF_DEVICE] = { "claim-verification-off-device", E, "requirement",
+		"mechanisms",
+		"Authenticity and integrity are claimed, but updates are verified only by an "
+		"update client, an app, a server or the transport, never by the device.",
+		"have the device itself verify each update (a signature checked before "
+		"installation), or correct the verification fact",
+		"test-case", "TS 103 701 5.3-9-1 c, d; EN 303 645 5.3-10 (the device verifies)" },
+	[R_CLAIM_VERIFY_AFTER_INSTALL] = { "claim-verification-after-install", W, "requirement",
+		"mechanisms",
+		"Authenticity and integrity are claimed, but the device verifies updates only when "
+		"it boots, after they are installed.",
+		"verify the update before installing it as well, or say in the ICS detail why "
+		"verification at boot stops misuse",
+		"test-case", "TS 103 701 5.3-9 objective: verified by the DUT before installation" },
+	[R_CLAIM_CHANNEL_ONLY] = { "claim-channel-only", E, "requirement", "mechanisms",
+		"Authenticity of updates (5.3-9) rests only on an authenticated channel or a "
+		"protected network, which proves where an update came from, not that the "
+		"manufacturer made it.",
+		"sign updates and verify the signature on the device, and record it as <crypto "
+		"use=\"signature\" ...>; a channel alone can serve 5.3-10, not 5.3-9",
+		"test-case", "TS 103 701 5.3-9-1 a (authenticity includes origin)" },
+	[R_CLAIM_BYPASS] = { "claim-verification-bypassed", E, "requirement", "mechanisms",
+		"Secure installation or verified updates are claimed, but another path into the "
+		"same component installs software without that verification.",
+		"close or lock the path (debug interface, service port, recovery mode), make it "
+		"verify what it installs, or correct the fact",
+		"test-case", "TS 103 701 5.3-2-2 a (misuse of the update path)" },
+	[R_CLAIM_TRANSPORT] = { "claim-transport-unauthenticated", E, "requirement", "mechanisms",
+		"A network mechanism's trust relationship is an authenticated channel, but its "
+		"transport does not authenticate the server.",
+		"authenticate the update server (TLS with certificate validation), or base the "
+		"trust relationship on a signature",
+		"standard", "EN 303 645 5.3-10 (trust relationships)" },
+	[R_CLAIM_KEY_WRITABLE] = { "claim-key-writable", W, "requirement", "mechanisms",
+		"The key that verifies updates is kept in writable storage, where whoever can "
+		"write the device can replace it.",
+		"keep the verification key in read-only, one-time-programmable or protected "
+		"storage, or a secure element",
+		"judgement", NULL },
+	[R_CLAIM_CRYPTO_WEAK] = { "claim-crypto-weak", E, "requirement", "mechanisms",
+		"Best-practice cryptography (5.3-7) is claimed, but the update chain uses a "
+		"broken or deprecated algorithm, or a key shorter than the policy allows.",
+		"replace the primitive (the message names it and the source of its status); "
+		"catalogs/crypto-policy-1.xml lists what libetsi recognises",
+		"test-case", "TS 103 701 5.3-7-1 c, with the status source of each algorithm" },
+	[R_CLAIM_CRYPTO_LEGACY] = { "claim-crypto-legacy", W, "requirement", "mechanisms",
+		"Best-practice cryptography (5.3-7) is claimed with a legacy primitive or "
+		"unauthenticated encryption: allowed, but not what a reviewer calls best "
+		"practice.",
+		"plan the replacement, or explain in the ICS detail why it suits the use case",
+		"judgement", "catalogs/crypto-policy-1.xml, entries of status legacy" },
+	[R_CLAIM_ROLLBACK] = { "claim-rollback-unprotected", E, "requirement", "mechanisms",
+		"Secure installation (5.3-2) is claimed, but a mechanism installs older versions "
+		"without any anti-rollback check.",
+		"refuse versions older than the installed one (a version check or a hardware "
+		"counter), or correct the fact",
+		"test-case", "TS 103 701 5.3-2-2 a (installing an old vulnerable version)" },
+	[R_CLAIM_AUTOMATIC] = { "claim-automatic-contradicted", E, "requirement", "mechanisms",
+		"Automatic updates are claimed, but no implemented mechanism updates "
+		"automatically, or automatic updates stay off without the user being asked.",
+		"make a mechanism update automatically (and, for 5.3-4B, ask for consent during "
+		"setup), or correct the ICS",
+		"standard", "EN 303 645 5.3-4 (V3.1.3: 5.3-4A, 5.3-4B); TS 103 701 5.3-4-1" },
+	[R_CLAIM_DEFAULT_OFF] = { "claim-default-off", E, "requirement", "mechanisms",
+		"5.3-6 is claimed, but automatic updates or update notifications are off in the "
+		"initialized state.",
+		"switch them on by default, or mark 5.3-6 N with the reason",
+		"standard", "EN 303 645 V2.1.1 5.3-6; TS 103 701 5.3-6-1 c, e" },
+	[R_CLAIM_CONTROL] = { "claim-user-control-missing", E, "requirement", "mechanisms",
+		"User control of automatic updates or notifications is claimed, but the user "
+		"cannot switch them off or postpone installation.",
+		"let the user enable, disable and postpone, or correct the ICS",
+		"standard", "EN 303 645 5.3-6 (V3.1.3: 5.3-6A, 5.3-6B)" },
+	[R_CLAIM_CHECK] = { "claim-check-unscheduled", E, "requirement", "mechanisms",
+		"Checking for updates (5.3-5) is claimed, but no mechanism checks when the "
+		"provision asks (V2.1.1: by the device, after initialization and then "
+		"periodically).",
+		"schedule the check (record it in <update-check>), or correct the ICS",
+		"standard", "EN 303 645 5.3-5; TS 103 701 V1.1.1 5.3-5-1" },
+	[R_CLAIM_NOTICE] = { "claim-notice-missing", E, "requirement", "user-info",
+		"Telling users about needed security updates (5.3-11) is claimed, but no "
+		"mechanism notifies them, or none says which risks an update mitigates.",
+		"notify the user of security updates and the risks they address, or correct "
+		"the ICS",
+		"standard", "EN 303 645 5.3-11; TS 103 701 5.3-11-1 b" },
+	[R_CLAIM_DISRUPTION] = { "claim-disruption-unannounced", E, "requirement", "user-info",
+		"Warning users of disruptive updates (5.3-12) is claimed, but a mechanism "
+		"installs updates that disrupt basic functioning without notice.",
+		"announce disruptive updates on the device, or record that updates never "
+		"disrupt basic functioning",
+		"test-case", "TS 103 701 5.3-12-1" },
+	[R_SUPPORT_UNSTATED] = { "support-period-unstated", E, "requirement", "user-info",
+		"Publication of the support period (5.3-13) is claimed, but 2-UserInfo records "
+		"that no support period is stated.",
+		"define the support period (an end date or a duration) and publish it",
+		"standard", "EN 303 645 5.3-13" },
+	[R_SUPPORT_ENDED] = { "support-period-ended", E, "requirement", "user-info",
+		"The defined support period ended before the date of the check, so no update "
+		"claim of this release can hold.",
+		"extend the support period and publish it, or stop claiming update provisions",
+		"standard", "EN 303 645 5.3-13 (the period during which updates are provided)" },
+	[R_SUPPORT_MISMATCH] = { "support-period-mismatch", E, "requirement", "user-info",
+		"The support period's end differs between 2-UserInfo and the public statement.",
+		"publish one support period and record the same end date in both places",
+		"consistency", NULL },
+	[R_SUPPORT_DETAIL] = { "support-period-detail-differs", W, "requirement", "user-info",
+		"The ICS detail of 5.3-13 names a date other than the recorded end of the "
+		"support period.",
+		"correct the detail or the support-period end",
+		"judgement", "a date read from prose" },
+	[R_NO_UPDATE_CONTRADICTED] = { "no-update-reason-contradicted", W, "requirement",
+		"scope",
+		"A component is declared immutable for security or too constrained to update, "
+		"but it carries a network stack, an operating system or applications, or the "
+		"device updates other software over a network.",
+		"make the component updateable, or explain in no-update why the reason holds "
+		"despite what it carries",
+		"judgement", "TS 103 701 5.3-1-1 a asks whether the stated reason holds" },
+	[R_IMMUTABLE_SUCCESSOR] = { "immutable-successor-unverified", W, "requirement", "scope",
+		"An immutable boot stage starts a mutable component without verifying it, so "
+		"the immutability protects nothing.",
+		"verify the next stage before running it (secure boot), or correct the fact",
+		"judgement", "EN 303 645 V3.1.3 5.3-1 (immutable for security reasons)" },
+	[R_CLAIM_SELF_FAIL] = { "claim-self-assessed-fail", E, "requirement", "ics",
+		"The ICS claims a provision Y, but the supplier's own self-assessment records a "
+		"FAIL for it.",
+		"fix the product and record a new self-assessment result, or mark the "
+		"provision N with the reason",
+		"consistency", NULL },
+	[R_CLAIM_LAB_FAIL] = { "claim-laboratory-fail", W, "requirement", "ics",
+		"The ICS claims a provision Y, but a laboratory verdict for one of its test "
+		"cases is FAIL.",
+		"fix the product and have the case tested again, or mark the provision N",
+		"consistency", NULL },
 };
 
 #undef E
@@ -273,57 +418,6 @@ int etsi_check_options_init(etsi_check_options *opts, unsigned int version)
 	ETSI__OPTIONS_INIT(opts, version, ETSI_CHECK_OPTIONS_VERSION, "etsi_check_options");
 }
 
-/* ---- state ----------------------------------------------------------- */
-
-/* A fact of the product: 1 holds, 0 does not, -1 unknown; with the id of
- * the element that makes it so. */
-typedef struct fact {
-	int value;
-	const char *witness;
-} fact;
-
-typedef struct presence {
-	int state;        /* 1 present, 0 missing, -1 not checked */
-	char *missing;    /* which rows lack it */
-} presence;
-
-typedef struct eval {
-	etsi_dossier *d;
-	etsi__store *ds;
-	const etsi_catalog *cat;
-	const char *file;
-	char as_of[16];
-	etsi_diagnostics *diags;
-	int oom;
-
-	const char *release;
-	etsi_record *user_info;
-	etsi_record *justification_case;   /* 4-1-1 or 5.0-1-1 */
-
-	fact has_mechanism, network, automatic, notification;
-	fact any_updateable, not_updateable, mutable_component;
-	fact constrained, prevents;
-
-	etsi__map soft_comp;     /* component id -> soft-comp row */
-	etsi__map upd_mech;      /* mechanism id -> upd-mech row */
-	etsi__map used;          /* mechanism id -> first component using it */
-	etsi__map evidence;      /* provision -> first evidence item */
-	etsi__map presence;      /* "table\nfield" -> presence */
-	etsi__map waivers;       /* "rule\ntarget" -> waiver */
-	etsi__map waiver_used;   /* waiver id -> itself, once matched */
-	etsi__map planned;       /* test case -> disposition (static string) */
-	etsi__map mixing_lines;  /* "line" of layer-mixing findings */
-
-	xmlDocPtr rdoc;          /* the results document */
-	xmlNsPtr rns;
-	xmlNodePtr r_summary, r_findings, r_plan, r_outcomes, r_gate, r_questions;
-	size_t cases_not_ready;
-	size_t cases_planned;
-	size_t cases_unverdicted;
-} eval;
-
-#define OOM(ev) ((ev)->oom = 1)
-
 static const char *get(const etsi_record *r, const char *field)
 {
 	return etsi_record_get(r, field);
@@ -349,7 +443,8 @@ static int carried_unreviewed(const etsi_record *r)
 /* Records a finding for rule r at record `at`, waived when a waiver names
  * the rule and the element or the reference. */
 static void vfinding(eval *ev, int r, int line, const char *element, const char *reference,
-                     const char *fmt, va_list ap)
+                     const char *claim, const char *fact, int fact_line, const char *fmt,
+                     va_list ap)
 {
 	etsi__buf message = ETSI__BUF_INIT, key = ETSI__BUF_INIT;
 	etsi_record *waiver = NULL;
@@ -378,6 +473,9 @@ static void vfinding(eval *ev, int r, int line, const char *element, const char 
 	where.element = element;
 	where.reference = reference;
 	where.waiver = waiver ? etsi_record_key(waiver) : NULL;
+	where.claim = claim;
+	where.fact = fact;
+	where.fact_line = fact_line;
 	if (etsi__diagnostics_add(ev->diags, rules[r].severity, &where, rules[r].hint, "%s",
 	                          message.ptr) < 0)
 		OOM(ev);
@@ -395,8 +493,89 @@ static void finding(eval *ev, int r, const etsi_record *at, const char *element,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfinding(ev, r, etsi_record_line(at), element, reference, fmt, ap);
+	vfinding(ev, r, etsi_record_line(at), element, reference, NULL, NULL, 0, fmt, ap);
 	va_end(ap);
+}
+
+void etsi__eval_finding(eval *ev, int r, int line, const char *element, const char *reference,
+                        const char *claim, const char *fact, int fact_line, const char *fmt,
+                        ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfinding(ev, r, line, element, reference, claim, fact, fact_line, fmt, ap);
+	va_end(ap);
+}
+
+static void free_question(question *q)
+{
+	if (!q)
+		return;
+	etsi__free(q->fact);
+	etsi__free(q->element);
+	etsi__free(q->provisions);
+	etsi__free(q->message);
+	etsi__free(q);
+}
+
+/* Notes an unknown fact for each provision: their test cases are at risk. */
+static void note_unknown(eval *ev, const char *provisions, const char *fact)
+{
+	const char *p = provisions;
+
+	while (p && *p) {
+		size_t len = strcspn(p, " ");
+		char id[32];
+		etsi__buf *list;
+
+		if (len && len < sizeof(id)) {
+			memcpy(id, p, len);
+			id[len] = '\0';
+			list = etsi__map_get(&ev->unknowns, id);
+			if (!list) {
+				list = etsi__calloc(1, sizeof(*list));
+				if (!list || etsi__map_put(&ev->unknowns, id, list) < 0) {
+					etsi__free(list);
+					OOM(ev);
+					return;
+				}
+			}
+			etsi__buf_printf(list, "%s%s", list->len ? "\n" : "", fact);
+			if (list->failed)
+				OOM(ev);
+		}
+		p += len;
+		p += strspn(p, " ");
+	}
+}
+
+void etsi__eval_question(eval *ev, const char *step, const char *fact, const char *element,
+                         int line, const char *provisions, const char *fmt, ...)
+{
+	question *q = etsi__calloc(1, sizeof(*q));
+	etsi__buf message = ETSI__BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	etsi__buf_vprintf(&message, fmt, ap);
+	va_end(ap);
+	if (q) {
+		q->step = step;
+		q->fact = etsi__strdup(fact);
+		q->element = element ? etsi__strdup(element) : NULL;
+		q->line = line;
+		q->provisions = etsi__strdup(provisions);
+		q->message = etsi__buf_detach(&message);
+	}
+	if (!q || !q->fact || (element && !q->element) || !q->provisions || !q->message ||
+	    etsi__vec_push(&ev->questions, q) < 0) {
+		free_question(q);
+		etsi__buf_dispose(&message);
+		OOM(ev);
+		return;
+	}
+	note_unknown(ev, provisions, fact);
 }
 
 /* A finding about a section with no record of its own (the ICS, the
@@ -415,7 +594,8 @@ static void finding_in(eval *ev, int r, const char *section, const char *element
 		node = etsi__xml_child(etsi__xml_child(root, ETSI__NS_DOSSIER, "header"),
 		                       ETSI__NS_DOSSIER, section);
 	va_start(ap, fmt);
-	vfinding(ev, r, etsi__xml_line(node ? node : root), element, reference, fmt, ap);
+	vfinding(ev, r, etsi__xml_line(node ? node : root), element, reference, NULL, NULL, 0,
+	         fmt, ap);
 	va_end(ap);
 }
 
@@ -437,7 +617,7 @@ static int finding_order(const etsi_diagnostic *a, const etsi_diagnostic *b)
 
 /* ---- facts ----------------------------------------------------------- */
 
-static void set_fact(fact *f, int value, const char *witness)
+static void set_fact(fact_state *f, int value, const char *witness)
 {
 	f->value = value;
 	f->witness = witness;
@@ -526,7 +706,7 @@ static void put_template(etsi__buf *out, const char *template, const char *value
  * model (passwords, telemetry ...) are unknown. */
 static int prerequisite(const eval *ev, const char *kind, const char *id, etsi__buf *why)
 {
-	const fact *f = NULL;
+	const fact_state *f = NULL;
 	int negate = 0, value;
 	const char *holds = NULL, *fails = NULL;
 
@@ -1347,6 +1527,30 @@ static void plan_case(eval *ev, const etsi_record *tc, const char *provision,
 			ready = 0;
 	}
 	attr(ev, node, "ready", ready ? "true" : "false");
+	/* a fact the case's provision rests on is unknown: the laboratory is
+	 * likely to come back with INCONCLUSIVE */
+	if (disposition == DISP_TEST) {
+		const etsi__buf *unknown = etsi__map_get(&ev->unknowns, provision);
+		const char *at = unknown ? unknown->ptr : NULL;
+
+		if (at) {
+			attr(ev, node, "at-risk", "true");
+			ev->cases_at_risk++;
+		}
+		while (at && *at) {
+			size_t len = strcspn(at, "\n");
+			xmlNodePtr u = add(ev, node, "unknown");
+			char *text = etsi__strndup(at, len);
+
+			if (!text)
+				OOM(ev);
+			else
+				set_text(ev, u, text);
+			etsi__free(text);
+			at += len;
+			at += *at == '\n';
+		}
+	}
 	ev->cases_planned++;
 	if (!ready)
 		ev->cases_not_ready++;
@@ -1697,6 +1901,26 @@ static void add_findings(eval *ev)
 	}
 }
 
+static void add_questions(eval *ev)
+{
+	size_t i;
+
+	for (i = 0; i < ev->questions.len; i++) {
+		const question *q = ev->questions.items[i];
+		xmlNodePtr node = add(ev, ev->r_questions, "question");
+		char line[24];
+
+		snprintf(line, sizeof(line), "%d", q->line);
+		attr(ev, node, "step", q->step);
+		attr(ev, node, "fact", q->fact);
+		attr(ev, node, "element", q->element);
+		attr(ev, node, "file", ev->file);
+		attr(ev, node, "line", q->line > 0 ? line : NULL);
+		attr(ev, node, "provisions", q->provisions);
+		set_text(ev, node, q->message);
+	}
+}
+
 static void add_summary(eval *ev, etsi_outcome overall, int ready)
 {
 	char n[4][24];
@@ -1763,6 +1987,18 @@ static void dispose(eval *ev)
 	etsi__map_dispose(&ev->waiver_used);
 	etsi__map_dispose(&ev->planned);
 	etsi__map_dispose(&ev->mixing_lines);
+	for (i = 0; i < ev->questions.len; i++)
+		free_question(ev->questions.items[i]);
+	etsi__vec_dispose(&ev->questions);
+	for (i = 0; i < ev->unknowns.cap; i++) {
+		etsi__buf *b = ev->unknowns.slots[i].value;
+
+		if (ev->unknowns.slots[i].key && b) {
+			etsi__buf_dispose(b);
+			etsi__free(b);
+		}
+	}
+	etsi__map_dispose(&ev->unknowns);
 	xmlFreeDoc(ev->rdoc);
 }
 
@@ -1848,6 +2084,7 @@ int etsi__evaluate(etsi_diagnostics **diags_out, xmlDocPtr *doc_out, etsi_dossie
 		check_ics(&ev);
 		check_specific(&ev);
 		check_evidence(&ev);
+		etsi__check_claims(&ev);
 		build_plan(&ev);
 		overall = build_outcomes(&ev);
 		check_verdicts(&ev);
@@ -1871,6 +2108,7 @@ int etsi__evaluate(etsi_diagnostics **diags_out, xmlDocPtr *doc_out, etsi_dossie
 		ready = build_gate(&ev) && !invalid &&
 		        etsi_diagnostics_count_severity(ev.diags, ETSI_SEVERITY_ERROR) == 0;
 		add_findings(&ev);
+		add_questions(&ev);
 		add_summary(&ev, invalid ? ETSI_OUTCOME_NOT_ASSESSED : overall, ready);
 		if (ev.oom)
 			goto oom;

@@ -88,7 +88,7 @@ struct etsi_record {
 };
 
 struct etsi__store {
-	xmlDocPtr docs[2];
+	xmlDocPtr docs[3];
 	size_t ndocs;
 	const char *ns;
 	int readonly;

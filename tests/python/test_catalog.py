@@ -37,9 +37,17 @@ class OpeningTest(unittest.TestCase):
         self.assertIn("9.9.9", str(cm.exception))
         self.assertEqual(cm.exception.name, "EUNSUPPORTED")
 
-    def test_unpaired_ts_edition(self):
+    def test_unusual_pairing_opens(self):
+        # published self-assessments pair EN V3.1.3 with TS V1.1.1; the
+        # catalog opens and the rule edition-pairing-unusual reports it
+        cat = etsi.catalog("3.1.3", ts_edition="1.1.1")
+        self.assertIsNotNone(cat.find("provision", "5.3-4A"))
+        self.assertIsNotNone(cat.find("test-case", "5.3-4-1"))
+        cat.close()
+
+    def test_unknown_ts_edition(self):
         with self.assertRaises(etsi.UnsupportedError):
-            etsi.catalog("3.1.3", ts_edition="1.1.1")
+            etsi.catalog("3.1.3", ts_edition="5.5.5")
 
     def test_bad_data_dir(self):
         with self.assertRaises(etsi.Error):

@@ -41,6 +41,15 @@ typedef struct etsi_rule {
 	                             "handoff"; "all" for schema errors. */
 	const char *summary;    /**< One line: what the rule looks for. */
 	const char *hint;       /**< How to fix a finding. */
+	const char *basis;      /**< What the rule rests on: "standard" (EN 303 645's
+	                             text), "test-case" (a TS 103 701 test case),
+	                             "consistency" (the dossier contradicts itself),
+	                             "format" (the dossier format) or "judgement"
+	                             (libetsi's advice; such a rule is never an
+	                             error).  Appended after 1.0's first fields. */
+	const char *source;     /**< The clause, provision or test case it rests on,
+	                             such as "TS 103 701 5.3-9-1 c, d"; NULL when
+	                             basis says it all. */
 } etsi_rule;
 
 /**
