@@ -567,7 +567,8 @@ static void check_automation(eval *ev)
 						}
 					} else if (!stated(value) &&
 					           claimed_list(ev, provisions, sizeof(provisions), ids, 2)) {
-						unknown(ev, "mechanisms", m, "automation", provisions, fact,
+						unknown(ev, "mechanisms", m, "automation", provisions,
+						        c ? "automation postpone" : "automation user-can-disable",
 						        c ? "whether the user can postpone automatic updates of"
 						          : "whether the user can switch off automatic updates of");
 					}

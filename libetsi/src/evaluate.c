@@ -1301,7 +1301,8 @@ static void check_evidence(eval *ev)
 				external = 1;
 				continue;
 			}
-			if (!get(a, "sha256"))
+			/* a git object id pins an artifact as well as a SHA-256 */
+			if (!get(a, "sha256") && !get(a, "git-oid"))
 				finding(ev, R_ARTIFACT_DIGEST, a, etsi_record_key(a), provision,
 				        "artifact '%s' (%s) has no SHA-256 digest", etsi_record_key(a),
 				        get(a, "ref"));

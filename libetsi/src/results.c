@@ -230,6 +230,10 @@ static json_t *findings_json(const etsi_results *results)
 		failed |= json_set_string(f, "hint", d->hint) < 0;
 		failed |= json_object_set_new(f, "waived", json_boolean(d->waived)) < 0;
 		failed |= json_set_string(f, "waiver", d->waiver) < 0;
+		failed |= json_set_string(f, "claim", d->claim) < 0;
+		failed |= json_set_string(f, "fact", d->fact) < 0;
+		if (d->fact_line)
+			failed |= json_object_set_new(f, "fact_line", json_integer(d->fact_line)) < 0;
 		if (failed || json_array_append_new(array, f) < 0) {
 			json_decref(array);
 			return NULL;
@@ -340,6 +344,8 @@ static json_t *gate_json(const etsi_results *results)
 	                              string_or_null(etsi_record_get(summary(results),
 	                                                             "release"))) < 0;
 	failed |= json_object_set_new(obj, "steps", kind_json(results, ETSI_KIND_GATE_STEP)) < 0;
+	failed |= json_object_set_new(obj, "open_questions",
+	                              kind_json(results, ETSI_KIND_OPEN_QUESTION)) < 0;
 	if (failed) {
 		json_decref(obj);
 		return NULL;
@@ -357,6 +363,8 @@ static json_t *all_json(const etsi_results *results)
 	failed |= json_object_set_new(obj, "plan", kind_json(results, ETSI_KIND_PLANNED_CASE)) < 0;
 	failed |= json_object_set_new(obj, "outcomes", kind_json(results, ETSI_KIND_OUTCOME)) < 0;
 	failed |= json_object_set_new(obj, "gate", kind_json(results, ETSI_KIND_GATE_STEP)) < 0;
+	failed |= json_object_set_new(obj, "open_questions",
+	                              kind_json(results, ETSI_KIND_OPEN_QUESTION)) < 0;
 	if (failed) {
 		json_decref(obj);
 		return NULL;
@@ -386,8 +394,8 @@ static int put_json(etsi__buf *out, json_t *value)
 
 static void plan_text(etsi__buf *out, const etsi_results *results)
 {
-	size_t i, n = etsi_results_count(results, ETSI_KIND_PLANNED_CASE);
-	size_t ready = 0, counts[3] = { 0, 0, 0 };
+	size_t i, j, n = etsi_results_count(results, ETSI_KIND_PLANNED_CASE);
+	size_t ready = 0, at_risk = 0, counts[3] = { 0, 0, 0 };
 
 	etsi__buf_printf(out, "%-11s %-10s %-9s %-13s %-5s %s\n", "TEST CASE", "KIND",
 	                 "PROVISION", "DISPOSITION", "READY", "MISSING INPUTS");
@@ -403,12 +411,24 @@ static void plan_text(etsi__buf *out, const etsi_results *results)
 		                 etsi_record_get(tc, "kind"), etsi_record_get(tc, "provision"),
 		                 disposition, is_ready ? "yes" : "no");
 		inputs_text(out, tc, 1);
+		/* unknown facts its provision rests on */
+		if (etsi__streq(etsi_record_get(tc, "at-risk"), "true")) {
+			at_risk++;
+			etsi__buf_puts(out, "at risk, unknown:");
+			for (j = 0; j < etsi_record_value_count(tc, "unknown"); j++)
+				etsi__buf_printf(out, "%s %s", j ? ";" : "",
+				                 etsi_record_value_at(tc, "unknown", j));
+		}
 		etsi__buf_puts(out, "\n");
 	}
 	etsi__buf_printf(out, "\n%zu test case%s: %zu to test, %zu justification check%s, "
 	                 "%zu expected to fail; %zu ready, %zu lack inputs (an INCONCLUSIVE "
-	                 "risk)\n", n, n == 1 ? "" : "s", counts[0], counts[1],
+	                 "risk)", n, n == 1 ? "" : "s", counts[0], counts[1],
 	                 counts[1] == 1 ? "" : "s", counts[2], ready, n - ready);
+	if (at_risk)
+		etsi__buf_printf(out, "; %zu at risk from unknown facts (etsi gate lists them)",
+		                 at_risk);
+	etsi__buf_puts(out, "\n");
 }
 
 static void plan_csv(etsi__buf *out, const etsi_results *results)
@@ -605,6 +625,18 @@ static void gate_text(etsi__buf *out, const etsi_results *results)
 			etsi__buf_puts(out, "\n");
 		}
 		etsi__buf_puts(out, "\n");
+	}
+	n = etsi_results_count(results, ETSI_KIND_OPEN_QUESTION);
+	if (!n)
+		return;
+	etsi__buf_printf(out, "open questions (%zu): facts not stated or unknown that claims rest "
+	                 "on; they do not block, but put test cases at risk of INCONCLUSIVE\n", n);
+	for (i = 0; i < n; i++) {
+		const etsi_record *q = etsi_results_at(results, ETSI_KIND_OPEN_QUESTION, i);
+
+		etsi__buf_printf(out, "- %s:%s: [%s] %s\n", etsi_record_get(q, "file"),
+		                 etsi_record_get(q, "line") ? etsi_record_get(q, "line") : "-",
+		                 etsi_record_get(q, "step"), etsi_record_get(q, "message"));
 	}
 }
 

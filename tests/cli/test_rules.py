@@ -28,7 +28,7 @@ BASELINES = [RULES_DIR / "baseline-v3.xml", RULES_DIR / "baseline-v2.xml"]
 FIXTURES = sorted(RULES_DIR.glob("*/*.xml"))
 AS_OF = "2026-06-01"
 FINDING_KEYS = {"file", "rule", "severity", "layer", "step", "message", "waived"}
-OPTIONAL_KEYS = {"line", "element", "reference", "waiver", "hint"}
+OPTIONAL_KEYS = {"line", "element", "reference", "waiver", "hint", "claim", "fact", "fact_line"}
 
 # Fixtures whose "expect:" line states what the engine should do but does not
 # do yet, and which generic checks they are kept out of.  Each has its own
@@ -187,6 +187,110 @@ KEY_FACTS = {
     "waiver-expired/fail.xml": dict(
         element="wv-support-capture", message=["expired on 2026-05-31"]),
     "waiver-unused/fail.xml": dict(element="wv-conf-5.3-8", message=["matches no finding"]),
+    # claims against facts: the claim, the fact and the fact's line
+    "edition-pairing-unusual/fail.xml": dict(
+        message=["EN 303 645 V3.1.3 is assessed with TS 103 701 V1.1.1, which was written for "
+                 "EN 303 645 V2.1.1"]),
+    "claim-verification-absent/fail.xml": dict(
+        element="mech-ota", reference="5.3-9", claim="ICS 5.3-9: Y",
+        fact="mechanism 'mech-ota' verification where=none", fact_line=93,
+        message=["the ICS claims 5.3-9 Y (line 175)", "its updates are not verified at all"]),
+    "claim-verification-off-device/fail.xml": dict(
+        element="mech-ota", reference="5.3-10", claim="ICS 5.3-10: Y",
+        fact="mechanism 'mech-ota' verification where=server-or-transport",
+        message=["only the server or the transport verifies its updates, not the device"]),
+    "claim-verification-off-device/fail-update-client.xml": dict(
+        element="mech-ota", reference="5.3-9",
+        message=["only an update client or app verifies its updates"]),
+    "claim-verification-after-install/fail.xml": dict(
+        element="mech-ota", reference="5.3-9", fact_line=93,
+        message=["only when it boots, after installing them"]),
+    "claim-channel-only/fail.xml": dict(
+        element="mech-ota", reference="5.3-9",
+        fact="mechanism 'mech-ota' trust-relationship kind=authenticated-channel, no "
+             "signature or MAC",
+        message=["rests on an authenticated channel and records no signature or MAC"]),
+    "claim-verification-bypassed/fail.xml": dict(
+        element="comp-fw", reference="5.3-2", fact_line=80,
+        fact="component 'comp-fw' other-install-path kind=debug-interface verifies=false",
+        message=["also takes software through its debug-interface without verification"]),
+    "claim-transport-unauthenticated/fail.xml": dict(
+        element="mech-ota", reference="5.3-10",
+        fact="mechanism 'mech-ota' transport server-authenticated=false tls=1.3",
+        message=["does not authenticate the server"]),
+    "claim-key-writable/fail.xml": dict(
+        element="mech-ota", reference="5.3-9", message=["lives in writable storage"]),
+    "claim-crypto-weak/fail.xml": dict(
+        element="mech-ota", reference="5.3-7", fact_line=93,
+        fact="mechanism 'mech-ota' crypto use=signature alg=RSA key-bits=1024 hash=SHA-256",
+        message=["RSA with a 1024-bit key, below the 2048 bits the policy allows "
+                 "(sources: SP800-131A)"]),
+    "claim-crypto-weak/fail-md5.xml": dict(
+        reference="5.3-7", message=["MD5, which is broken (sources: RFC6151"]),
+    "claim-crypto-weak/fail-sha1-signature.xml": dict(
+        reference="5.3-7", message=["SHA-1, which is deprecated (sources: TS-5.3-7-1"]),
+    "claim-crypto-weak/fail-tls.xml": dict(
+        reference="5.3-7", fact="mechanism 'mech-ota' transport tls=1.1",
+        message=["TLS 1.1, which is deprecated (sources: RFC8996)"]),
+    "claim-crypto-legacy/fail.xml": dict(
+        reference="5.3-7", message=["AES-128-CBC encryption without authentication"]),
+    "claim-rollback-unprotected/fail.xml": dict(
+        element="mech-ota", reference="5.3-2", fact="mechanism 'mech-ota' anti-rollback kind=none",
+        message=["installs older versions"]),
+    "claim-automatic-contradicted/fail.xml": dict(
+        element="mech-ota", reference="5.3-4B", claim="ICS 5.3-4B: Y",
+        message=["are off and the user is not asked during setup"]),
+    "claim-automatic-contradicted/fail-v2.xml": dict(
+        element="mech-ota", reference="5.3-4", message=["are off by default"]),
+    "claim-default-off/fail.xml": dict(
+        element="mech-ota", reference="5.3-6", fact="mechanism 'mech-ota' notice default=off",
+        message=["update notifications of mechanism 'mech-ota' are off in the initialized "
+                 "state"]),
+    "claim-user-control-missing/fail.xml": dict(
+        element="mech-ota", reference="5.3-6A", message=["cannot postpone automatic updates"]),
+    "claim-user-control-missing/fail-notice.xml": dict(
+        element="mech-ota", reference="5.3-6B", message=["cannot switch off update notifications"]),
+    "claim-check-unscheduled/fail.xml": dict(
+        element="mech-ota", reference="5.3-5",
+        message=["the only way component 'comp-fw' is updated",
+                 "never checks for updates after initialization"]),
+    "claim-check-unscheduled/fail-v2.xml": dict(
+        element="mech-ota", reference="5.3-5",
+        message=["does not have the device check periodically after initialization"]),
+    "claim-notice-missing/fail.xml": dict(
+        element="mech-ota", reference="5.3-11",
+        message=["does not tell users which risks an update mitigates"]),
+    "claim-disruption-unannounced/fail.xml": dict(
+        element="mech-ota", reference="5.3-12",
+        fact="mechanism 'mech-ota' notice disruption=not-announced",
+        message=["without telling the user"]),
+    "support-period-unstated/fail.xml": dict(
+        reference="5.3-13", claim="ICS 5.3-13: Y",
+        fact="user-info support-period stated=not-stated",
+        message=["2-UserInfo records that no support period is stated"]),
+    "support-period-ended/fail.xml": dict(
+        reference="5.3-13", fact="user-info support-period end=2026-03-31",
+        message=["the support period ended on 2026-03-31 (checked as of 2026-06-01)"]),
+    "support-period-mismatch/fail.xml": dict(
+        reference="5.3-13",
+        message=["ends on 2032-03-31 (line 110), the public statement says 2031-12-31"]),
+    "support-period-detail-differs/fail.xml": dict(
+        reference="5.3-13", message=["names 2031-03-31", "as 2032-03-31"]),
+    "no-update-reason-contradicted/fail.xml": dict(
+        element="comp-rom", fact="component 'comp-rom' carries a network stack",
+        message=["is declared immutable-for-security (line 71), but it carries a network "
+                 "stack"]),
+    "immutable-successor-unverified/fail.xml": dict(
+        element="comp-fw", message=["immutable component 'comp-rom' starts component 'comp-fw' "
+                                    "without verifying it"]),
+    "claim-self-assessed-fail/fail.xml": dict(
+        reference="5.3-9", fact="self-assessment result 5.3-9: FAIL",
+        message=["the supplier's own self-assessment records FAIL for 5.3-9"]),
+    "claim-self-assessed-fail/fail-case.xml": dict(
+        reference="5.3-9", message=["records FAIL for 5.3-9-1"]),
+    "claim-laboratory-fail/fail.xml": dict(
+        reference="5.3-7", fact="verdict 5.3-7-1: FAIL by tl-aurora",
+        message=["the laboratory recorded FAIL for test case 5.3-7-1 on 2026-05-19"]),
 }
 
 _cache = {}
@@ -313,7 +417,9 @@ class Fixtures(unittest.TestCase):
                 _, findings = check(path)
                 mine = [f for f in findings if f["rule"] == path.parent.name]
                 matching = [f for f in mine
-                            if all(f.get(k) == facts[k] for k in ("element", "reference")
+                            if all(f.get(k) == facts[k]
+                                   for k in ("element", "reference", "claim", "fact",
+                                             "fact_line")
                                    if k in facts)
                             and all(part in f["message"] for part in facts.get("message", []))]
                 seen = [(f.get("element"), f.get("reference"), f["message"]) for f in mine]
@@ -527,6 +633,75 @@ class Reporting(unittest.TestCase):
                     self.assertIn(m.group(0) + "\n", r.stdout)
                     quoted += 1
         self.assertGreater(quoted, 60)
+
+
+class Provenance(unittest.TestCase):
+    """Every rule says what it rests on; libetsi's judgement never blocks."""
+
+    BASES = {"standard", "test-case", "consistency", "format", "policy", "judgement"}
+
+    def test_every_rule_has_a_basis_and_judgement_is_at_most_a_warning(self):
+        r = etsi("rules")
+        bases = re.findall(r"^(\S+) +(error|warning|info) .*\n.*\n.*\n    basis: ([a-z-]+)",
+                           r.stdout, re.M)
+        self.assertEqual([b[0] for b in bases], RULE_IDS)
+        for rule, severity, basis in bases:
+            with self.subTest(rule=rule):
+                self.assertIn(basis, self.BASES)
+                if basis == "judgement":
+                    self.assertNotEqual(severity, "error")
+
+
+class OpenQuestions(unittest.TestCase):
+    """An unknown fact never gives an error: it is an open question that the
+    gate lists, and the test cases of the claims resting on it are at risk."""
+
+    CASES = {
+        "claim-verification-absent/pass.xml": ("mechanism 'mech-ota' verification",
+                                               "5.3-2 5.3-9 5.3-10"),
+        "claim-verification-bypassed/pass-unknown.xml": (
+            "component 'comp-fw' other-install-path kind=debug-interface verifies=unknown",
+            "5.3-2 5.3-9"),
+        "claim-check-unscheduled/pass-unknown.xml": ("mechanism 'mech-ota' update-check",
+                                                     "5.3-5"),
+        "claim-user-control-missing/pass.xml": (
+            "mechanism 'mech-ota' automation postpone",
+            "5.3-6A"),
+        "claim-notice-missing/pass.xml": (
+            "mechanism 'mech-ota' notice security-updates risks", "5.3-11"),
+        "claim-crypto-weak/pass-unlisted.xml": (
+            "mechanism 'mech-ota' crypto use=signature alg=SM2 key-bits=256 hash=SM3", "5.3-7"),
+    }
+
+    def evaluate(self, path):
+        r = etsi("evaluate", "--format", "json", "--as-of", AS_OF, path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return json.loads(r.stdout)
+
+    def test_unknown_facts_are_questions_and_put_cases_at_risk(self):
+        for fixture, (fact, provisions) in self.CASES.items():
+            with self.subTest(fixture=fixture):
+                results = self.evaluate(RULES_DIR / fixture)
+                self.assertEqual([(q["fact"], q["provisions"]) for q in results["open_questions"]],
+                                 [(fact, provisions)])
+                risky = {c["provision"] for c in results["plan"] if c.get("at-risk")}
+                self.assertEqual(risky, set(provisions.split()))
+                self.assertTrue(results["summary"]["ready"])
+
+    def test_the_baselines_leave_nothing_open(self):
+        for base in BASELINES:
+            with self.subTest(base=base.name):
+                results = self.evaluate(base)
+                self.assertEqual(results["open_questions"], [])
+                self.assertFalse([c for c in results["plan"] if c.get("at-risk")])
+
+    def test_gate_lists_the_questions(self):
+        r = etsi("gate", "--as-of", AS_OF, RULES_DIR / "claim-check-unscheduled" /
+                 "pass-unknown.xml")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("open questions (1):", r.stdout)
+        self.assertIn("[mechanisms] when updates are looked for by mechanism 'mech-ota' is not "
+                      "stated; 5.3-5 rests on it", r.stdout)
 
 
 class EngineFixes(unittest.TestCase):

@@ -477,10 +477,12 @@ int cmd_rules(int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error(self, "unexpected argument '%s'", argv[optind]);
 	if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0) {
-		printf("| rule | severity | layer | step | looks for |\n|---|---|---|---|---|\n");
+		printf("| rule | severity | layer | step | basis | looks for |\n"
+		       "|---|---|---|---|---|---|\n");
 		for (i = 0; (r = etsi_rule_at(i)); i++)
-			printf("| `%s` | %s | %s | %s | %s |\n", r->id,
-			       etsi_severity_name(r->severity), r->layer, r->step, r->summary);
+			printf("| `%s` | %s | %s | %s | %s | %s |\n", r->id,
+			       etsi_severity_name(r->severity), r->layer, r->step, r->basis,
+			       r->summary);
 		return CLI_OK;
 	}
 	if (strcmp(format, "text") != 0)
@@ -488,7 +490,8 @@ int cmd_rules(int argc, char **argv)
 	for (i = 0; (r = etsi_rule_at(i)); i++) {
 		printf("%-36s %-7s %-11s %s\n", r->id, etsi_severity_name(r->severity), r->layer,
 		       r->step);
-		printf("    %s\n    fix: %s\n", r->summary, r->hint);
+		printf("    %s\n    fix: %s\n    basis: %s%s%s\n", r->summary, r->hint, r->basis,
+		       r->source ? ": " : "", r->source ? r->source : "");
 	}
 	return CLI_OK;
 }

@@ -143,7 +143,8 @@ EXTERNAL = ('      <external assurance="substantial">\n'
             + EXTERNAL_SCOPE + EXTERNAL_COVERS +
             '      </external>\n')
 STATEMENT_OPEN = ('<public-statement conformance="false" '
-                  'url="https://www.halden-climate.example/security/hst-400">The HST-400 firmware '
+                  'url="https://www.halden-climate.example/security/hst-400" '
+                  'support-end="2032-03-31">The HST-400 firmware '
                   '2.6.0 is being assessed against ETSI EN 303 645 V3.1.3 clause 5.3; no '
                   'conformance claim is made yet.')
 STATEMENT_CLAIM = ('<public-statement conformance="true" '
@@ -741,7 +742,8 @@ fixture("verdict-indication-missing", "fail.xml",
         [(END_VERDICTS, verdict("5.3-13-2", "INCONCLUSIVE", body=INCONCLUSIVE_NOTE)
           + END_VERDICTS)])
 fixture("verdict-indication-missing", "fail-fail.xml",
-        "a FAIL verdict for 5.3-12-1 without an indication.", "verdict-indication-missing",
+        "a FAIL verdict for 5.3-12-1 without an indication (and the ICS still claims 5.3-12 Y).",
+        "verdict-indication-missing, claim-laboratory-fail",
         [(END_VERDICTS, verdict("5.3-12-1", "FAIL") + END_VERDICTS)])
 fixture("verdict-indication-missing", "pass.xml",
         "as fail.xml, with the indication.", "none",
@@ -776,8 +778,9 @@ fixture("public-claim-unsupported", "fail.xml",
         "the public statement claims conformance while most planned test cases have no verdict.",
         "public-claim-unsupported", [(STATEMENT_OPEN, STATEMENT_CLAIM)])
 fixture("public-claim-unsupported", "fail-one-fail.xml",
-        "conformance is claimed and every planned test case has a verdict, but 5.3-12-1 FAILed.",
-        "public-claim-unsupported",
+        "conformance is claimed and every planned test case has a verdict, but 5.3-12-1 FAILed "
+        "while the ICS still claims 5.3-12 Y.",
+        "public-claim-unsupported, claim-laboratory-fail",
         all_verdicts({"5.3-12-1": verdict("5.3-12-1", "FAIL", body=(
             "      <indication>No warning was shown before the night-time restart.</indication>\n"
         ))}))
@@ -796,6 +799,299 @@ fixture("public-claim-unsupported", "fail-non-conformity.xml",
 fixture("public-claim-unsupported", "pass.xml",
         "conformance is claimed and every planned test case has a PASS.", "none",
         all_verdicts())
+
+# ---- claims against facts (claims.c) -------------------------------------------
+
+VERIFY = '<verification where="device-before-install" by="comp-fw"/>'
+SIGNATURE = '<crypto use="signature" alg="ECDSA" key-bits="256" hash="SHA-256"/>'
+DIGEST = '<crypto use="digest" alg="SHA-256"/>'
+KEY = '<verification-key location="protected-flash"/>'
+TRANSPORT = '<transport server-authenticated="true" tls="1.3"/>'
+ROLLBACK = '<anti-rollback kind="hardware-counter"/>'
+AUTOMATION = '<automation default="opt-in-at-setup" user-can-disable="true" postpone="true"/>'
+CHECK = ('<update-check at-boot="true" after-initialization="true" periodic="true" '
+         'period="P1D" by="device"/>')
+NOTICE = ('<notice security-updates="true" risks="true" disruption="announced" '
+          'channel="companion-app" default="on" user-can-disable="true"/>')
+TRUST_SIGNATURE = '<trust-relationship kind="signature">'
+SUPPORT = '<support-period end="2032-03-31" stated="stated">'
+PUBLIC_END = 'support-end="2032-03-31"'
+SELF_PASS = '<result ref="5.3-9" outcome="PASS"'
+BOOT = '<boot-verification verified="true" by="comp-rom"/>'
+ROM_CARRIES = '<carries network-stack="false" operating-system="false" applications="false"/>'
+VERDICT_7 = '<verdict case="5.3-7-1" result="PASS" by="tl-aurora" date="2026-05-19">'
+E_13_DETAIL = "Support period (until 31 March 2032) published"
+EDITIONS_V3 = '<editions en303645="3.1.3" ts103701="2.1.1"/>'
+
+
+def facts(*pairs):
+    """Replacements of the baselines' typed facts."""
+    return list(pairs)
+
+
+fixture("edition-pairing-unusual", "fail.xml",
+        "the dossier pairs EN 303 645 V3.1.3 with TS 103 701 V1.1.1, as some published "
+        "self-assessments do; the catalog opens with V1.1.1's test cases.",
+        "edition-pairing-unusual",
+        [(EDITIONS_V3, EDITIONS_V3.replace("2.1.1", "1.1.1"))])
+fixture("edition-pairing-unusual", "pass.xml",
+        "the baseline: EN 303 645 V3.1.3 with TS 103 701 V2.1.1.", "none")
+
+fixture("claim-verification-absent", "fail.xml",
+        "the mechanism records that its updates are not verified at all (where=none), while "
+        "5.3-2, 5.3-9 and 5.3-10 are claimed Y.",
+        "claim-verification-absent",
+        facts((VERIFY, '<verification where="none"/>')))
+fixture("claim-verification-absent", "pass.xml",
+        "where the mechanism verifies updates is recorded as unknown: an open question that "
+        "marks the test cases of 5.3-2, 5.3-9 and 5.3-10 at risk, never an error.",
+        "none",
+        facts((VERIFY, '<verification where="unknown"/>')))
+
+fixture("claim-verification-off-device", "fail.xml",
+        "only the server or the transport verifies updates (where=server-or-transport), while "
+        "5.3-2, 5.3-9 and 5.3-10 are claimed Y.",
+        "claim-verification-off-device",
+        facts((VERIFY, '<verification where="server-or-transport"/>')))
+fixture("claim-verification-off-device", "fail-update-client.xml",
+        "V2.1.1: only the companion app verifies updates (where=update-client).",
+        "claim-verification-off-device",
+        facts((VERIFY, '<verification where="update-client"/>')), base="v2")
+fixture("claim-verification-off-device", "pass.xml",
+        "the baseline: the device verifies each update before installing it.", "none")
+
+fixture("claim-verification-after-install", "fail.xml",
+        "the device verifies updates only when it boots (where=device-at-boot), while 5.3-9 "
+        "is claimed Y.",
+        "claim-verification-after-install",
+        facts((VERIFY, '<verification where="device-at-boot" by="comp-rom"/>')))
+fixture("claim-verification-after-install", "pass.xml",
+        "the baseline: verified before installation.", "none")
+
+fixture("claim-channel-only", "fail.xml",
+        "the trust relationship is an authenticated channel and the mechanism records no "
+        "signature, while 5.3-9 is claimed Y.",
+        "claim-channel-only",
+        facts((TRUST_SIGNATURE, '<trust-relationship kind="authenticated-channel">'),
+              ("      " + SIGNATURE + "\n", "")))
+fixture("claim-channel-only", "pass.xml",
+        "the same channel, with the signature recorded: 5.3-9 rests on the signature.",
+        "none",
+        facts((TRUST_SIGNATURE, '<trust-relationship kind="authenticated-channel">')))
+
+BYPASS = ('\n      <other-install-path kind="debug-interface" verifies="{}">SWD port on the '
+          'main board, reachable with the front cover off.</other-install-path>')
+fixture("claim-verification-bypassed", "fail.xml",
+        "the main firmware also takes software through an unlocked SWD port that skips the "
+        "signature check, while 5.3-2 and 5.3-9 are claimed Y.",
+        "claim-verification-bypassed",
+        facts((BOOT, BOOT + BYPASS.format("false"))))
+fixture("claim-verification-bypassed", "pass.xml",
+        "the same port, recorded as verifying what it installs.",
+        "none",
+        facts((BOOT, BOOT + BYPASS.format("true"))))
+fixture("claim-verification-bypassed", "pass-unknown.xml",
+        "the same port, whether it verifies unknown: an open question, not an error.",
+        "none",
+        facts((BOOT, BOOT + BYPASS.format("unknown"))))
+
+fixture("claim-transport-unauthenticated", "fail.xml",
+        "the trust relationship is an authenticated channel, but the transport does not "
+        "authenticate the server, while 5.3-10 is claimed Y.",
+        "claim-transport-unauthenticated",
+        facts((TRUST_SIGNATURE, '<trust-relationship kind="authenticated-channel">'),
+              (TRANSPORT, '<transport server-authenticated="false" tls="1.3"/>')))
+fixture("claim-transport-unauthenticated", "pass.xml",
+        "the same channel with the server authenticated.",
+        "none",
+        facts((TRUST_SIGNATURE, '<trust-relationship kind="authenticated-channel">')))
+
+fixture("claim-key-writable", "fail.xml",
+        "the verification key lives in writable storage, while 5.3-9 is claimed Y.",
+        "claim-key-writable",
+        facts((KEY, '<verification-key location="writable-storage"/>')))
+fixture("claim-key-writable", "pass.xml",
+        "the key in a secure element.", "none",
+        facts((KEY, '<verification-key location="secure-element"/>')))
+
+fixture("claim-crypto-weak", "fail.xml",
+        "the manifest is signed with RSA-1024, while 5.3-7 is claimed Y.",
+        "claim-crypto-weak",
+        facts((SIGNATURE, '<crypto use="signature" alg="RSA" key-bits="1024" hash="SHA-256"/>')))
+fixture("claim-crypto-weak", "fail-md5.xml",
+        "the images are digested with MD5.", "claim-crypto-weak",
+        facts((DIGEST, '<crypto use="digest" alg="MD5"/>')))
+fixture("claim-crypto-weak", "fail-sha1-signature.xml",
+        "V2.1.1: the signature hashes with SHA-1.", "claim-crypto-weak",
+        facts((SIGNATURE, SIGNATURE.replace("SHA-256", "SHA-1"))), base="v2")
+fixture("claim-crypto-weak", "fail-tls.xml",
+        "the transport is TLS 1.1.", "claim-crypto-weak",
+        facts((TRANSPORT, '<transport server-authenticated="true" tls="1.1"/>')))
+fixture("claim-crypto-weak", "pass.xml",
+        "RSA with a 3072-bit key.", "none",
+        facts((SIGNATURE, '<crypto use="signature" alg="RSA-PSS" key-bits="3072" '
+                          'hash="SHA-256"/>')))
+fixture("claim-crypto-weak", "pass-unlisted.xml",
+        "a signature algorithm the crypto policy does not list: an open question for the "
+        "laboratory, not an error.", "none",
+        facts((SIGNATURE, '<crypto use="signature" alg="SM2" key-bits="256" hash="SM3"/>')))
+
+ENCRYPTION = '\n      <crypto use="encryption" alg="AES-128-CBC" key-bits="128" authenticated="{}"/>'
+fixture("claim-crypto-legacy", "fail.xml",
+        "images are also encrypted with AES-128-CBC without authentication (integrity rests "
+        "on the signature): a warning, libetsi's judgement.",
+        "claim-crypto-legacy",
+        facts((DIGEST, DIGEST + ENCRYPTION.format("false"))))
+fixture("claim-crypto-legacy", "pass.xml",
+        "the same encryption, authenticated.", "none",
+        facts((DIGEST, DIGEST + ENCRYPTION.format("true"))))
+
+fixture("claim-rollback-unprotected", "fail.xml",
+        "the mechanism records no anti-rollback, while 5.3-2 is claimed Y.",
+        "claim-rollback-unprotected",
+        facts((ROLLBACK, '<anti-rollback kind="none"/>')))
+fixture("claim-rollback-unprotected", "pass.xml",
+        "a version check.", "none",
+        facts((ROLLBACK, '<anti-rollback kind="version-check"/>')))
+
+fixture("claim-automatic-contradicted", "fail.xml",
+        "automatic updates are off after setup and the user is not asked, while 5.3-4B is "
+        "claimed Y.",
+        "claim-automatic-contradicted",
+        facts((AUTOMATION, AUTOMATION.replace("opt-in-at-setup", "off"))))
+fixture("claim-automatic-contradicted", "fail-v2.xml",
+        "V2.1.1: automatic updates are off by default, while 5.3-4 and 5.3-6 are claimed Y.",
+        "claim-automatic-contradicted, claim-default-off",
+        facts((AUTOMATION, AUTOMATION.replace("opt-in-at-setup", "off"))), base="v2")
+fixture("claim-automatic-contradicted", "pass.xml",
+        "automatic updates preselected on during setup (opt-out).", "none",
+        facts((AUTOMATION, AUTOMATION.replace("opt-in-at-setup", "opt-out-at-setup"))))
+
+fixture("claim-default-off", "fail.xml",
+        "V2.1.1: update notifications are off in the initialized state, while 5.3-6 is "
+        "claimed Y.",
+        "claim-default-off",
+        facts((NOTICE, NOTICE.replace('default="on"', 'default="off"'))), base="v2")
+fixture("claim-default-off", "pass.xml",
+        "V3.1.3, the same default: 5.3-6B does not ask for notifications to be on by "
+        "default.",
+        "none",
+        facts((NOTICE, NOTICE.replace('default="on"', 'default="off"'))))
+
+fixture("claim-user-control-missing", "fail.xml",
+        "the user cannot postpone automatic updates, while 5.3-6A is claimed Y.",
+        "claim-user-control-missing",
+        facts((AUTOMATION, AUTOMATION.replace('postpone="true"', 'postpone="false"'))))
+fixture("claim-user-control-missing", "fail-notice.xml",
+        "the user cannot switch notifications off, while 5.3-6B is claimed Y.",
+        "claim-user-control-missing",
+        facts((NOTICE, NOTICE.replace('user-can-disable="true"', 'user-can-disable="false"'))))
+fixture("claim-user-control-missing", "pass.xml",
+        "whether updates can be postponed is unknown: an open question.", "none",
+        facts((AUTOMATION, AUTOMATION.replace('postpone="true"', 'postpone="unknown"'))))
+
+fixture("claim-check-unscheduled", "fail.xml",
+        "the mechanism never looks for updates by itself, while 5.3-5 is claimed Y.",
+        "claim-check-unscheduled",
+        facts((CHECK, '<update-check at-boot="false" after-initialization="false" '
+                      'periodic="false"/>')))
+fixture("claim-check-unscheduled", "fail-v2.xml",
+        "V2.1.1: checks after setup, but not periodically.", "claim-check-unscheduled",
+        facts((CHECK, '<update-check at-boot="true" after-initialization="true" '
+                      'periodic="false" by="device"/>')), base="v2")
+fixture("claim-check-unscheduled", "pass.xml",
+        "V3.1.3 lets an associated service do the check after initialization.", "none",
+        facts((CHECK, '<update-check after-initialization="true" periodic="true" '
+                      'period="P1D" by="associated-service"/>')))
+fixture("claim-check-unscheduled", "pass-unknown.xml",
+        "no update-check recorded: an open question, not an error.", "none",
+        facts(("      " + CHECK + "\n", "")))
+
+fixture("claim-notice-missing", "fail.xml",
+        "the app does not tell users which risks a security update mitigates, while 5.3-11 "
+        "is claimed Y.",
+        "claim-notice-missing",
+        facts((NOTICE, NOTICE.replace('risks="true"', 'risks="false"'))))
+fixture("claim-notice-missing", "pass.xml",
+        "whether risks are named is unknown: an open question.", "none",
+        facts((NOTICE, NOTICE.replace('risks="true"', 'risks="unknown"'))))
+
+fixture("claim-disruption-unannounced", "fail.xml",
+        "updates that pause heating are installed without notice, while 5.3-12 is claimed Y.",
+        "claim-disruption-unannounced",
+        facts((NOTICE, NOTICE.replace('disruption="announced"', 'disruption="not-announced"'))))
+fixture("claim-disruption-unannounced", "pass.xml",
+        "updates never disrupt basic functioning.", "none",
+        facts((NOTICE, NOTICE.replace('disruption="announced"', 'disruption="never-disrupts"'))))
+
+fixture("support-period-unstated", "fail.xml",
+        "2-UserInfo records that no support period is stated, while 5.3-13 is claimed Y.",
+        "support-period-unstated",
+        facts((SUPPORT, '<support-period stated="not-stated">'),
+              (" " + PUBLIC_END, "")))
+fixture("support-period-unstated", "pass.xml", "the baseline: stated, ending 2032-03-31.",
+        "none")
+
+fixture("support-period-ended", "fail.xml",
+        "the support period ended on 2026-03-31, before the check (2026-06-01).",
+        "support-period-ended",
+        facts((SUPPORT, SUPPORT.replace("2032", "2026")),
+              (PUBLIC_END, PUBLIC_END.replace("2032", "2026")),
+              (E_13_DETAIL, E_13_DETAIL.replace("2032", "2026"))))
+fixture("support-period-ended", "pass.xml", "the baseline: it ends on 2032-03-31.", "none")
+
+fixture("support-period-mismatch", "fail.xml",
+        "the public statement says the support period ends on 2031-12-31, 2-UserInfo says "
+        "2032-03-31.",
+        "support-period-mismatch",
+        facts((PUBLIC_END, 'support-end="2031-12-31"')))
+fixture("support-period-mismatch", "pass.xml", "the baseline: both say 2032-03-31.", "none")
+
+fixture("support-period-detail-differs", "fail.xml",
+        "the ICS detail of 5.3-13 says 31 March 2031, 2-UserInfo 2032-03-31 (a warning: the "
+        "date is read from prose).",
+        "support-period-detail-differs",
+        facts((E_13_DETAIL, E_13_DETAIL.replace("2032", "2031"))))
+fixture("support-period-detail-differs", "pass.xml",
+        "the same detail with an ISO date that matches.", "none",
+        facts((E_13_DETAIL, "Support period (until 2032-03-31) published")))
+
+fixture("no-update-reason-contradicted", "fail.xml",
+        "the mask-ROM loader, declared immutable for security, is recorded as carrying a "
+        "network stack (a warning: libetsi's judgement).",
+        "no-update-reason-contradicted",
+        facts((ROM_CARRIES, ROM_CARRIES.replace('network-stack="false"',
+                                                'network-stack="true"'))))
+fixture("no-update-reason-contradicted", "pass.xml", "the baseline: it carries nothing.",
+        "none")
+
+fixture("immutable-successor-unverified", "fail.xml",
+        "the immutable boot ROM starts the main firmware without verifying it.",
+        "immutable-successor-unverified",
+        facts((BOOT, BOOT.replace('verified="true"', 'verified="false"'))))
+fixture("immutable-successor-unverified", "pass.xml",
+        "whether the boot ROM verifies it is unknown: no finding.", "none",
+        facts((BOOT, BOOT.replace('verified="true"', 'verified="unknown"'))))
+
+fixture("claim-self-assessed-fail", "fail.xml",
+        "the supplier's own self-assessment records FAIL for 5.3-9, while the ICS claims Y.",
+        "claim-self-assessed-fail",
+        facts((SELF_PASS, SELF_PASS.replace("PASS", "FAIL"))))
+fixture("claim-self-assessed-fail", "fail-case.xml",
+        "the same, recorded against test case 5.3-9-1.", "claim-self-assessed-fail",
+        facts((SELF_PASS, '<result ref="5.3-9-1" outcome="FAIL"')))
+fixture("claim-self-assessed-fail", "pass.xml", "the baseline: the supplier records PASS.",
+        "none")
+
+fixture("claim-laboratory-fail", "fail.xml",
+        "the laboratory recorded FAIL for 5.3-7-1, while the ICS claims 5.3-7 Y (a warning: "
+        "the outcome already carries the FAIL).",
+        "claim-laboratory-fail",
+        facts((VERDICT_7, VERDICT_7.replace("PASS", "FAIL") +
+               "\n      <indication>The manifest signature key is 1024-bit RSA on units "
+               "from the first production lot.</indication>")))
+fixture("claim-laboratory-fail", "pass.xml", "the baseline: PASS.", "none")
+
 
 fixture("waiver-unknown-rule", "fail.xml",
         "a waiver for the expired support-page capture names the rule \"artifact-expiry\" "
