@@ -320,7 +320,7 @@ class ClaimAndFactTest(unittest.TestCase):
     def test_findings_carry_what_the_results_record(self):
         """A Diagnostic's claim, fact and fact_line are the claim, fact and
         fact-line of the same finding in the results document."""
-        seen = 0
+        claims = 0
         for name, results in evaluated():
             with self.subTest(name), results:
                 records = results.records("finding")
@@ -330,17 +330,34 @@ class ClaimAndFactTest(unittest.TestCase):
                     self.assertEqual(diagnostic.rule, record["rule"])
                     self.assertEqual(diagnostic.claim, record["claim"])
                     self.assertEqual(diagnostic.fact, record["fact"])
-                    self.assertEqual(diagnostic.fact_line, int(record.get("fact-line", 0)))
-                    if diagnostic.claim is None:
-                        self.assertIsNone(diagnostic.fact)
-                        self.assertEqual(diagnostic.fact_line, 0)
-                    else:
-                        seen += 1
-                        self.assertTrue(diagnostic.fact)
-                for diagnostic in results.findings:
                     self.assertIsInstance(diagnostic.fact_line, int)
-        # check() gives the same diagnostics as evaluate()
-        with etsi.load(CAMERA) as d:
+                    self.assertEqual(diagnostic.fact_line, int(record.get("fact-line", 0)))
+                    if diagnostic.claim is not None:
+                        claims += 1
+                        self.assertTrue(diagnostic.fact, f"{diagnostic} names no fact")
+                    if diagnostic.fact is None:
+                        self.assertEqual(diagnostic.fact_line, 0)
+        self.assertGreater(claims, 0, "no finding of the examples and fixtures names a claim")
+
+    def test_a_contradicted_claim_names_where_the_fact_is(self):
+        hub = CAMERA.with_name("home-hub-v3.xml")
+        if not hub.is_file():
+            self.skipTest("examples/dossiers/home-hub-v3.xml is not there")
+        lines = hub.read_text(encoding="utf-8").splitlines()
+        with etsi.load(hub) as d:
+            findings = [f for f in d.check(as_of=EXAMPLES_AS_OF) if f.claim]
+            self.assertTrue(findings)
+            for f in findings:
+                with self.subTest(str(f)):
+                    self.assertEqual(f.file, str(hub))
+                    self.assertRegex(f.claim, r"^ICS 5\.3-\d+[A-D]?: (Y|N|N/A)$")
+                    # the fact's line: an element of the same file
+                    self.assertTrue(0 < f.fact_line <= len(lines), f.fact_line)
+                    self.assertTrue(lines[f.fact_line - 1].lstrip().startswith("<"),
+                                    lines[f.fact_line - 1])
+                    self.assertEqual(f._asdict()["claim"], f.claim)
+                    self.assertIn(f"claim={f.claim!r}", repr(f))
+            # check() gives the same diagnostics as evaluate()
             self.assertEqual(d.check(as_of=EXAMPLES_AS_OF),
                              d.evaluate(as_of=EXAMPLES_AS_OF).findings)
 
@@ -364,6 +381,8 @@ class ResultsFactsTest(unittest.TestCase):
                         self.assertEqual(case["at-risk"], "true")
         with etsi.load(CAMERA) as d:
             self.assertIn("<open-questions", d.evaluate(as_of=EXAMPLES_AS_OF).write("all", "xml"))
+        asked = sum(len(r.open_questions) for _, r in evaluated())
+        self.assertGreater(asked, 0, "no example or fixture leaves a fact unknown")
 
     def test_algorithms_of_the_catalog(self):
         for edition in etsi.editions():

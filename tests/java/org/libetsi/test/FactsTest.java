@@ -249,6 +249,7 @@ public class FactsTest {
     public void findingsNameTheirClaimAndFact() throws IOException {
         List<Path> files = dossiers();
         assertTrue(files.toString(), files.size() > 40);
+        int claims = 0;
         for (Path file : files)
             try (Results r = evaluate(file)) {
                 List<Diagnostic> findings = r.findings();
@@ -261,19 +262,48 @@ public class FactsTest {
                     assertEquals(file + ": " + f, rec.get("claim"), f.getClaim());
                     assertEquals(file + ": " + f, rec.get("fact"), f.getFact());
                     assertEquals(Integer.parseInt(rec.getOrDefault("fact-line", "0")), f.getFactLine());
-                    if (f.getClaim() == null)
-                        assertEquals(0, f.getFactLine());
-                    else
+                    if (f.getClaim() != null) {
+                        claims++;
                         assertNotNull(f + " names its claim but not the fact", f.getFact());
+                    }
+                    if (f.getFact() == null)
+                        assertEquals(0, f.getFactLine());
                 }
             }
+        assertTrue("no finding of the examples and fixtures names a claim", claims > 0);
+    }
+
+    @Test
+    public void aContradictedClaimNamesWhereTheFactIs() throws IOException {
+        Path hub = Fixtures.examples().resolve("home-hub-v3.xml");
+        if (!Files.isRegularFile(hub))
+            return;
+        List<String> lines = Files.readAllLines(hub);
+        try (Dossier d = Dossier.load(hub)) {
+            List<Diagnostic> findings = d.check(Fixtures.AS_OF).stream()
+                                         .filter(f -> f.getClaim() != null)
+                                         .collect(Collectors.toList());
+            assertFalse(findings.isEmpty());
+            for (Diagnostic f : findings) {
+                assertEquals(hub.toString(), f.getFile());
+                assertTrue(f.getClaim(), f.getClaim().matches("ICS 5\\.3-\\d+[A-D]?: (Y|N|N/A)"));
+                // the fact's line: an element of the same file
+                assertTrue(f.toString(), f.getFactLine() > 0 && f.getFactLine() <= lines.size());
+                assertTrue(f.getFact(), lines.get(f.getFactLine() - 1).trim().startsWith("<"));
+            }
+            try (Results r = d.evaluate(Fixtures.AS_OF)) {
+                assertEquals(r.findings(), d.check(Fixtures.AS_OF));
+            }
+        }
     }
 
     @Test
     public void openQuestionsAndAtRiskCases() throws IOException {
+        int asked = 0;
         for (Path file : dossiers())
             try (Results r = evaluate(file)) {
                 List<Record> questions = r.openQuestions();
+                asked += questions.size();
                 assertEquals(r.records("open-question"), questions);
                 for (Record q : questions) {
                     assertEquals("open-question", q.kind());
@@ -288,6 +318,7 @@ public class FactsTest {
                         assertEquals("true", atRisk);
                 }
             }
+        assertTrue("no example or fixture leaves a fact unknown", asked > 0);
     }
 
     @Test
