@@ -170,7 +170,10 @@ class ResultsTest(unittest.TestCase):
                 self.assertEqual(results.overall, overall)
                 self.assertEqual(results.summary["overall"], overall)
                 self.assertTrue(results.ready)
-                self.assertEqual(results.findings, [])
+                # the plug waives the laboratory's FAIL under its 5.3-12 Y
+                self.assertEqual([f.rule for f in results.findings if not f.waived], [])
+                self.assertEqual([f.rule for f in results.findings],
+                                 ["claim-laboratory-fail"] if path == PLUG else [])
                 self.assertEqual([s.key for s in results.gate],
                                  ["scope", "ics", "mechanisms", "procedures", "user-info",
                                   "handoff"])

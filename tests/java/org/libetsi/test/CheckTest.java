@@ -29,7 +29,10 @@ public class CheckTest {
     public void examplesAreClean() {
         for (Path file : List.of(Fixtures.camera(), Fixtures.sensor(), Fixtures.plug()))
             try (Dossier d = Dossier.load(file)) {
-                assertEquals(file.toString(), List.of(), d.check(Fixtures.AS_OF));
+                // the plug waives the laboratory's FAIL under its 5.3-12 Y
+                assertEquals(file.toString(), List.of(),
+                             d.check(Fixtures.AS_OF).stream().filter(x -> !x.isWaived())
+                              .collect(java.util.stream.Collectors.toList()));
             }
     }
 
@@ -68,7 +71,7 @@ public class CheckTest {
             assertEquals(planned, r.plan().size());
             assertEquals(verdicts, d.verdicts().size());
             assertEquals(6, r.gate().size());
-            assertTrue(r.findings().isEmpty());
+            assertTrue(r.findings().stream().allMatch(Diagnostic::isWaived));
             Record summary = r.summary();
             assertEquals(overall, summary.get("overall"));
             assertEquals("true", summary.get("ready"));
