@@ -33,6 +33,11 @@ int etsi__oscal_uuid5(char out[37], const char *name);
 /* OSCAL assessment results; @p xml selects XML over JSON. */
 int etsi__oscal_export(char **out, size_t *len, etsi_dossier *dossier, int xml,
                        const char *as_of, const char *timestamp);
+/* For tests: the same from a results document (xsd/results.xsd) given as
+ * text instead of the dossier's evaluation, such as one whose findings
+ * carry a claim and the fact that contradicts it. */
+int etsi__oscal_export_results(char **out, size_t *len, etsi_dossier *dossier, int xml,
+                               const char *timestamp, const char *results, size_t results_len);
 
 /* ---- imports ------------------------------------------------------------ */
 

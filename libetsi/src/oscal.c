@@ -13,6 +13,14 @@
  * digit).  UUIDs are version 5 UUIDs (SHA-1, RFC 4122) of stable names
  * under libetsi's namespace UUID, so an unchanged dossier gives the same
  * document.  No clock is read: the timestamps come from the dossier.
+ *
+ * Besides verdicts and outcomes, the document carries the dossier's typed
+ * product facts (props of the DUT, component and mechanism components:
+ * one per stated fact, none for a fact not stated), the supplier's
+ * self-assessment (observations of their own kind, never findings), every
+ * error and warning of the evaluation (findings with the rule, severity,
+ * and the claim and fact a contradiction names) and, as risks, the
+ * contradicted claims and the gate's open questions.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -46,10 +54,24 @@ typedef struct uuid_str {
 	char s[37];
 } uuid_str;
 
+/* A check finding the document carries, with the stable name its UUIDs
+ * (finding, and risk for a contradicted claim) are made from. */
+typedef struct check_item {
+	etsi_record *r;
+	char *name;
+} check_item;
+
+/* A risk and the provision it concerns, for the provision's finding. */
+typedef struct risk_link {
+	uuid_str uuid;
+	char provision[];
+} risk_link;
+
 typedef struct oscal {
 	etsi_dossier *d;
 	const etsi_catalog *cat;
-	etsi_results *results;
+	etsi_results *results;   /* the evaluation, or NULL when... */
+	etsi__store *given;      /* ...a results document was given (tests) */
 	xmlDocPtr doc;
 	xmlNsPtr ns;
 	etsi__buf base;          /* the name every UUID name starts with */
@@ -60,7 +82,29 @@ typedef struct oscal {
 	etsi__map reviewed;      /* provision -> "" when reviewed */
 	etsi__map objectives;    /* test case -> "" when reviewed */
 	etsi__vec cases;         /* reviewed test cases (records), catalog order */
+	etsi__vec checks;        /* check_item: error and warning findings */
+	etsi__vec risk_links;    /* risk_link */
+	etsi__map names;         /* UUID names given to check findings and open questions */
+	int clause_target;       /* a check finding names no reviewed provision */
 } oscal;
+
+/* ---- the results ------------------------------------------------------------ */
+
+static size_t rcount(const oscal *o, etsi_kind kind)
+{
+	return o->given ? etsi__store_count(o->given, kind) : etsi_results_count(o->results, kind);
+}
+
+static etsi_record *rat(const oscal *o, etsi_kind kind, size_t i)
+{
+	return o->given ? etsi__store_at(o->given, kind, i) : etsi_results_at(o->results, kind, i);
+}
+
+static etsi_record *rfind(const oscal *o, etsi_kind kind, const char *key)
+{
+	return o->given ? etsi__store_find(o->given, kind, key)
+	                : etsi_results_find(o->results, kind, key);
+}
 
 /* ---- UUIDs ---------------------------------------------------------------- */
 
@@ -243,6 +287,20 @@ static void prop(oscal *o, xmlNode *parent, const char *name, const char *value)
 	etsi__free(line);
 }
 
+/* A prop whose remarks hold a text (a fact's prose). */
+static void prop_remarks(oscal *o, xmlNode *parent, const char *name, const char *value,
+                         const char *remarks)
+{
+	xmlNode *last;
+
+	prop(o, parent, name, value);
+	last = parent ? xmlGetLastChild(parent) : NULL;
+	if (o->failed || !last || !remarks || etsi__is_blank(remarks) ||
+	    !etsi__xml_is(last, NS_OSCAL, "prop"))
+		return;
+	markup(o, last, "remarks", remarks);
+}
+
 static void link_el(oscal *o, xmlNode *parent, const char *href, const char *rel)
 {
 	xmlNode *n = el(o, parent, "link");
@@ -367,16 +425,113 @@ static const char *case_provision(const oscal *o, const char *test_case)
 	return tc ? get(etsi_record_parent(tc), "provision") : NULL;
 }
 
+/* The provision a reference (a provision or a test case) concerns, or NULL. */
+static const char *provision_of(const oscal *o, const char *ref)
+{
+	etsi_record *p = ref ? etsi_catalog_find(o->cat, ETSI_KIND_PROVISION, ref) : NULL;
+
+	return p ? etsi_record_key(p) : ref ? case_provision(o, ref) : NULL;
+}
+
+/* The prop that names a reference: "provision", "test-case" or, for
+ * anything else (a value a finding quotes), "reference". */
+static const char *reference_prop(const oscal *o, const char *ref)
+{
+	if (etsi_catalog_find(o->cat, ETSI_KIND_PROVISION, ref))
+		return "provision";
+	if (etsi_catalog_find(o->cat, ETSI_KIND_TEST_CASE, ref))
+		return "test-case";
+	return "reference";
+}
+
+/* The objective a check finding targets: its test case's when the
+ * document defines it, else its provision's, else NULL (the clause's). */
+static int objective_of(const oscal *o, const char *ref, char *buf, size_t size)
+{
+	const char *p = provision_of(o, ref);
+
+	if (ref && etsi__map_get(&o->objectives, ref))
+		snprintf(buf, size, "ts103701-%s", ref);
+	else if (p && etsi__map_get(&o->reviewed, p))
+		snprintf(buf, size, "en303645-%s_obj", p);
+	else
+		return 0;
+	return 1;
+}
+
+#define CLAUSE_CONTROL "en303645-5.3"
+#define CLAUSE_OBJECTIVE "en303645-5.3_obj"
+
+/* A name no check finding or open question has taken yet, made from
+ * @p base and, for a second one, @p detail; etsi__free() it.  NULL when
+ * out of memory. */
+static char *unique_name(oscal *o, const char *base, const char *detail)
+{
+	size_t n;
+
+	for (n = 1;; n++) {
+		etsi__buf name = ETSI__BUF_INIT;
+		int rc;
+
+		etsi__buf_puts(&name, base);
+		if (n >= 2)
+			etsi__buf_printf(&name, "/%s", detail ? detail : "");
+		if (n >= 3)
+			etsi__buf_printf(&name, "#%zu", n - 1);
+		rc = name.failed ? ETSI_ENOMEM : etsi__map_put(&o->names, name.ptr, (void *)"");
+		if (rc == 0)
+			return etsi__buf_detach(&name);
+		etsi__buf_dispose(&name);
+		if (rc < 0)
+			break;
+	}
+	o->failed = ETSI_ENOMEM;
+	return NULL;
+}
+
+/* The error and warning findings of the evaluation, each with its name. */
+static void collect_checks(oscal *o)
+{
+	size_t i;
+
+	for (i = 0; i < rcount(o, ETSI_KIND_FINDING) && !o->failed; i++) {
+		etsi_record *r = rat(o, ETSI_KIND_FINDING, i);
+		const char *severity = get(r, "severity");
+		etsi__buf base = ETSI__BUF_INIT;
+		check_item *c;
+		char buf[160];
+
+		if (!etsi__streq(severity, "error") && !etsi__streq(severity, "warning"))
+			continue;
+		c = etsi__calloc(1, sizeof(*c));
+		if (!c || etsi__vec_push(&o->checks, c) < 0) {
+			etsi__free(c);
+			o->failed = ETSI_ENOMEM;
+			return;
+		}
+		c->r = r;
+		etsi__buf_printf(&base, "%s/%s/%s", nz(get(r, "rule")),
+		                 get(r, "reference") ? get(r, "reference") : "",
+		                 get(r, "element") ? get(r, "element") : "");
+		c->name = base.failed ? NULL : unique_name(o, base.ptr, get(r, "message"));
+		if (!c->name)
+			o->failed = ETSI_ENOMEM;
+		etsi__buf_dispose(&base);
+		if (!objective_of(o, get(r, "reference"), buf, sizeof(buf)))
+			o->clause_target = 1;
+	}
+}
+
 /* Collects the provisions and test cases the result reviews: every
  * provision evaluated, those of planned test cases and of verdicts. */
 static void collect_reviewed(oscal *o)
 {
 	size_t i, n;
 
-	for (i = 0; i < etsi_results_count(o->results, ETSI_KIND_OUTCOME); i++)
-		mark(o, &o->reviewed, etsi_record_key(etsi_results_at(o->results, ETSI_KIND_OUTCOME, i)));
-	for (i = 0; i < etsi_results_count(o->results, ETSI_KIND_PLANNED_CASE); i++) {
-		const char *id = etsi_record_key(etsi_results_at(o->results, ETSI_KIND_PLANNED_CASE, i));
+	for (i = 0; i < rcount(o, ETSI_KIND_OUTCOME); i++)
+		mark(o, &o->reviewed, etsi_record_key(rat(o, ETSI_KIND_OUTCOME, i)));
+	for (i = 0; i < rcount(o, ETSI_KIND_PLANNED_CASE); i++) {
+		const char *id = etsi_record_key(rat(o, ETSI_KIND_PLANNED_CASE, i));
 		const char *p = case_provision(o, id);
 
 		mark(o, &o->objectives, id);
@@ -476,6 +631,7 @@ static void build_metadata(oscal *o, xmlNode *root)
 	prop(o, md, "en303645-edition", get(header, "en303645"));
 	prop(o, md, "ts103701-edition", get(header, "ts103701"));
 	prop(o, md, "public-conformance", get(header, "public-conformance"));
+	prop(o, md, "public-support-end", get(header, "public-support-end"));
 	if (get(header, "public-url"))
 		link_el(o, md, get(header, "public-url"), "public-statement");
 	for (i = 0; i < ETSI__ARRAY_SIZE(roles); i++) {
@@ -541,7 +697,7 @@ static void build_objectives(oscal *o, xmlNode *root)
 	xmlNode *defs;
 	size_t i, j;
 
-	if (!o->provisions.len)
+	if (!o->provisions.len && !o->clause_target)
 		return;
 	defs = el(o, root, "local-definitions");
 	for (i = 0; i < o->provisions.len; i++) {
@@ -588,6 +744,19 @@ static void build_objectives(oscal *o, xmlNode *root)
 			markup(o, sub, NULL, get(tc, "purpose"));
 		}
 	}
+	if (o->clause_target) {
+		/* what check findings that name no provision target */
+		xmlNode *om = el(o, defs, "objectives-and-methods"), *part;
+
+		set(o, om, "control-id", CLAUSE_CONTROL);
+		part = el(o, om, "part");
+		set(o, part, "id", CLAUSE_OBJECTIVE);
+		set(o, part, "name", "objective");
+		line_el(o, part, "title", "EN 303 645 clause 5.3: the dossier as a whole");
+		markup(o, part, NULL, "The dossier that carries the clause 5.3 evidence, for findings "
+		       "of libetsi's checks that concern no single provision (the device's "
+		       "identification, the update boundary, waivers).");
+	}
 }
 
 /* ---- the result ----------------------------------------------------------- */
@@ -599,9 +768,117 @@ static void component_status(oscal *o, xmlNode *comp)
 	set(o, status, "state", "operational");
 }
 
+/* The typed product facts (docs/dossier-format.md, "Product facts"): one
+ * prop per stated fact, named after its element and attribute; a fact
+ * left out states nothing and gives no prop, "unknown" stays "unknown". */
+typedef struct fact_prop {
+	const char *field;       /* the record's field */
+	const char *prop;        /* the prop's name */
+} fact_prop;
+
+static const fact_prop dut_facts[] = {
+	{ "support-period-end", "support-period-end" },
+	{ "support-period-duration", "support-period-duration" },
+	{ "support-period-stated", "support-period-stated" },
+};
+
+static const fact_prop component_facts[] = {
+	{ "boot-verified", "boot-verification-verified" },
+	{ "boot-verified-by", "boot-verification-by" },
+	{ "carries-network-stack", "carries-network-stack" },
+	{ "carries-operating-system", "carries-operating-system" },
+	{ "carries-applications", "carries-applications" },
+};
+
+/* before the crypto elements */
+static const fact_prop verification_facts[] = {
+	{ "verified-where", "verification-where" },
+	{ "verified-by", "verification-by" },
+};
+
+/* after them */
+static const fact_prop mechanism_facts[] = {
+	{ "key-location", "verification-key" },
+	{ "server-authenticated", "transport-server-authenticated" },
+	{ "tls", "transport-tls" },
+	{ "source", "update-source" },
+	{ "anti-rollback", "anti-rollback" },
+	{ "recovery", "recovery" },
+	{ "automatic-default", "automation-default" },
+	{ "automatic-user-can-disable", "automation-user-can-disable" },
+	{ "postpone", "automation-postpone" },
+	{ "check-at-boot", "update-check-at-boot" },
+	{ "check-after-initialization", "update-check-after-initialization" },
+	{ "check-periodic", "update-check-periodic" },
+	{ "check-period", "update-check-period" },
+	{ "check-by", "update-check-by" },
+	{ "notice-security-updates", "notice-security-updates" },
+	{ "notice-risks", "notice-risks" },
+	{ "notice-disruption", "notice-disruption" },
+	{ "notice-channel", "notice-channel" },
+	{ "notice-default", "notice-default" },
+	{ "notice-user-can-disable", "notice-user-can-disable" },
+};
+
+static void fact_props(oscal *o, xmlNode *c, const etsi_record *r, const fact_prop *facts,
+                       size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		prop(o, c, facts[i].prop, get(r, facts[i].field));
+}
+
+/* "signature ECDSA 256 SHA-256 (authenticated: true)": use, algorithm,
+ * key size in bits and hash, as far as they are stated. */
+static void crypto_props(oscal *o, xmlNode *c, const etsi_record *mechanism)
+{
+	size_t i;
+
+	for (i = 0; i < etsi_record_child_count(mechanism); i++) {
+		etsi_record *k = etsi_record_child_at(mechanism, i);
+		etsi__buf value = ETSI__BUF_INIT;
+
+		if (etsi_record_kind(k) != ETSI_KIND_CRYPTO)
+			continue;
+		etsi__buf_printf(&value, "%s %s", nz(get(k, "use")), nz(get(k, "alg")));
+		if (get(k, "key-bits"))
+			etsi__buf_printf(&value, " %s", get(k, "key-bits"));
+		if (get(k, "hash"))
+			etsi__buf_printf(&value, " %s", get(k, "hash"));
+		if (get(k, "authenticated"))
+			etsi__buf_printf(&value, " (authenticated: %s)", get(k, "authenticated"));
+		if (value.failed)
+			o->failed = ETSI_ENOMEM;
+		prop(o, c, "crypto", value.ptr);
+		etsi__buf_dispose(&value);
+	}
+}
+
+/* "service-port (verifies: true)", the path's description in remarks. */
+static void install_path_props(oscal *o, xmlNode *c, const etsi_record *component)
+{
+	const xmlNode *n;
+
+	for (n = etsi__xml_child(component->node, ETSI__NS_DOSSIER, "other-install-path"); n;
+	     n = etsi__xml_next(n, ETSI__NS_DOSSIER, "other-install-path")) {
+		etsi__buf value = ETSI__BUF_INIT;
+		xmlChar *text = xmlNodeGetContent(n);
+
+		etsi__buf_printf(&value, "%s (verifies: %s)", nz(etsi__xml_attr(n, "kind")),
+		                 nz(etsi__xml_attr(n, "verifies")));
+		if (value.failed)
+			o->failed = ETSI_ENOMEM;
+		prop_remarks(o, c, "other-install-path", value.ptr, (const char *)text);
+		etsi__buf_dispose(&value);
+		xmlFree(text);
+	}
+}
+
 static void build_subjects(oscal *o, xmlNode *result)
 {
 	etsi_record *dut = etsi_dossier_find(o->d, ETSI_KIND_DUT, NULL);
+	etsi_record *user_info = etsi_dossier_find(o->d, ETSI_KIND_USER_INFO, NULL);
 	xmlNode *defs = el(o, result, "local-definitions"), *c;
 	etsi__buf title = ETSI__BUF_INIT;
 	size_t i, j;
@@ -624,6 +901,7 @@ static void build_subjects(oscal *o, xmlNode *result)
 	prop(o, c, "software-version", get(dut, "software-version"));
 	prop(o, c, "constrained", get(dut, "constrained"));
 	prop(o, c, "prevents-update-mechanism", get(dut, "prevents-update-mechanism"));
+	fact_props(o, c, user_info, dut_facts, ETSI__ARRAY_SIZE(dut_facts));
 	component_status(o, c);
 
 	for (i = 0; i < etsi_dossier_count(o->d, ETSI_KIND_COMPONENT); i++) {
@@ -653,6 +931,32 @@ static void build_subjects(oscal *o, xmlNode *result)
 		for (j = 0; j < etsi_record_value_count(r, "mechanism"); j++)
 			prop(o, c, "update-mechanism", etsi_record_value_at(r, "mechanism", j));
 		prop(o, c, "no-update-reason", get(r, "no-update-reason"));
+		fact_props(o, c, r, component_facts, ETSI__ARRAY_SIZE(component_facts));
+		install_path_props(o, c, r);
+		component_status(o, c);
+	}
+	for (i = 0; i < etsi_dossier_count(o->d, ETSI_KIND_MECHANISM); i++) {
+		etsi_record *r = etsi_dossier_at(o->d, ETSI_KIND_MECHANISM, i);
+
+		c = el(o, defs, "component");
+		set(o, c, "uuid", uuid_of(o, &u, "mechanism", etsi_record_key(r)));
+		set(o, c, "type", "process-procedure");
+		line_el(o, c, "title", get(r, "name"));
+		markup(o, c, "description", get(r, "description") ? get(r, "description")
+		                            : get(r, "name"));
+		prop(o, c, "mechanism-id", etsi_record_key(r));
+		prop(o, c, "update-path", get(r, "path"));
+		prop(o, c, "network", get(r, "network"));
+		prop(o, c, "automatic", get(r, "automatic"));
+		prop(o, c, "notification", get(r, "notification"));
+		prop(o, c, "implemented", get(r, "implemented"));
+		prop(o, c, "interface", get(r, "interface"));
+		for (j = 0; j < etsi_record_value_count(r, "service"); j++)
+			prop(o, c, "uses-service", etsi_record_value_at(r, "service", j));
+		prop(o, c, "trust-relationship", get(r, "trust"));
+		fact_props(o, c, r, verification_facts, ETSI__ARRAY_SIZE(verification_facts));
+		crypto_props(o, c, r);
+		fact_props(o, c, r, mechanism_facts, ETSI__ARRAY_SIZE(mechanism_facts));
 		component_status(o, c);
 	}
 	for (i = 0; i < etsi_dossier_count(o->d, ETSI_KIND_SERVICE); i++) {
@@ -692,6 +996,8 @@ static void build_reviewed(oscal *o, xmlNode *result)
 		ident(buf, sizeof(buf), "en303645-", etsi_record_key(o->provisions.items[i]), NULL);
 		set(o, inc, "control-id", buf);
 	}
+	if (o->clause_target)
+		set(o, el(o, sel, "include-control"), "control-id", CLAUSE_CONTROL);
 	if (!o->cases.len)
 		return;
 	sel = el(o, rc, "control-objective-selection");
@@ -770,6 +1076,7 @@ static void evidence_observation(oscal *o, xmlNode *result, etsi_record *ev)
 		o->failed = ETSI_ENOMEM;
 	markup(o, obs, "description", text.ptr);
 	etsi__buf_dispose(&text);
+	prop(o, obs, "observation-kind", "evidence");
 	prop(o, obs, "evidence-id", etsi_record_key(ev));
 	prop(o, obs, "provision", get(ev, "provision"));
 	prop(o, obs, "evidence-kind", get(ev, "kind"));
@@ -856,6 +1163,7 @@ static void verdict_observation(oscal *o, xmlNode *result, etsi_record *v)
 		o->failed = ETSI_ENOMEM;
 	markup(o, obs, "description", text.ptr);
 	etsi__buf_dispose(&text);
+	prop(o, obs, "observation-kind", "verdict");
 	prop(o, obs, "test-case", get(v, "case"));
 	prop(o, obs, "provision", case_provision(o, get(v, "case")));
 	prop(o, obs, "result", get(v, "result"));
@@ -1001,13 +1309,320 @@ static void provision_finding(oscal *o, xmlNode *result, etsi_record *out)
 		if (etsi__streq(get(ev, "provision"), id))
 			related(o, f, "observation/evidence", etsi_record_key(ev));
 	}
+	/* the contradicted claims and open questions of the provision */
+	for (i = 0; i < o->risk_links.len; i++) {
+		const risk_link *l = o->risk_links.items[i];
+
+		if (strcmp(l->provision, id) == 0)
+			set(o, el(o, f, "associated-risk"), "risk-uuid", l->uuid.s);
+	}
+}
+
+/* ---- the supplier's self-assessment -------------------------------------- */
+
+/* A result of the supplier's own, kept apart from the laboratory's
+ * verdicts: method UNKNOWN (libetsi does not know how it was reached),
+ * observation-kind self-assessment, a self-result prop, and no finding. */
+static void self_observation(oscal *o, xmlNode *result, etsi_record *r)
+{
+	const char *ref = get(r, "ref"), *outcome = get(r, "outcome");
+	const char *what = reference_prop(o, ref);
+	xmlNode *obs = el(o, result, "observation");
+	etsi__buf text = ETSI__BUF_INIT;
+	char buf[64];
+	uuid_str u;
+
+	set(o, obs, "uuid", uuid_of(o, &u, "observation/self-assessment", ref));
+	etsi__buf_printf(&text, "Supplier self-assessment of %s%s: %s",
+	                 strcmp(what, "provision") == 0 ? "EN 303 645 provision "
+	                 : strcmp(what, "test-case") == 0 ? "TS 103 701 test case " : "",
+	                 nz(ref), nz(outcome));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, obs, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	etsi__buf_printf(&text, "The supplier's own result %s for %s, recorded in the dossier's "
+	                 "self-assessment", nz(outcome), nz(ref));
+	if (get(r, "by")) {
+		etsi_record *party = etsi_dossier_find(o->d, ETSI_KIND_PARTY, get(r, "by"));
+
+		if (party && get(party, "name"))
+			etsi__buf_printf(&text, " by %s (%s)", get(party, "name"), get(r, "by"));
+		else
+			etsi__buf_printf(&text, " by %s", get(r, "by"));
+	}
+	if (get(r, "date"))
+		etsi__buf_printf(&text, " on %s", get(r, "date"));
+	etsi__buf_puts(&text, ". It is not a laboratory verdict, and no outcome counts it.");
+	if (get(r, "note") && !etsi__is_blank(get(r, "note")))
+		etsi__buf_printf(&text, "\n\n%s", get(r, "note"));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, obs, "description", text.ptr);
+	etsi__buf_dispose(&text);
+	prop(o, obs, "observation-kind", "self-assessment");
+	prop(o, obs, what, ref);
+	if (strcmp(what, "test-case") == 0)
+		prop(o, obs, "provision", provision_of(o, ref));
+	prop(o, obs, "self-result", outcome);
+	text_el(o, obs, "method", "UNKNOWN");
+	text_el(o, obs, "type", "control-objective");
+	actor(o, obs, "party", get(r, "by"), party_role_of(o, get(r, "by")));
+	dut_subject(o, obs);
+	text_el(o, obs, "collected", when(o, buf, sizeof(buf), get(r, "date")));
+}
+
+/* ---- check findings, contradicted claims and open questions -------------- */
+
+static void risk_link_add(oscal *o, const uuid_str *u, const char *provision)
+{
+	size_t n = provision ? strlen(provision) : 0;
+	risk_link *l;
+
+	if (!provision || o->failed)
+		return;
+	l = etsi__malloc(sizeof(*l) + n + 1);
+	if (!l || etsi__vec_push(&o->risk_links, l) < 0) {
+		etsi__free(l);
+		o->failed = ETSI_ENOMEM;
+		return;
+	}
+	l->uuid = *u;
+	memcpy(l->provision, provision, n + 1);
+}
+
+/* The evidence a finding's element names (itself, or an artifact's). */
+static const char *evidence_of(const oscal *o, const char *element)
+{
+	etsi_record *a;
+
+	if (!element)
+		return NULL;
+	if (etsi_dossier_find(o->d, ETSI_KIND_EVIDENCE, element))
+		return element;
+	a = etsi_dossier_find(o->d, ETSI_KIND_ARTIFACT, element);
+	return a && etsi_record_parent(a) ? etsi_record_key(etsi_record_parent(a)) : NULL;
+}
+
+/* A finding that names the claim a recorded fact contradicts. */
+static int contradiction(const etsi_record *r)
+{
+	return get(r, "claim") || get(r, "fact");
+}
+
+static void check_props(oscal *o, xmlNode *n, const etsi_record *r)
+{
+	const char *ref = get(r, "reference");
+
+	prop(o, n, "rule", get(r, "rule"));
+	prop(o, n, "severity", get(r, "severity"));
+	if (ref)
+		prop(o, n, reference_prop(o, ref), ref);
+	if (ref && strcmp(reference_prop(o, ref), "test-case") == 0)
+		prop(o, n, "provision", provision_of(o, ref));
+	prop(o, n, "claim", get(r, "claim"));
+	prop(o, n, "fact", get(r, "fact"));
+	prop(o, n, "fact-line", get(r, "fact-line"));
+}
+
+/* "The dossier claims C, but the fact it records, F (line N), contradicts
+ * it.", as far as the finding names them. */
+static void contradiction_text(etsi__buf *text, const etsi_record *r)
+{
+	const char *claim = get(r, "claim"), *fact = get(r, "fact");
+
+	if (claim)
+		etsi__buf_printf(text, "The dossier claims %s, but ", claim);
+	if (fact) {
+		etsi__buf_printf(text, "%s fact it records, %s", claim ? "the" : "The", fact);
+		if (get(r, "fact-line"))
+			etsi__buf_printf(text, " (line %s)", get(r, "fact-line"));
+		etsi__buf_puts(text, claim ? ", contradicts it." : ", contradicts a claim it makes.");
+	} else {
+		etsi__buf_puts(text, "a fact it records contradicts it.");
+	}
+}
+
+/* Relates a finding or risk to the observations of what it is about: the
+ * evidence its element names (or an artifact's evidence), and the
+ * supplier's self-assessment result recorded where its fact is. */
+static void related_observations(oscal *o, xmlNode *n, const etsi_record *r)
+{
+	const char *ev = evidence_of(o, get(r, "element"));
+	const char *fact_line = get(r, "fact-line");
+	size_t i;
+
+	if (ev)
+		related(o, n, "observation/evidence", ev);
+	for (i = 0; fact_line && i < etsi_dossier_count(o->d, ETSI_KIND_SELF_RESULT); i++) {
+		etsi_record *s = etsi_dossier_at(o->d, ETSI_KIND_SELF_RESULT, i);
+
+		if (etsi_record_line(s) > 0 && etsi_record_line(s) == atoi(fact_line))
+			related(o, n, "observation/self-assessment", get(s, "ref"));
+	}
+}
+
+/* A contradicted claim is a risk: open, or deviation-approved when a
+ * waiver covers the finding. */
+static void contradiction_risk(oscal *o, xmlNode *result, const check_item *c)
+{
+	const etsi_record *r = c->r;
+	xmlNode *risk = el(o, result, "risk");
+	etsi__buf text = ETSI__BUF_INIT;
+	uuid_str u;
+
+	uuid_of(o, &u, "risk/contradiction", c->name);
+	set(o, risk, "uuid", u.s);
+	if (get(r, "claim"))
+		etsi__buf_printf(&text, "Claim contradicted by a recorded fact: %s", get(r, "claim"));
+	else
+		etsi__buf_printf(&text, "A recorded fact contradicts a claim: %s", get(r, "fact"));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, risk, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	contradiction_text(&text, r);
+	etsi__buf_printf(&text, " Found by libetsi's check %s (%s).", nz(get(r, "rule")),
+	                 nz(get(r, "severity")));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, risk, "description", text.ptr);
+	etsi__buf_dispose(&text);
+	etsi__buf_puts(&text, get(r, "message") ? get(r, "message") : "");
+	if (get(r, "hint"))
+		etsi__buf_printf(&text, "\n\nHow to fix: %s", get(r, "hint"));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, risk, "statement", text.ptr);
+	etsi__buf_dispose(&text);
+	prop(o, risk, "risk-kind", "contradicted-claim");
+	check_props(o, risk, r);
+	prop(o, risk, "waiver", get(r, "waiver"));
+	text_el(o, risk, "status", etsi__streq(get(r, "waived"), "true") ? "deviation-approved"
+	                                                                  : "open");
+	related_observations(o, risk, r);
+	risk_link_add(o, &u, provision_of(o, get(r, "reference")));
+}
+
+/* An unknown fact a claim rests on: not an error, but an open risk that
+ * the test cases reading it end INCONCLUSIVE. */
+static void question_risk(oscal *o, xmlNode *result, const etsi_record *q)
+{
+	const char *provisions = get(q, "provisions"), *p;
+	xmlNode *risk;
+	etsi__buf text = ETSI__BUF_INIT;
+	char *name;
+	uuid_str u;
+
+	etsi__buf_printf(&text, "question/%s/%s/%s", nz(get(q, "step")), nz(get(q, "fact")),
+	                 get(q, "element") ? get(q, "element") : "");
+	name = text.failed ? NULL : unique_name(o, text.ptr, get(q, "message"));
+	etsi__buf_dispose(&text);
+	if (!name) {
+		o->failed = ETSI_ENOMEM;
+		return;
+	}
+	uuid_of(o, &u, "risk/open-question", name + strlen("question/"));
+	etsi__free(name);
+	risk = el(o, result, "risk");
+	set(o, risk, "uuid", u.s);
+	etsi__buf_printf(&text, "Open question: %s", nz(get(q, "fact")));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, risk, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	markup(o, risk, "description",
+	       get(q, "message") && !etsi__is_blank(get(q, "message"))
+	       ? get(q, "message") : "The dossier does not state a fact that a claim rests on.");
+	etsi__buf_puts(&text, "The dossier does not state this fact, or records it as unknown, ");
+	if (provisions && !etsi__is_blank(provisions))
+		etsi__buf_printf(&text, "and its claims of %s rest on it.", provisions);
+	else
+		etsi__buf_puts(&text, "and a claim rests on it.");
+	etsi__buf_puts(&text, " An unknown fact is not an error, but until it is stated the test "
+	               "cases that read it are at risk of an INCONCLUSIVE verdict.");
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, risk, "statement", text.ptr);
+	etsi__buf_dispose(&text);
+	prop(o, risk, "risk-kind", "open-question");
+	prop(o, risk, "fact", get(q, "fact"));
+	prop(o, risk, "step", get(q, "step"));
+	prop(o, risk, "element", get(q, "element"));
+	prop(o, risk, "line", get(q, "line"));
+	for (p = provisions; p && *p;) {
+		size_t n = strcspn(p, " ,;\t\n");
+		char *one = n ? etsi__strndup(p, n) : NULL;
+
+		if (n && !one)
+			o->failed = ETSI_ENOMEM;
+		if (one) {
+			prop(o, risk, "provision", one);
+			risk_link_add(o, &u, one);
+		}
+		etsi__free(one);
+		p += n;
+		p += strspn(p, " ,;\t\n");
+	}
+	text_el(o, risk, "status", "open");
+}
+
+/* An error or warning of libetsi's checks: a problem of the dossier, not a
+ * test result, so not-satisfied with the reason other; the severity says
+ * how grave it is. */
+static void check_finding(oscal *o, xmlNode *result, const check_item *c)
+{
+	const etsi_record *r = c->r;
+	const char *ref = get(r, "reference");
+	xmlNode *f = el(o, result, "finding"), *target;
+	etsi__buf text = ETSI__BUF_INIT;
+	char buf[160];
+	uuid_str u;
+
+	set(o, f, "uuid", uuid_of(o, &u, "finding/check", c->name));
+	etsi__buf_printf(&text, "libetsi check %s (%s)", nz(get(r, "rule")), nz(get(r, "severity")));
+	if (ref)
+		etsi__buf_printf(&text, ": %s", ref);
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, f, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	etsi__buf_puts(&text, get(r, "message") ? get(r, "message") : "");
+	if (contradiction(r)) {
+		etsi__buf_puts(&text, "\n\n");
+		contradiction_text(&text, r);
+	}
+	if (get(r, "hint"))
+		etsi__buf_printf(&text, "\n\nHow to fix: %s", get(r, "hint"));
+	if (etsi__streq(get(r, "waived"), "true"))
+		etsi__buf_printf(&text, "\n\nWaived by %s.", nz(get(r, "waiver")));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, f, "description", text.ptr);
+	etsi__buf_dispose(&text);
+	prop(o, f, "level", "check");
+	check_props(o, f, r);
+	prop(o, f, "layer", get(r, "layer"));
+	prop(o, f, "step", get(r, "step"));
+	prop(o, f, "element", get(r, "element"));
+	prop(o, f, "line", get(r, "line"));
+	prop(o, f, "waived", get(r, "waived"));
+	prop(o, f, "waiver", get(r, "waiver"));
+	target = el(o, f, "target");
+	set(o, target, "type", "objective-id");
+	set(o, target, "target-id", objective_of(o, ref, buf, sizeof(buf)) ? buf : CLAUSE_OBJECTIVE);
+	status(o, target, "not-satisfied", "other");
+	related_observations(o, f, r);
+	if (contradiction(r))
+		set(o, el(o, f, "associated-risk"), "risk-uuid",
+		    uuid_of(o, &u, "risk/contradiction", c->name));
 }
 
 static void build_result(oscal *o, xmlNode *root)
 {
 	etsi_record *header = etsi_dossier_find(o->d, ETSI_KIND_HEADER, NULL);
 	etsi_record *dut = etsi_dossier_find(o->d, ETSI_KIND_DUT, NULL);
-	etsi_record *summary = etsi_results_find(o->results, ETSI_KIND_SUMMARY, NULL);
+	etsi_record *summary = rfind(o, ETSI_KIND_SUMMARY, NULL);
 	xmlNode *result = el(o, root, "result");
 	etsi__buf text = ETSI__BUF_INIT;
 	const char *first = NULL, *last = NULL;
@@ -1057,10 +1672,20 @@ static void build_result(oscal *o, xmlNode *root)
 		evidence_observation(o, result, etsi_dossier_at(o->d, ETSI_KIND_EVIDENCE, i));
 	for (i = 0; i < nverdicts; i++)
 		verdict_observation(o, result, etsi_dossier_at(o->d, ETSI_KIND_VERDICT, i));
+	for (i = 0; i < etsi_dossier_count(o->d, ETSI_KIND_SELF_RESULT); i++)
+		self_observation(o, result, etsi_dossier_at(o->d, ETSI_KIND_SELF_RESULT, i));
+	for (i = 0; i < o->checks.len; i++) {
+		if (contradiction(((check_item *)o->checks.items[i])->r))
+			contradiction_risk(o, result, o->checks.items[i]);
+	}
+	for (i = 0; i < rcount(o, ETSI_KIND_OPEN_QUESTION); i++)
+		question_risk(o, result, rat(o, ETSI_KIND_OPEN_QUESTION, i));
 	for (i = 0; i < nverdicts; i++)
 		case_finding(o, result, etsi_dossier_at(o->d, ETSI_KIND_VERDICT, i));
-	for (i = 0; i < etsi_results_count(o->results, ETSI_KIND_OUTCOME); i++)
-		provision_finding(o, result, etsi_results_at(o->results, ETSI_KIND_OUTCOME, i));
+	for (i = 0; i < rcount(o, ETSI_KIND_OUTCOME); i++)
+		provision_finding(o, result, rat(o, ETSI_KIND_OUTCOME, i));
+	for (i = 0; i < o->checks.len; i++)
+		check_finding(o, result, o->checks.items[i]);
 }
 
 /* An artifact reference as a URI reference: bytes outside the URI
@@ -1102,7 +1727,7 @@ static void build_back_matter(oscal *o, xmlNode *root)
 	markup(o, res, "description", "The test plan libetsi derives from the dossier's ICS, IXIT "
 	       "and the catalogs of its editions (etsi plan), standing in for an OSCAL assessment "
 	       "plan: the test cases it selects are the reviewed objectives of the result.");
-	snprintf(count, sizeof(count), "%zu", etsi_results_count(o->results, ETSI_KIND_PLANNED_CASE));
+	snprintf(count, sizeof(count), "%zu", rcount(o, ETSI_KIND_PLANNED_CASE));
 	prop(o, res, "planned-test-cases", count);
 	for (i = 0; i < etsi_dossier_count(o->d, ETSI_KIND_EVIDENCE); i++) {
 		etsi_record *ev = etsi_dossier_at(o->d, ETSI_KIND_EVIDENCE, i);
@@ -1122,6 +1747,7 @@ static void build_back_matter(oscal *o, xmlNode *root)
 			prop(o, res, "size", get(a, "size"));
 			prop(o, res, "collected", get(a, "collected"));
 			prop(o, res, "expires", get(a, "expires"));
+			prop(o, res, "git-oid", get(a, "git-oid"));
 			rl = el(o, res, "rlink");
 			href = uri_reference(get(a, "ref"));
 			if (!href)
@@ -1154,7 +1780,8 @@ static const char *const groups[][2] = {
 	{ "actor", "actors" }, { "subject", "subjects" },
 	{ "relevant-evidence", "relevant-evidence" }, { "finding", "findings" },
 	{ "related-observation", "related-observations" }, { "resource", "resources" },
-	{ "rlink", "rlinks" }, { "hash", "hashes" },
+	{ "rlink", "rlinks" }, { "hash", "hashes" }, { "risk", "risks" },
+	{ "associated-risk", "related-risks" },
 };
 
 static const char *group_of(const char *name)
@@ -1170,7 +1797,8 @@ static const char *group_of(const char *name)
 
 static int is_markup(const char *name)
 {
-	return strcmp(name, "description") == 0 || strcmp(name, "remarks") == 0;
+	return strcmp(name, "description") == 0 || strcmp(name, "remarks") == 0 ||
+	       strcmp(name, "statement") == 0;
 }
 
 /* CommonMark: escapes what could start emphasis, code, links, HTML or
@@ -1346,28 +1974,20 @@ static int write_json(char **out, size_t *len, const xmlNode *root)
 
 /* ---- the document ----------------------------------------------------------- */
 
-int etsi__oscal_export(char **out, size_t *len, etsi_dossier *dossier, int xml,
-                       const char *as_of, const char *timestamp)
+/* Starts an export: the dossier, its catalog, the document's timestamp. */
+static int start(oscal *o, etsi_dossier *dossier, const char *timestamp)
 {
-	etsi_check_options check = ETSI_CHECK_OPTIONS_INIT;
-	etsi_record *header = etsi_dossier_find(dossier, ETSI_KIND_HEADER, NULL);
-	etsi_record *dut = etsi_dossier_find(dossier, ETSI_KIND_DUT, NULL);
-	xmlNode *root;
-	oscal o;
-	uuid_str u;
-	int error;
-
-	memset(&o, 0, sizeof(o));
-	o.d = dossier;
-	o.cat = etsi_dossier_catalog(dossier);
-	if (!o.cat)
+	memset(o, 0, sizeof(*o));
+	o->d = dossier;
+	o->cat = etsi_dossier_catalog(dossier);
+	if (!o->cat)
 		return etsi__error(ETSI_EVALIDATION, ETSI_ERROR_CLASS_DOSSIER,
 		                   "the dossier's editions are unknown");
 	if (timestamp) {
 		if (etsi__valid_date(timestamp) && oscal_year(timestamp))
-			snprintf(o.timestamp, sizeof(o.timestamp), "%sT00:00:00Z", timestamp);
-		else if (strlen(timestamp) < sizeof(o.timestamp) && valid_datetime(timestamp))
-			snprintf(o.timestamp, sizeof(o.timestamp), "%s", timestamp);
+			snprintf(o->timestamp, sizeof(o->timestamp), "%sT00:00:00Z", timestamp);
+		else if (strlen(timestamp) < sizeof(o->timestamp) && valid_datetime(timestamp))
+			snprintf(o->timestamp, sizeof(o->timestamp), "%s", timestamp);
 		else
 			return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 			                   "timestamp '%s' is not a date YYYY-MM-DD or a date-time "
@@ -1376,58 +1996,126 @@ int etsi__oscal_export(char **out, size_t *len, etsi_dossier *dossier, int xml,
 	} else {
 		const char *latest = latest_date(dossier);
 
-		snprintf(o.timestamp, sizeof(o.timestamp), "%sT00:00:00Z",
+		snprintf(o->timestamp, sizeof(o->timestamp), "%sT00:00:00Z",
 		         latest ? latest : "2000-01-01");
 	}
-	memcpy(o.date, o.timestamp, 10);
-	o.date[10] = '\0';
-	check.as_of = as_of ? as_of : o.date;
-	error = etsi_dossier_evaluate(&o.results, dossier, &check);
-	if (error < 0)
-		goto done;
+	memcpy(o->date, o->timestamp, 10);
+	o->date[10] = '\0';
+	return 0;
+}
 
-	etsi__buf_printf(&o.base, "dossier/%s/%s", get(dut, "model-designation"),
+/* Builds the document from the dossier and its results, and writes it. */
+static int build(oscal *o, char **out, size_t *len, int xml)
+{
+	etsi_record *header = etsi_dossier_find(o->d, ETSI_KIND_HEADER, NULL);
+	etsi_record *dut = etsi_dossier_find(o->d, ETSI_KIND_DUT, NULL);
+	xmlNode *root;
+	uuid_str u;
+
+	etsi__buf_printf(&o->base, "dossier/%s/%s", get(dut, "model-designation"),
 	                 get(header, "release"));
-	o.doc = xmlNewDoc((const xmlChar *)"1.0");
-	root = o.doc ? xmlNewDocNode(o.doc, NULL, (const xmlChar *)"assessment-results", NULL)
-	             : NULL;
-	if (o.base.failed || !root) {
-		error = etsi__error_oom();
-		goto done;
-	}
-	xmlDocSetRootElement(o.doc, root);
-	o.ns = xmlNewNs(root, (const xmlChar *)NS_OSCAL, NULL);
-	if (!o.ns) {
-		error = etsi__error_oom();
-		goto done;
-	}
-	xmlSetNs(root, o.ns);
-	set(&o, root, "uuid", uuid_of(&o, &u, "assessment-results", NULL));
+	o->doc = xmlNewDoc((const xmlChar *)"1.0");
+	root = o->doc ? xmlNewDocNode(o->doc, NULL, (const xmlChar *)"assessment-results", NULL)
+	              : NULL;
+	if (o->base.failed || !root)
+		return etsi__error_oom();
+	xmlDocSetRootElement(o->doc, root);
+	o->ns = xmlNewNs(root, (const xmlChar *)NS_OSCAL, NULL);
+	if (!o->ns)
+		return etsi__error_oom();
+	xmlSetNs(root, o->ns);
+	set(o, root, "uuid", uuid_of(o, &u, "assessment-results", NULL));
 
-	collect_reviewed(&o);
-	build_metadata(&o, root);
+	collect_reviewed(o);
+	collect_checks(o);
+	build_metadata(o, root);
 	{
-		xmlNode *ap = el(&o, root, "import-ap");
+		xmlNode *ap = el(o, root, "import-ap");
 		char href[40];
 
-		snprintf(href, sizeof(href), "#%s", uuid_of(&o, &u, "resource/test-plan", NULL));
-		set(&o, ap, "href", href);
+		snprintf(href, sizeof(href), "#%s", uuid_of(o, &u, "resource/test-plan", NULL));
+		set(o, ap, "href", href);
 	}
-	build_objectives(&o, root);
-	build_result(&o, root);
-	build_back_matter(&o, root);
-	if (o.failed) {
-		error = o.failed == ETSI_ENOMEM ? etsi__error_oom() : o.failed;
-		goto done;
+	build_objectives(o, root);
+	build_result(o, root);
+	build_back_matter(o, root);
+	if (o->failed)
+		return o->failed == ETSI_ENOMEM ? etsi__error_oom() : o->failed;
+	return xml ? etsi__xml_write(out, len, o->doc) : write_json(out, len, root);
+}
+
+static void dispose(oscal *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->checks.len; i++) {
+		check_item *c = o->checks.items[i];
+
+		etsi__free(c->name);
+		etsi__free(c);
 	}
-	error = xml ? etsi__xml_write(out, len, o.doc) : write_json(out, len, root);
-done:
-	etsi_results_free(o.results);
-	xmlFreeDoc(o.doc);
-	etsi__buf_dispose(&o.base);
-	etsi__vec_dispose(&o.provisions);
-	etsi__vec_dispose(&o.cases);
-	etsi__map_dispose(&o.reviewed);
-	etsi__map_dispose(&o.objectives);
+	for (i = 0; i < o->risk_links.len; i++)
+		etsi__free(o->risk_links.items[i]);
+	etsi_results_free(o->results);
+	xmlFreeDoc(o->doc);
+	etsi__buf_dispose(&o->base);
+	etsi__vec_dispose(&o->provisions);
+	etsi__vec_dispose(&o->cases);
+	etsi__vec_dispose(&o->checks);
+	etsi__vec_dispose(&o->risk_links);
+	etsi__map_dispose(&o->reviewed);
+	etsi__map_dispose(&o->objectives);
+	etsi__map_dispose(&o->names);
+}
+
+int etsi__oscal_export(char **out, size_t *len, etsi_dossier *dossier, int xml,
+                       const char *as_of, const char *timestamp)
+{
+	etsi_check_options check = ETSI_CHECK_OPTIONS_INIT;
+	oscal o;
+	int error = start(&o, dossier, timestamp);
+
+	if (error == 0) {
+		check.as_of = as_of ? as_of : o.date;
+		error = etsi_dossier_evaluate(&o.results, dossier, &check);
+	}
+	if (error == 0)
+		error = build(&o, out, len, xml);
+	dispose(&o);
+	return error;
+}
+
+int etsi__oscal_export_results(char **out, size_t *len, etsi_dossier *dossier, int xml,
+                               const char *timestamp, const char *results, size_t results_len)
+{
+	etsi__store store;
+	xmlDoc *doc = NULL;
+	oscal o;
+	int error;
+
+	memset(&store, 0, sizeof(store));
+	error = etsi__xml_parse(&doc, results, results_len, "results.xml", ETSI__DEFAULT_MAX_SIZE,
+	                        ETSI__DEFAULT_MAX_DEPTH);
+	if (error < 0)
+		return error;
+	if (!etsi__xml_is(xmlDocGetRootElement(doc), ETSI__NS_RESULTS, "results")) {
+		xmlFreeDoc(doc);
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "not a results document (urn:libetsi:results:1)");
+	}
+	store.ns = ETSI__NS_RESULTS;
+	store.readonly = 1;
+	store.self = &store;
+	store.docs[0] = doc;
+	store.ndocs = 1;
+	error = etsi__store_index(&store);
+	if (error == 0)
+		error = start(&o, dossier, timestamp);
+	if (error == 0) {
+		o.given = &store;
+		error = build(&o, out, len, xml);
+		dispose(&o);
+	}
+	etsi__store_dispose(&store);
 	return error;
 }

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import xml.etree.ElementTree as ET
 
 CLI = os.environ["ETSI_CLI"]
 SOURCE = pathlib.Path(os.environ["ETSI_SOURCE_DIR"])
@@ -31,6 +32,13 @@ DATA = pathlib.Path(os.environ.get("ETSI_TEST_DATA", SOURCE / "tests" / "data"))
 SHARED = pathlib.Path(os.environ.get("ETSI_SHARED_DATA") or SOURCE.parent / "shared" / "data")
 EXAMPLES = sorted((SOURCE / "examples" / "dossiers").glob("*.xml"))
 INTERCHANGE = DATA / "interchange"
+# every typed product fact at least once (mechanisms, components, support
+# period, self-assessment, a git-pinned artifact)
+FACTS = INTERCHANGE / "facts-full.xml"
+# dossiers whose evaluation has error and warning findings, one naming no
+# provision
+FINDINGS = [DATA / "rules" / "ics-na-contradicts-facts" / "fail.xml",
+            DATA / "rules" / "dut-identification-missing" / "fail.xml"]
 SCHEMA = SOURCE / "xsd" / "dossier.schema.json"
 XMLLINT = shutil.which("xmllint")
 NODE = shutil.which("node")
@@ -167,7 +175,7 @@ class JsonForm(TempDirTest):
 
     def test_round_trip_examples_and_edges(self):
         self.need(XMLLINT, "xmllint")
-        for source in EXAMPLES + [INTERCHANGE / "json-edges.xml"]:
+        for source in EXAMPLES + [INTERCHANGE / "json-edges.xml", FACTS]:
             with self.subTest(source.name):
                 self.round_trip(source)
 
@@ -192,7 +200,7 @@ class JsonForm(TempDirTest):
 
     def test_exports_follow_the_json_schema(self):
         sources = list(EXAMPLES) + sorted((DATA / "valid").glob("*.xml")) + \
-            sorted(DATA.glob("rules/**/*.xml")) + [INTERCHANGE / "json-edges.xml"]
+            sorted(DATA.glob("rules/**/*.xml")) + [INTERCHANGE / "json-edges.xml", FACTS]
         files = []
         for i, source in enumerate(sources):
             out = self.tmp / f"{i:03d}-{source.stem}.json"
@@ -212,6 +220,69 @@ class JsonForm(TempDirTest):
         bad.write_text(json.dumps(doc), encoding="utf-8")
         ok, output = self.ajv(SCHEMA, [bad])
         self.assertFalse(ok, output)
+        # nor for the typed facts
+        doc = json.loads(etsi("export", FACTS).stdout)
+        ok, output = self.ajv(SCHEMA, [self.write_json("facts.json", doc)])
+        self.assertTrue(ok, output[-3000:])
+        for path, value in ((("update-boundary", "mechanism", 0, "verification", "where"), "sometimes"),
+                            (("update-boundary", "mechanism", 0, "crypto", 0, "use"), "checksum"),
+                            (("update-boundary", "component", 2, "other-install-path", 0, "kind"),
+                             "jtag"),
+                            (("self-assessment", "result", 0, "outcome"), "pass")):
+            with self.subTest(path=path):
+                broken = json.loads(json.dumps(doc))
+                target = broken["dossier"]
+                for step in path[:-1]:
+                    target = target[step]
+                target[path[-1]] = value
+                ok, output = self.ajv(SCHEMA, [self.write_json("bad-fact.json", broken)])
+                self.assertFalse(ok, output)
+                self.assertIn("/" + "/".join(map(str, path)), output)
+
+    def write_json(self, name, doc):
+        path = self.tmp / name
+        path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+        return path
+
+    def test_bad_facts_write_nothing(self):
+        """A fact's value the schema refuses, in the JSON form: refused at its
+        JSON pointer, and no output written (nor an existing one changed)."""
+        doc = json.loads(etsi("export", FACTS).stdout)
+        out = self.tmp / "out.xml"
+        cases = [
+            (("update-boundary", "mechanism", 0, "verification", "where"), "sometimes",
+             "/dossier/update-boundary/mechanism/0/verification: Element 'verification', "
+             "attribute 'where': [facet 'enumeration'] The value 'sometimes'"),
+            (("ixit", "user-info", "support-period", "duration"), "5 years",
+             "/dossier/ixit/user-info/support-period: Element 'support-period', attribute "
+             "'duration': '5 years' is not a valid value of the atomic type 'xs:duration'"),
+            (("update-boundary", "mechanism", 0, "update-check", "period"), "daily",
+             "/dossier/update-boundary/mechanism/0/update-check: Element 'update-check', "
+             "attribute 'period'"),
+            (("update-boundary", "mechanism", 0, "crypto", 1, "use"), "checksum",
+             "/dossier/update-boundary/mechanism/0/crypto/1: Element 'crypto', attribute 'use'"),
+            (("update-boundary", "component", 1, "boot-verification", "verified"), "maybe",
+             "/dossier/update-boundary/component/1/boot-verification:"),
+            (("self-assessment", "result", 2, "outcome"), "failed",
+             "/dossier/self-assessment/result/2: Element 'result', attribute 'outcome'"),
+        ]
+        for path, value, message in cases:
+            with self.subTest(path=path):
+                broken = json.loads(json.dumps(doc))
+                target = broken["dossier"]
+                for step in path[:-1]:
+                    target = target[step]
+                target[path[-1]] = value
+                bad = self.write_json("bad.json", broken)
+                r = etsi("import", "--from", "json", bad, "-o", out)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertIn(f"bad.json: error: {message}", r.stderr)
+                self.assertFalse(out.exists())
+                kept = self.tmp / "kept.xml"
+                kept.write_text("kept\n", encoding="utf-8")
+                r = etsi("import", "--from", "json", bad, "-o", kept)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertEqual(kept.read_text(encoding="utf-8"), "kept\n")
 
     def test_bad_json_writes_nothing(self):
         good = json.loads(etsi("export", EXAMPLES[0]).stdout)
@@ -278,9 +349,10 @@ class JsonForm(TempDirTest):
 class Oscal(TempDirTest):
     def exports(self, fmt):
         files = []
-        for source in EXAMPLES:
+        for source in EXAMPLES + [FACTS] + FINDINGS:
             # ajv-cli picks its parser by the extension
-            out = self.tmp / f"{source.stem}.{fmt}.{'json' if fmt.endswith('json') else 'xml'}"
+            out = self.tmp / (f"{source.parent.name}-{source.stem}.{fmt}."
+                              f"{'json' if fmt.endswith('json') else 'xml'}")
             r = etsi("export", source, "--format", fmt, "-o", out)
             self.assertEqual(r.returncode, 0, r.stderr)
             files.append(out)
@@ -373,6 +445,94 @@ class Oscal(TempDirTest):
         types = [c["type"] for c in result["local-definitions"]["components"]]
         self.assertEqual(types.count("this-system"), 1)
         self.assertGreater(types.count("software"), 3)
+
+
+    def test_facts_self_assessment_and_findings(self):
+        """Typed facts as props (none invented), the supplier's own results as
+        observations apart from verdicts, every error and warning of the
+        evaluation as a finding, contradicted claims and open questions as
+        risks (docs/interchange.md)."""
+        doc = json.loads(etsi("export", FACTS, "--format", "oscal-json", "--as-of",
+                              "2026-12-14").stdout)["assessment-results"]
+        result = doc["results"][0]
+
+        def props(obj):
+            out = {}
+            for p in obj.get("props", []):
+                if p.get("ns") == "urn:libetsi:oscal:1":
+                    out.setdefault(p["name"], []).append(p["value"])
+            return out
+
+        mechanisms = {props(c)["mechanism-id"][0]: props(c)
+                      for c in result["local-definitions"]["components"]
+                      if c["type"] == "process-procedure"}
+        self.assertEqual(sorted(mechanisms), ["mech-app", "mech-ota", "mech-store"])
+        ota = mechanisms["mech-ota"]
+        self.assertEqual(ota["verification-where"], ["device-before-install"])
+        self.assertEqual(ota["crypto"][0], "signature ECDSA 256 SHA-256 (authenticated: true)")
+        self.assertEqual(len(ota["crypto"]), 5)
+        self.assertEqual(ota["update-check-period"], ["P1D"])
+        self.assertEqual(mechanisms["mech-app"]["verification-key"], ["unknown"])
+        store = mechanisms["mech-store"]
+        self.assertEqual(store["verification-where"], ["unknown"])
+        for absent in ("crypto", "verification-key", "transport-tls", "automation-default",
+                       "update-check-periodic", "notice-risks", "recovery"):
+            self.assertNotIn(absent, store)
+        fw = next(props(c) for c in result["local-definitions"]["components"]
+                  if props(c).get("component-id") == ["comp-fw"])
+        self.assertEqual(fw["other-install-path"], ["service-port (verifies: true)",
+                                                    "recovery-mode (verifies: true)",
+                                                    "debug-interface (verifies: unknown)"])
+        self.assertEqual(fw["boot-verification-by"], ["comp-bootrom"])
+
+        kinds = [props(o)["observation-kind"][0] for o in result["observations"]]
+        self.assertEqual(kinds.count("self-assessment"), 5)
+        for o in result["observations"]:
+            p = props(o)
+            if p["observation-kind"] == ["self-assessment"]:
+                self.assertEqual(o["methods"], ["UNKNOWN"])
+                self.assertNotIn("result", p)
+                self.assertIn(p["self-result"][0], ("PASS", "FAIL", "INCONCLUSIVE", "N/A"))
+
+        # the evaluation, as of the same date: its errors and warnings are findings
+        r = etsi("evaluate", FACTS, "--as-of", "2026-12-14")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        ns = {"r": "urn:libetsi:results:1"}
+        root = ET.fromstring(r.stdout)
+        expected = [f.attrib for f in root.iterfind("r:findings/r:finding", ns)
+                    if f.get("severity") in ("error", "warning")]
+        checks = [f for f in result["findings"] if props(f)["level"] == ["check"]]
+        self.assertEqual(len(checks), len(expected))
+        risks = {k["uuid"]: k for k in result.get("risks", [])}
+        for f, want in zip(checks, expected):
+            p = props(f)
+            self.assertEqual((p["rule"][0], p["severity"][0]), (want["rule"], want["severity"]))
+            for name in ("claim", "fact", "fact-line"):
+                self.assertEqual(p.get(name, [None])[0], want.get(name))
+            if "claim" in want or "fact" in want:
+                (link,) = f["related-risks"]
+                risk = risks[link["risk-uuid"]]
+                self.assertEqual(props(risk)["risk-kind"], ["contradicted-claim"])
+                self.assertEqual(risk["status"], "open")
+            else:
+                self.assertNotIn("related-risks", f)
+        questions = root.findall("r:open-questions/r:question", ns)
+        self.assertEqual(sum(1 for k in risks.values()
+                             if props(k)["risk-kind"] == ["open-question"]), len(questions))
+        for k in risks.values():
+            if props(k)["risk-kind"] == ["open-question"]:
+                self.assertEqual(k["status"], "open")
+
+    def test_check_findings_name_their_target(self):
+        doc = json.loads(etsi("export", FINDINGS[1], "--format", "oscal-json").stdout)
+        doc = doc["assessment-results"]
+        finding = next(f for f in doc["results"][0]["findings"]
+                       if {"name": "rule", "ns": "urn:libetsi:oscal:1",
+                           "value": "dut-identification-missing"} in f["props"])
+        self.assertEqual(finding["target"]["target-id"], "en303645-5.3_obj")
+        self.assertEqual(finding["target"]["status"]["state"], "not-satisfied")
+        controls = [o["control-id"] for o in doc["local-definitions"]["objectives-and-methods"]]
+        self.assertIn("en303645-5.3", controls)
 
 
 # ---- ICS from a spreadsheet ------------------------------------------------------------

@@ -1,9 +1,10 @@
 /* Unit tests of the JSON form of a dossier (json.c): XML -> JSON -> XML is
  * lossless in canonical form (C14N 1.0 inclusive and exclusive, with
  * comments) for every example and every file under tests/data that is a
- * valid dossier (json-edges.xml among them); the export is
- * deterministic; bad JSON is refused with its JSON path or line and column;
- * the element table follows xsd/dossier.xsd. */
+ * valid dossier (json-edges.xml and facts-full.xml among them); every typed
+ * product fact has its place in the form; the export is deterministic; bad
+ * JSON (a fact's value among them) is refused with its JSON path or line and
+ * column; the element table follows xsd/dossier.xsd. */
 #include "helpers.h"
 
 #include <dirent.h>
@@ -126,12 +127,30 @@ static size_t round_trip_dir(const char *dir, int recurse)
 	return count;
 }
 
+static size_t xml_count(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+
+	assert_non_null(dp);
+	while ((e = readdir(dp))) {
+		size_t len = strlen(e->d_name);
+
+		n += e->d_name[0] != '.' && len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0;
+	}
+	closedir(dp);
+	return n;
+}
+
 /* ---- round trips ----------------------------------------------------------- */
 
 static void test_json__round_trip_examples(void **state)
 {
 	(void)state;
-	assert_int_equal(round_trip_dir(test_source_path("examples/dossiers"), 0), 3);
+	/* every example, each a valid dossier */
+	assert_int_equal(round_trip_dir(test_source_path("examples/dossiers"), 0),
+	                 xml_count(test_source_path("examples/dossiers")));
 }
 
 /* Every file under tests/data that loads as a valid dossier, wherever it
@@ -411,6 +430,99 @@ static void test_json__key_order(void **state)
 	etsi_dossier_free(d);
 }
 
+/* Every typed product fact (tests/data/interchange/facts-full.xml uses each
+ * element and attribute at least once, unknown values, repeated crypto and
+ * other-install-path elements, a self-assessment, a git-pinned artifact)
+ * round-trips, and has its place in the form. */
+static void test_json__round_trip_facts(void **state)
+{
+	etsi_dossier *d = NULL;
+	json_error_t jerr;
+	json_t *top, *v;
+	char *text;
+
+	(void)state;
+	assert_true(round_trip(test_data_path("interchange/facts-full.xml")));
+	assert_int_equal(etsi_dossier_load(&d, test_data_path("interchange/facts-full.xml"), NULL), 0);
+	text = export_json(d);
+	top = json_loads(text, 0, &jerr);
+	assert_non_null(top);
+	assert_true(check_key_order(json_object_get(top, "dossier"), "dossier") > 100);
+	/* mechanism facts: one object per element, crypto an array */
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/0/verification/where"),
+	                    "device-before-install");
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/0/verification/by"),
+	                    "comp-se");
+	v = json_object_get(json_array_get(json_object_get(json_object_get(json_object_get(top,
+	        "dossier"), "update-boundary"), "mechanism"), 0), "crypto");
+	assert_true(json_is_array(v));
+	assert_int_equal(json_array_size(v), 5);
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/0/crypto/0/use"),
+	                    "signature");
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/0/crypto/0/key-bits"),
+	                    "256");
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/0/crypto/0/authenticated"),
+	                    "true");
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/0/verification-key/location"),
+	                    "secure-element");
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/0/transport/tls"), "1.3");
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/0/update-source/kind"),
+	                    "vendor-service");
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/0/anti-rollback/kind"),
+	                    "hardware-counter");
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/0/recovery/kind"),
+	                    "dual-bank");
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/0/automation/default"),
+	                    "opt-out-at-setup");
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/0/update-check/period"),
+	                    "P1D");
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/0/notice/disruption"),
+	                    "announced");
+	/* unknown is a value, kept as it is */
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/1/verification-key/location"),
+	                    "unknown");
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/1/transport/server-authenticated"),
+	                    "unknown");
+	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/2/verification/where"),
+	                    "unknown");
+	/* not stated: no key at all */
+	v = json_array_get(json_object_get(json_object_get(json_object_get(top, "dossier"),
+	                                                   "update-boundary"), "mechanism"), 2);
+	assert_null(json_object_get(v, "crypto"));
+	assert_null(json_object_get(v, "transport"));
+	/* component facts: other-install-path an array, with its text */
+	assert_string_equal(str_at(top, "dossier/update-boundary/component/2/boot-verification/verified"),
+	                    "true");
+	assert_string_equal(str_at(top, "dossier/update-boundary/component/1/boot-verification/verified"),
+	                    "unknown");
+	assert_string_equal(str_at(top, "dossier/update-boundary/component/2/carries/network-stack"),
+	                    "true");
+	v = json_object_get(json_array_get(json_object_get(json_object_get(json_object_get(top,
+	        "dossier"), "update-boundary"), "component"), 2), "other-install-path");
+	assert_int_equal(json_array_size(v), 3);
+	assert_string_equal(str_at(top, "dossier/update-boundary/component/2/other-install-path/2/kind"),
+	                    "debug-interface");
+	assert_string_equal(str_at(top, "dossier/update-boundary/component/2/other-install-path/2/verifies"),
+	                    "unknown");
+	assert_contains(str_at(top, "dossier/update-boundary/component/2/other-install-path/0/#text"),
+	                "USB-C service mode");
+	/* support period, public support end, git-pinned artifact */
+	assert_string_equal(str_at(top, "dossier/ixit/user-info/support-period/duration"), "P5Y");
+	assert_string_equal(str_at(top, "dossier/ixit/user-info/support-period/stated"), "stated");
+	assert_string_equal(str_at(top, "dossier/header/public-statement/support-end"), "2031-12-31");
+	assert_non_null(strstr(text, "\"git-oid\": \"3f786850e387550fdab836ed7e6dc881de23001b\""));
+	/* the supplier's self-assessment, after the verdicts */
+	v = json_object_get(json_object_get(json_object_get(top, "dossier"), "self-assessment"),
+	                    "result");
+	assert_int_equal(json_array_size(v), 5);
+	assert_string_equal(str_at(top, "dossier/self-assessment/result/2/outcome"), "FAIL");
+	assert_string_equal(str_at(top, "dossier/self-assessment/result/3/outcome"), "N/A");
+	assert_true(strstr(text, "\"verdicts\"") < strstr(text, "\"self-assessment\""));
+	json_decref(top);
+	free(text);
+	etsi_dossier_free(d);
+}
+
 /* ---- refused JSON ---------------------------------------------------------------- */
 
 static char *minimal_json(void)
@@ -531,6 +643,75 @@ static void test_json__refused_invalid(void **state)
 	                    "/dossier/ics/entry/0: provision 5.3-4 is void");
 	expect_refused_edit("\"release\": {", "\"releasex\": {", ETSI_EVALIDATION,
 	                    "/dossier/header/releasex");
+}
+
+/* A fact's value the schema does not allow is refused where it is, and
+ * nothing is loaded. */
+static void expect_fact_refused(const char *json, const char *from, const char *to,
+                                const char *pointer, const char *detail)
+{
+	char *bad = test_replace(json, from, to);
+
+	expect_refused(bad, ETSI_EVALIDATION, pointer);
+	assert_contains(etsi_error_last()->message, detail);
+	free(bad);
+}
+
+static void test_json__refused_facts(void **state)
+{
+	etsi_dossier *d = NULL;
+	char *json;
+
+	(void)state;
+	assert_int_equal(etsi_dossier_load(&d, test_data_path("interchange/facts-full.xml"), NULL), 0);
+	json = export_json(d);
+	etsi_dossier_free(d);
+	/* enumerations */
+	expect_fact_refused(json, "\"where\": \"device-before-install\"", "\"where\": \"sometimes\"",
+	                    "/dossier/update-boundary/mechanism/0/verification: Element 'verification', "
+	                    "attribute 'where'", "'sometimes'");
+	expect_fact_refused(json, "\"location\": \"secure-element\"", "\"location\": \"cloud\"",
+	                    "/dossier/update-boundary/mechanism/0/verification-key:", "'cloud'");
+	expect_fact_refused(json, "\"tls\": \"1.3\"", "\"tls\": \"TLS 1.3\"",
+	                    "/dossier/update-boundary/mechanism/0/transport:", "'TLS 1.3'");
+	expect_fact_refused(json, "\"verified\": \"unknown\"", "\"verified\": \"maybe\"",
+	                    "/dossier/update-boundary/component/1/boot-verification:", "'maybe'");
+	expect_fact_refused(json, "\"outcome\": \"FAIL\"", "\"outcome\": \"fail\"",
+	                    "/dossier/self-assessment/result/2:", "'fail'");
+	/* durations, key sizes, git object ids */
+	expect_fact_refused(json, "\"duration\": \"P5Y\"", "\"duration\": \"5 years\"",
+	                    "/dossier/ixit/user-info/support-period: Element 'support-period', "
+	                    "attribute 'duration'", "xs:duration");
+	expect_fact_refused(json, "\"period\": \"P1D\"", "\"period\": \"daily\"",
+	                    "/dossier/update-boundary/mechanism/0/update-check:", "xs:duration");
+	expect_fact_refused(json, "\"key-bits\": \"256\"", "\"key-bits\": \"0\"",
+	                    "/dossier/update-boundary/mechanism/0/crypto/0:", "key-bits");
+	expect_fact_refused(json, "\"git-oid\": \"3f786850e387550fdab836ed7e6dc881de23001b\"",
+	                    "\"git-oid\": \"3F786850E387550FDAB836ED7E6DC881DE23001B\"",
+	                    "/dossier/evidence-map/evidence/", "git-oid");
+	/* the form itself: a repeated fact is an array, attributes are known */
+	{
+		json_error_t jerr;
+		json_t *top = json_loads(json, 0, &jerr), *m;
+		char *bad;
+
+		assert_non_null(top);
+		m = json_array_get(json_object_get(json_object_get(json_object_get(top, "dossier"),
+		                                                   "update-boundary"), "mechanism"), 0);
+		assert_int_equal(json_object_set(m, "crypto",
+		                                 json_array_get(json_object_get(m, "crypto"), 0)), 0);
+		bad = json_dumps(top, 0);
+		expect_refused(bad, ETSI_EVALIDATION,
+		               "/dossier/update-boundary/mechanism/0/crypto: 'crypto' may repeat, so it "
+		               "is an array");
+		free(bad);
+		json_decref(top);
+	}
+	expect_fact_refused(json, "\"where\": \"device-before-install\"",
+	                    "\"where\": \"device-before-install\", \"how\": \"RSA\"",
+	                    "/dossier/update-boundary/mechanism/0/verification/how: 'how' is not an "
+	                    "attribute or child element of 'verification'", "where by");
+	free(json);
 }
 
 static void test_json__limits(void **state)
@@ -815,6 +996,7 @@ int main(void)
 		cmocka_unit_test(test_json__round_trip_examples),
 		cmocka_unit_test(test_json__round_trip_test_dossiers),
 		cmocka_unit_test(test_json__round_trip_edges),
+		cmocka_unit_test(test_json__round_trip_facts),
 		cmocka_unit_test(test_json__round_trip_changed),
 		cmocka_unit_test(test_json__form),
 		cmocka_unit_test(test_json__deterministic),
@@ -822,6 +1004,7 @@ int main(void)
 		cmocka_unit_test(test_json__refused_syntax),
 		cmocka_unit_test(test_json__refused_structure),
 		cmocka_unit_test(test_json__refused_invalid),
+		cmocka_unit_test(test_json__refused_facts),
 		cmocka_unit_test(test_json__limits),
 		cmocka_unit_test(test_json__no_validate_and_path),
 		cmocka_unit_test(test_json__arguments),
