@@ -66,6 +66,7 @@
   <xsl:key xmlns:rp="urn:libetsi:report:1" xmlns:d="urn:libetsi:dossier:1" xmlns:r="urn:libetsi:results:1" xmlns:c="urn:libetsi:catalog:1" name="verdict" match="d:verdicts/d:verdict" use="@case"/>
   <xsl:key xmlns:rp="urn:libetsi:report:1" xmlns:d="urn:libetsi:dossier:1" xmlns:r="urn:libetsi:results:1" xmlns:c="urn:libetsi:catalog:1" name="waiver" match="d:waivers/d:waiver" use="@id"/>
   <xsl:key xmlns:rp="urn:libetsi:report:1" xmlns:d="urn:libetsi:dossier:1" xmlns:r="urn:libetsi:results:1" xmlns:c="urn:libetsi:catalog:1" name="workflow-step" match="d:workflow/d:step" use="@name"/>
+  <xsl:key xmlns:rp="urn:libetsi:report:1" xmlns:d="urn:libetsi:dossier:1" xmlns:r="urn:libetsi:results:1" xmlns:c="urn:libetsi:catalog:1" name="self-result" match="d:self-assessment/d:result" use="@ref"/>
 
   <!-- the results -->
   <xsl:key xmlns:rp="urn:libetsi:report:1" xmlns:d="urn:libetsi:dossier:1" xmlns:r="urn:libetsi:results:1" xmlns:c="urn:libetsi:catalog:1" name="outcome" match="r:outcomes/r:provision" use="@id"/>
@@ -74,6 +75,11 @@
   <xsl:key xmlns:rp="urn:libetsi:report:1" xmlns:d="urn:libetsi:dossier:1" xmlns:r="urn:libetsi:results:1" xmlns:c="urn:libetsi:catalog:1" name="planned-by-provision" match="r:plan/r:case" use="@provision"/>
   <xsl:key xmlns:rp="urn:libetsi:report:1" xmlns:d="urn:libetsi:dossier:1" xmlns:r="urn:libetsi:results:1" xmlns:c="urn:libetsi:catalog:1" name="findings-by-reference" match="r:findings/r:finding" use="@reference"/>
   <xsl:key xmlns:rp="urn:libetsi:report:1" xmlns:d="urn:libetsi:dossier:1" xmlns:r="urn:libetsi:results:1" xmlns:c="urn:libetsi:catalog:1" name="gate-step" match="r:gate/r:step" use="@name"/>
+  <!-- findings in which a recorded fact contradicts a claim, by provision;
+       and by provision, rule and line of the fact, which names one -->
+  <xsl:key xmlns:rp="urn:libetsi:report:1" xmlns:d="urn:libetsi:dossier:1" xmlns:r="urn:libetsi:results:1" xmlns:c="urn:libetsi:catalog:1" name="claim-findings" match="r:findings/r:finding[@claim]" use="@reference"/>
+  <xsl:key xmlns:rp="urn:libetsi:report:1" xmlns:d="urn:libetsi:dossier:1" xmlns:r="urn:libetsi:results:1" xmlns:c="urn:libetsi:catalog:1" name="claim-finding" match="r:findings/r:finding[@claim]" use="concat(@reference, '|', @rule, '|', @fact-line)"/>
+  <xsl:key xmlns:rp="urn:libetsi:report:1" xmlns:d="urn:libetsi:dossier:1" xmlns:r="urn:libetsi:results:1" xmlns:c="urn:libetsi:catalog:1" name="open-questions-by-step" match="r:open-questions/r:question" use="@step"/>
 
   <!-- ==== CSV (RFC 4180) =============================================== -->
 
@@ -341,6 +347,111 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- ==== typed product facts ========================================== -->
+
+  <!-- A typed product fact's value in plain words (docs/reports.md,
+       "Product facts"): $fact names the fact (where, location, tls,
+       source, rollback, recovery, default, by, disruption, channel, path,
+       use), $value is the token the dossier records.
+       true and false of any fact read "yes" and "no"; "unknown" reads
+       "unknown".  Whether a fact is stated at all is the caller's
+       question: an absent fact is "not stated", never "no". -->
+  <xsl:template name="fact-words">
+    <xsl:param name="fact"/>
+    <xsl:param name="value"/>
+    <xsl:variable name="words" select="substring-before(substring-after(concat(
+      '|where:device-before-install=verified by the device before installation',
+      '|where:device-at-boot=verified by the device only when it boots',
+      '|where:update-client=verified only by the update client or companion app',
+      '|where:server-or-transport=verified only by the server or the transport (TLS)',
+      '|where:none=not verified',
+      '|location:secure-element=in a secure element',
+      '|location:one-time-programmable=in one-time-programmable memory',
+      '|location:read-only-memory=in read-only memory',
+      '|location:protected-flash=in write-protected flash',
+      '|location:writable-storage=in writable storage',
+      '|tls:none=not used',
+      '|source:vendor-service=the manufacturer&#x2019;s update service',
+      '|source:third-party-host=a third-party host',
+      '|source:user-configurable=a source the user configures',
+      '|rollback:none=none: older versions are accepted',
+      '|rollback:version-check=version check',
+      '|rollback:hardware-counter=hardware counter',
+      '|recovery:none=none',
+      '|recovery:dual-bank=two banks: falls back to the previous image',
+      '|recovery:recovery-image=a recovery image',
+      '|recovery:retry=retries the installation',
+      '|default:on=on',
+      '|default:off=off',
+      '|default:opt-out-at-setup=chosen at setup, preselected on (opt-out)',
+      '|default:opt-in-at-setup=chosen at setup, preselected off (opt-in)',
+      '|by:device=the device',
+      '|by:associated-service=an associated service',
+      '|disruption:announced=announced',
+      '|disruption:not-announced=not announced',
+      '|disruption:never-disrupts=updates never disrupt basic functioning',
+      '|channel:device=on the device',
+      '|channel:companion-app=in the companion app',
+      '|channel:email=by email',
+      '|channel:web=on a web page',
+      '|channel:other=another channel',
+      '|path:service-port=service port',
+      '|path:debug-interface=debug interface',
+      '|path:recovery-mode=recovery mode',
+      '|path:bootloader-console=bootloader console',
+      '|path:other=another path',
+      '|use:signature=signature',
+      '|use:digest=digest',
+      '|use:encryption=encryption',
+      '|use:mac=MAC',
+      '|use:key-exchange=key exchange',
+      '|'), concat('|', $fact, ':', $value, '=')), '|')"/>
+    <xsl:choose>
+      <xsl:when test="$value = 'true'">yes</xsl:when>
+      <xsl:when test="$value = 'false'">no</xsl:when>
+      <xsl:when test="$value = 'unknown'">unknown</xsl:when>
+      <xsl:when test="$words != ''">
+        <xsl:value-of select="$words"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="translate($value, '-', ' ')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An xs:duration in words: P5Y "5 years", P1Y6M "1 year 6 months",
+       P1D "1 day", PT12H "12 hours"; anything else as it is. -->
+  <xsl:template name="duration-words">
+    <xsl:param name="d"/>
+    <xsl:variable name="date" select="substring-before(concat(substring-after($d, 'P'), 'T'), 'T')"/>
+    <xsl:variable name="time" select="substring-after($d, 'T')"/>
+    <xsl:variable name="y" select="substring-before($date, 'Y')"/>
+    <xsl:variable name="after-y" select="substring($date, string-length($y) + 1 + number($y != ''))"/>
+    <xsl:variable name="mo" select="substring-before($after-y, 'M')"/>
+    <xsl:variable name="after-m" select="substring($after-y, string-length($mo) + 1 + number($mo != ''))"/>
+    <xsl:variable name="w" select="substring-before($after-m, 'W')"/>
+    <xsl:variable name="after-w" select="substring($after-m, string-length($w) + 1 + number($w != ''))"/>
+    <xsl:variable name="dd" select="substring-before($after-w, 'D')"/>
+    <xsl:variable name="h" select="substring-before($time, 'H')"/>
+    <xsl:variable name="after-h" select="substring($time, string-length($h) + 1 + number($h != ''))"/>
+    <xsl:variable name="mi" select="substring-before($after-h, 'M')"/>
+    <xsl:variable name="words" select="normalize-space(concat(
+      substring(concat($y, ' year', substring('s', 1, number($y != '1')), ' '), 1, 1000 * number($y != '')),
+      substring(concat($mo, ' month', substring('s', 1, number($mo != '1')), ' '), 1, 1000 * number($mo != '')),
+      substring(concat($w, ' week', substring('s', 1, number($w != '1')), ' '), 1, 1000 * number($w != '')),
+      substring(concat($dd, ' day', substring('s', 1, number($dd != '1')), ' '), 1, 1000 * number($dd != '')),
+      substring(concat($h, ' hour', substring('s', 1, number($h != '1')), ' '), 1, 1000 * number($h != '')),
+      substring(concat($mi, ' minute', substring('s', 1, number($mi != '1')), ' '), 1, 1000 * number($mi != ''))))"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($d, 'P') and $words != '' and string-length(translate($words, '0123456789 abcdefghijklmnopqrstuvwxyz', '')) = 0">
+        <xsl:value-of select="$words"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$d"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ==== small helpers ================================================ -->
 
   <!-- A size in bytes, for people: 41.9 MB (binary multiples, 1 MB = 1024 KB). -->
@@ -602,6 +713,27 @@ ul.tight { margin: 0; padding-left: 1.1em; }
 .flag { display: inline-block; font-size: 11px; padding: 0 6px; margin: 1px 2px 1px 0; border-radius: 3px; border: 1px solid var(--line-2); color: var(--ink-2); white-space: nowrap; }
 .flag.on { background: var(--accent); color: #fff; border-color: var(--accent); }
 
+/* typed product facts: "not stated" (left out) and "unknown" (stated as not
+   known) look different from each other and from any stated value */
+.fv { display: inline-block; font-size: 11px; font-weight: 600; line-height: 1.45; padding: 0 6px; border-radius: 3px; white-space: nowrap; }
+.fv-none { color: var(--faint); border: 1px dashed var(--line-2); font-style: italic; }
+.fv-unknown { color: var(--inc); background: var(--inc-bg); border: 1px solid var(--inc-line); }
+ul.fl { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 18px; }
+ul.fl li { white-space: nowrap; }
+ul.fl .fk { color: var(--muted); }
+table.crypto { width: auto; min-width: 60%; margin: 0; }
+table.crypto td, table.crypto th { padding: 3px 12px 3px 0; }
+.b-contra { color: #fff; background: var(--fail); border-color: var(--fail); }
+a.b-contra:hover { text-decoration: none; opacity: .85; }
+tr.contradicted td:first-child { box-shadow: inset 3px 0 0 var(--fail); }
+.contra { margin: 0 0 6px; }
+.contra .fact { font-family: var(--mono); font-size: 11.5px; }
+.pin + .pin { margin-top: 5px; }
+.contra-mark { margin-top: 4px; }
+.b-risk { color: var(--inc); background: var(--inc-bg); border-color: var(--inc-line); border-style: dashed; white-space: normal; }
+table.self { border-left: 3px solid var(--proc-line); }
+.self-note { border-left: 3px solid var(--proc-line); background: var(--proc-bg); padding: 6px 10px; font-size: 12.5px; margin: 4px 0 8px; }
+
 /* figures */
 figure { margin: 8px 0 16px; }
 figure svg { display: block; width: 100%; height: auto; }
@@ -635,6 +767,7 @@ svg .cell-sup-y rect { fill: var(--req-bg); stroke: var(--req-line); } svg .cell
 svg .cell-sup-n rect { fill: #fff; stroke: var(--inc); stroke-width: 1.5; } svg .cell-sup-n text { fill: var(--inc); }
 svg .cell-sup-na rect { fill: #fff; stroke: var(--nap-line); stroke-dasharray: 1 2; } svg .cell-sup-na text { fill: var(--nap); }
 svg .cell-sup-none rect { fill: #fff; stroke: var(--inc); stroke-dasharray: 3 2; } svg .cell-sup-none text { fill: var(--inc); }
+svg .cell-contra rect { fill: var(--fail-bg); stroke: var(--fail); stroke-width: 1.5; } svg .cell-contra text { fill: var(--fail); }
 svg .cell-ev-ok rect { fill: var(--evd-bg); stroke: var(--evd-line); } svg .cell-ev-ok text { fill: var(--evd); }
 svg .cell-ev-open rect { fill: var(--inc-bg); stroke: var(--inc-line); stroke-dasharray: 3 2; } svg .cell-ev-open text { fill: var(--inc); }
 svg .cell-ev-missing rect { fill: #fff; stroke: var(--fail); stroke-dasharray: 3 2; } svg .cell-ev-missing text { fill: var(--fail); }
@@ -684,6 +817,7 @@ svg .note { font-size: 12px; fill: var(--muted); font-style: italic; }
 .inputs li { padding: 1px 0; }
 .inputs .m { display: inline-block; width: 1.2em; font-weight: 700; text-align: center; }
 .inputs .yes .m { color: var(--pass); } .inputs .no { color: var(--fail); } .inputs .unchecked .m { color: var(--faint); }
+.inputs .unknown { color: var(--inc); }
 .purpose { display: block; color: var(--muted); font-size: 12px; margin-top: 2px; font-weight: 400; }
 
 /* the release gate */

@@ -28,6 +28,9 @@
     carried_from        the release it was carried from, or empty
     owner_name          the owner's name
     artifact_title      the artifact's title, or empty
+    git_oid             the git object id that pins it (40 or 64 hex
+                        digits), or empty; an artifact is integrity-pinned
+                        when it has a sha256 or a git_oid
 
   RFC 4180: UTF-8, a header row, fields quoted when they hold a comma, a
   quote, CR or LF, quotes doubled, records ending in CRLF.
@@ -43,7 +46,7 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/">
-    <xsl:text>evidence_id,provision,kind,category,claim,owner,review,release,artifact_id,ref,media_type,sha256,size,collected,expires,visibility,external_assurance,carried_from,owner_name,artifact_title&#13;&#10;</xsl:text>
+    <xsl:text>evidence_id,provision,kind,category,claim,owner,review,release,artifact_id,ref,media_type,sha256,size,collected,expires,visibility,external_assurance,carried_from,owner_name,artifact_title,git_oid&#13;&#10;</xsl:text>
     <xsl:for-each select="/rp:report/d:dossier/d:evidence-map/d:evidence">
       <xsl:choose>
         <xsl:when test="d:artifact">
@@ -126,6 +129,9 @@
     </xsl:call-template>
     <xsl:call-template name="csv-field">
       <xsl:with-param name="value" select="$art/d:title"/>
+    </xsl:call-template>
+    <xsl:call-template name="csv-field">
+      <xsl:with-param name="value" select="$art/@git-oid"/>
       <xsl:with-param name="last" select="true()"/>
     </xsl:call-template>
   </xsl:template>

@@ -13,6 +13,12 @@
   elements.  This stylesheet reads nothing else, and says "assessment in
   progress" unless the public statement states conformance (which libetsi
   refuses to publish unless the verdicts support it).
+
+  A security property is stated only when the typed product facts record
+  it, and in their strength: "verified by the device before installation"
+  only when every update path records verification where=
+  "device-before-install", never from an ICS "Y" or from prose.  A fact
+  that is unknown, left out or weaker gives no sentence at all.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -33,6 +39,13 @@
   <xsl:variable name="EN" select="$D/d:header/d:editions/@en303645"/>
   <xsl:variable name="TS" select="$D/d:header/d:editions/@ts103701"/>
   <xsl:variable name="mechs" select="$D/d:update-boundary/d:mechanism[not(@implemented = 'false')]"/>
+  <xsl:variable name="SP" select="$UI/d:support-period"/>
+  <!-- properties every update path records, in the facts' own strength -->
+  <xsl:variable name="all-verified-before-install" select="$mechs and not($mechs[not(d:verification/@where = 'device-before-install')])"/>
+  <xsl:variable name="all-verified-at-boot" select="$mechs and not($mechs[not(d:verification/@where = 'device-at-boot')])"/>
+  <xsl:variable name="all-refuse-rollback" select="$mechs and not($mechs[not(d:anti-rollback/@kind = 'version-check' or d:anti-rollback/@kind = 'hardware-counter')])"/>
+  <xsl:variable name="automatic" select="$mechs[@automatic = 'true']"/>
+  <xsl:variable name="all-automatic-on" select="$automatic and not($automatic[not(d:automation/@default = 'on')])"/>
   <xsl:variable name="conformance" select="$PS/@conformance = 'true'"/>
   <xsl:variable name="model">
     <xsl:choose>
@@ -71,7 +84,8 @@
 .pub .status.ok { border-color: var(--pass-line); background: var(--pass-bg); }
 .pub .status.ok .mark { color: var(--pass); }
 .pub .status.open .mark { color: var(--nas); }
-.pub .mech h3 { margin: 0 0 4px; font-size: 14.5px; }
+.pub .mech h3, .pub .props h3 { margin: 0 0 4px; font-size: 14.5px; }
+.pub .props { border-left: 3px solid var(--pass-line); }
 @media screen and (max-width: 900px) { .pub .cards { grid-template-columns: 1fr; } }
 @media print { .pub section.sec { break-before: auto; margin-top: 18px; } }
 </xsl:text>
@@ -116,16 +130,37 @@
               <div class="kh">Security updates until</div>
               <div class="big">
                 <xsl:choose>
-                  <xsl:when test="$UI/d:support-period/@end">
+                  <xsl:when test="$SP/@stated = 'not-stated'">not stated</xsl:when>
+                  <xsl:when test="$SP/@end">
                     <xsl:call-template name="long-date">
-                      <xsl:with-param name="iso" select="$UI/d:support-period/@end"/>
+                      <xsl:with-param name="iso" select="$SP/@end"/>
                     </xsl:call-template>
                   </xsl:when>
-                  <xsl:when test="normalize-space($UI/d:support-period) != ''">see below</xsl:when>
-                  <xsl:otherwise>not published</xsl:otherwise>
+                  <xsl:when test="$PS/@support-end">
+                    <xsl:call-template name="long-date">
+                      <xsl:with-param name="iso" select="$PS/@support-end"/>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:when test="$SP/@duration">
+                    <xsl:text>for </xsl:text>
+                    <xsl:call-template name="duration-words">
+                      <xsl:with-param name="d" select="$SP/@duration"/>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:when test="normalize-space($SP) != ''">see below</xsl:when>
+                  <xsl:otherwise>not stated</xsl:otherwise>
                 </xsl:choose>
               </div>
-              <div class="note">the defined support period</div>
+              <div class="note">
+                <xsl:text>the defined support period</xsl:text>
+                <xsl:if test="$SP/@duration and not($SP/@stated = 'not-stated') and ($SP/@end or $PS/@support-end)">
+                  <xsl:text> (</xsl:text>
+                  <xsl:call-template name="duration-words">
+                    <xsl:with-param name="d" select="$SP/@duration"/>
+                  </xsl:call-template>
+                  <xsl:text>)</xsl:text>
+                </xsl:if>
+              </div>
             </div>
             <div>
               <xsl:attribute name="class">
@@ -236,10 +271,47 @@
               <h2>Support period</h2>
             </div>
             <xsl:choose>
-              <xsl:when test="$UI/d:support-period or $UI/d:publication-of-support-period">
-                <xsl:if test="normalize-space($UI/d:support-period) != ''">
+              <xsl:when test="$SP/@stated = 'not-stated'">
+                <p>
+                  <strong>Support period: not stated.</strong>
+                  <xsl:text> The manufacturer does not state until when </xsl:text>
+                  <xsl:value-of select="$model"/>
+                  <xsl:text> receives security updates.</xsl:text>
+                </p>
+              </xsl:when>
+              <xsl:when test="$SP or $UI/d:publication-of-support-period or $PS/@support-end">
+                <xsl:if test="$SP/@end or $PS/@support-end or $SP/@duration">
                   <p>
-                    <xsl:value-of select="normalize-space($UI/d:support-period)"/>
+                    <strong>
+                      <xsl:choose>
+                        <xsl:when test="$SP/@end or $PS/@support-end">
+                          <xsl:text>Security updates until </xsl:text>
+                          <xsl:call-template name="long-date">
+                            <xsl:with-param name="iso" select="($SP/@end | $PS/@support-end[not($SP/@end)])[1]"/>
+                          </xsl:call-template>
+                          <xsl:if test="$SP/@duration">
+                            <xsl:text> (a support period of </xsl:text>
+                            <xsl:call-template name="duration-words">
+                              <xsl:with-param name="d" select="$SP/@duration"/>
+                            </xsl:call-template>
+                            <xsl:text>)</xsl:text>
+                          </xsl:if>
+                          <xsl:text>.</xsl:text>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <xsl:text>A support period of </xsl:text>
+                          <xsl:call-template name="duration-words">
+                            <xsl:with-param name="d" select="$SP/@duration"/>
+                          </xsl:call-template>
+                          <xsl:text>.</xsl:text>
+                        </xsl:otherwise>
+                      </xsl:choose>
+                    </strong>
+                  </p>
+                </xsl:if>
+                <xsl:if test="normalize-space($SP) != ''">
+                  <p>
+                    <xsl:value-of select="normalize-space($SP)"/>
                   </p>
                 </xsl:if>
                 <xsl:for-each select="$UI/d:publication-of-support-period">
@@ -267,6 +339,25 @@
             <div class="sec-h">
               <h2>How the product is updated</h2>
             </div>
+            <xsl:if test="$all-verified-before-install or $all-verified-at-boot or $all-refuse-rollback or $all-automatic-on">
+              <div class="card props">
+                <h3>Recorded for every update path</h3>
+                <ul class="facts-list">
+                  <xsl:if test="$all-verified-before-install">
+                    <li>Every update is verified by the device before installation.</li>
+                  </xsl:if>
+                  <xsl:if test="$all-verified-at-boot">
+                    <li>Updates are verified when the device boots, not before they are installed.</li>
+                  </xsl:if>
+                  <xsl:if test="$all-refuse-rollback">
+                    <li>The device refuses older software versions.</li>
+                  </xsl:if>
+                  <xsl:if test="$all-automatic-on">
+                    <li>Automatic updates are on by default.</li>
+                  </xsl:if>
+                </ul>
+              </div>
+            </xsl:if>
             <xsl:choose>
               <xsl:when test="$mechs">
                 <xsl:for-each select="$mechs">
@@ -311,17 +402,55 @@
                           <xsl:otherwise>This path does not notify you of updates.</xsl:otherwise>
                         </xsl:choose>
                       </li>
-                      <xsl:for-each select="d:trust-relationship">
+                      <!-- the trust relationship says how trust is established,
+                           not where an update is verified: that is the
+                           verification fact below -->
+                      <xsl:for-each select="d:trust-relationship[@kind = 'signature' or @kind = 'authenticated-channel' or @kind = 'protected-network' or @kind = 'user-confirmation']">
                         <li>
                           <xsl:choose>
-                            <xsl:when test="@kind = 'signature'">Each update is checked with a digital signature before it is installed.</xsl:when>
-                            <xsl:when test="@kind = 'authenticated-channel'">Updates are accepted only over an authenticated connection.</xsl:when>
-                            <xsl:when test="@kind = 'protected-network'">Updates are accepted only from a protected network.</xsl:when>
-                            <xsl:when test="@kind = 'user-confirmation'">You confirm each update before it is installed.</xsl:when>
-                            <xsl:otherwise>Updates are checked before they are installed.</xsl:otherwise>
+                            <xsl:when test="@kind = 'signature'">Updates are digitally signed.</xsl:when>
+                            <xsl:when test="@kind = 'authenticated-channel'">Updates are delivered over an authenticated connection.</xsl:when>
+                            <xsl:when test="@kind = 'protected-network'">Updates are delivered over a protected network.</xsl:when>
+                            <xsl:otherwise>You confirm each update before it is installed.</xsl:otherwise>
                           </xsl:choose>
                         </li>
                       </xsl:for-each>
+                      <xsl:choose>
+                        <xsl:when test="d:verification/@where = 'device-before-install'">
+                          <li>Each update is verified by the device before installation.</li>
+                        </xsl:when>
+                        <xsl:when test="d:verification/@where = 'device-at-boot'">
+                          <li>Updates are verified when the device boots, not before they are installed.</li>
+                        </xsl:when>
+                      </xsl:choose>
+                      <xsl:choose>
+                        <xsl:when test="d:anti-rollback/@kind = 'hardware-counter'">
+                          <li>The device refuses older software versions, enforced in hardware.</li>
+                        </xsl:when>
+                        <xsl:when test="d:anti-rollback/@kind = 'version-check'">
+                          <li>The device refuses older software versions.</li>
+                        </xsl:when>
+                      </xsl:choose>
+                      <xsl:choose>
+                        <xsl:when test="d:automation/@default = 'on'">
+                          <li>Automatic updates are on by default.</li>
+                        </xsl:when>
+                        <xsl:when test="d:automation/@default = 'opt-out-at-setup'">
+                          <li>Automatic updates are switched on during setup unless you decline.</li>
+                        </xsl:when>
+                        <xsl:when test="d:automation/@default = 'opt-in-at-setup'">
+                          <li>During setup you are asked whether to switch automatic updates on; they stay off unless you agree.</li>
+                        </xsl:when>
+                        <xsl:when test="d:automation/@default = 'off'">
+                          <li>Automatic updates are off until you switch them on.</li>
+                        </xsl:when>
+                      </xsl:choose>
+                      <xsl:if test="d:automation/@user-can-disable = 'true'">
+                        <li>You can switch automatic updates off.</li>
+                      </xsl:if>
+                      <xsl:if test="d:automation/@postpone = 'true'">
+                        <li>You can postpone an update.</li>
+                      </xsl:if>
                     </ul>
                   </div>
                 </xsl:for-each>

@@ -12,10 +12,12 @@
   through a key (common.xsl), so the cost is linear in the input.
 
   Sections: summary; 1 status at a glance (SVG matrix and verdict
-  summary); 2 device, release and parties; 3 ICS (Annex B); 4 update
-  boundary (SVG); 5 IXIT; 6 evidence map; 7 test plan; 8 outcomes and
-  verdicts; 9 check findings; 10 release gate.  docs/reports.md describes
-  each.
+  summary); 2 device, release and parties; 3 ICS (Annex B), with the
+  claims a recorded fact contradicts; 4 update boundary (SVG); 5 product
+  facts (typed facts per mechanism and component, support period, open
+  questions); 6 IXIT; 7 evidence map; 8 test plan; 9 outcomes, verdicts
+  and the supplier's self-assessment; 10 check findings; 11 release gate.
+  docs/reports.md describes each.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -24,7 +26,8 @@
     xmlns:r="urn:libetsi:results:1"
     xmlns:c="urn:libetsi:catalog:1"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="rp d r c exsl">
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="rp d r c exsl str">
 
   <xsl:include href="common.xsl"/>
 
@@ -92,6 +95,7 @@
           <xsl:call-template name="sec-dut"/>
           <xsl:call-template name="sec-ics"/>
           <xsl:call-template name="sec-boundary"/>
+          <xsl:call-template name="sec-facts"/>
           <xsl:call-template name="sec-ixit"/>
           <xsl:call-template name="sec-evidence"/>
           <xsl:call-template name="sec-plan"/>
@@ -404,7 +408,28 @@
         </div>
         <div class="note">
           <xsl:value-of select="$S/@waived"/>
-          <xsl:text> waived; see section 9</xsl:text>
+          <xsl:text> waived</xsl:text>
+          <xsl:variable name="ncontra" select="count($R/r:findings/r:finding[@claim and @waived != 'true'])"/>
+          <xsl:if test="$ncontra &gt; 0">
+            <xsl:text>; </xsl:text>
+            <a href="#s-ics">
+              <xsl:call-template name="plural">
+                <xsl:with-param name="n" select="$ncontra"/>
+                <xsl:with-param name="one">claim</xsl:with-param>
+              </xsl:call-template>
+              <xsl:text> contradicted by recorded facts</xsl:text>
+            </a>
+          </xsl:if>
+          <xsl:if test="$R/r:open-questions/r:question">
+            <xsl:text>; </xsl:text>
+            <a href="#s-questions">
+              <xsl:call-template name="plural">
+                <xsl:with-param name="n" select="count($R/r:open-questions/r:question)"/>
+                <xsl:with-param name="one">open question</xsl:with-param>
+              </xsl:call-template>
+            </a>
+          </xsl:if>
+          <xsl:text>; see section 10</xsl:text>
         </div>
       </div>
       <div>
@@ -427,6 +452,11 @@
           <xsl:text> of </xsl:text>
           <xsl:value-of select="$ncases"/>
           <xsl:text> have all their IXIT inputs</xsl:text>
+          <xsl:if test="$R/r:plan/r:case[@at-risk = 'true']">
+            <xsl:text>; </xsl:text>
+            <xsl:value-of select="count($R/r:plan/r:case[@at-risk = 'true'])"/>
+            <xsl:text> at risk of INCONCLUSIVE</xsl:text>
+          </xsl:if>
         </div>
       </div>
     </div>
@@ -474,36 +504,42 @@
         </xsl:call-template>
         <xsl:call-template name="toc-item">
           <xsl:with-param name="n">5</xsl:with-param>
+          <xsl:with-param name="id">s-facts</xsl:with-param>
+          <xsl:with-param name="title">Product facts</xsl:with-param>
+          <xsl:with-param name="layer">facts</xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="toc-item">
+          <xsl:with-param name="n">6</xsl:with-param>
           <xsl:with-param name="id">s-ixit</xsl:with-param>
           <xsl:with-param name="title">IXIT</xsl:with-param>
           <xsl:with-param name="layer">assessment</xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="toc-item">
-          <xsl:with-param name="n">6</xsl:with-param>
+          <xsl:with-param name="n">7</xsl:with-param>
           <xsl:with-param name="id">s-evidence</xsl:with-param>
           <xsl:with-param name="title">Evidence map</xsl:with-param>
           <xsl:with-param name="layer">evidence</xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="toc-item">
-          <xsl:with-param name="n">7</xsl:with-param>
+          <xsl:with-param name="n">8</xsl:with-param>
           <xsl:with-param name="id">s-plan</xsl:with-param>
           <xsl:with-param name="title">Test plan and readiness</xsl:with-param>
           <xsl:with-param name="layer">assessment</xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="toc-item">
-          <xsl:with-param name="n">8</xsl:with-param>
+          <xsl:with-param name="n">9</xsl:with-param>
           <xsl:with-param name="id">s-verdicts</xsl:with-param>
           <xsl:with-param name="title">Outcomes and verdicts</xsl:with-param>
           <xsl:with-param name="layer">assessment</xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="toc-item">
-          <xsl:with-param name="n">9</xsl:with-param>
+          <xsl:with-param name="n">10</xsl:with-param>
           <xsl:with-param name="id">s-findings</xsl:with-param>
           <xsl:with-param name="title">Check findings</xsl:with-param>
           <xsl:with-param name="layer">both</xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="toc-item">
-          <xsl:with-param name="n">10</xsl:with-param>
+          <xsl:with-param name="n">11</xsl:with-param>
           <xsl:with-param name="id">s-gate</xsl:with-param>
           <xsl:with-param name="title">Release gate and workflow</xsl:with-param>
           <xsl:with-param name="layer">process</xsl:with-param>
@@ -569,6 +605,9 @@
           <li><span class="b b-nas">&#x2013;&#xA0;NOT ASSESSED</span></li>
           <li><span class="b b-nap">&#x2205;&#xA0;NOT APPLICABLE</span></li>
           <li>Squares: P pass, F fail, I inconclusive, &#x2013; no verdict yet</li>
+          <xsl:if test="$R/r:findings/r:finding[@claim and @waived != 'true']">
+            <li><span class="b b-contra">&#x2717;&#xA0;contradicted</span> a recorded fact contradicts the ICS claim (section 3)</li>
+          </xsl:if>
         </ul>
         <figcaption>Figure 1. Status matrix: ICS support &#xD7; evidence &#xD7; verdict outcome, per provision.</figcaption>
       </figure>
@@ -623,6 +662,9 @@
               </xsl:when>
               <xsl:otherwise>not stated</xsl:otherwise>
             </xsl:choose>
+            <xsl:if test="key('claim-findings', @id)[@waived != 'true']">
+              <xsl:text>, contradicted by a recorded fact</xsl:text>
+            </xsl:if>
             <xsl:text>; </xsl:text>
             <xsl:value-of select="count($ev)"/>
             <xsl:text> evidence items; outcome </xsl:text>
@@ -649,14 +691,29 @@
               <xsl:with-param name="support" select="@support"/>
             </xsl:call-template>
           </xsl:variable>
-          <g class="cell-{$sc}">
-            <rect x="470" y="{$y + 5}" width="140" height="20" rx="3"/>
-            <text x="540" y="{$y + 19}" text-anchor="middle" class="cell">
-              <xsl:call-template name="support-label">
-                <xsl:with-param name="support" select="@support"/>
-              </xsl:call-template>
-            </text>
-          </g>
+          <xsl:variable name="contra" select="key('claim-findings', @id)[@waived != 'true']"/>
+          <xsl:choose>
+            <xsl:when test="$contra">
+              <g class="cell-contra">
+                <rect x="470" y="{$y + 5}" width="140" height="20" rx="3"/>
+                <text x="540" y="{$y + 19}" text-anchor="middle" class="cell">
+                  <xsl:text>&#x2717; </xsl:text>
+                  <xsl:value-of select="@support"/>
+                  <xsl:text> contradicted</xsl:text>
+                </text>
+              </g>
+            </xsl:when>
+            <xsl:otherwise>
+              <g class="cell-{$sc}">
+                <rect x="470" y="{$y + 5}" width="140" height="20" rx="3"/>
+                <text x="540" y="{$y + 19}" text-anchor="middle" class="cell">
+                  <xsl:call-template name="support-label">
+                    <xsl:with-param name="support" select="@support"/>
+                  </xsl:call-template>
+                </text>
+              </g>
+            </xsl:otherwise>
+          </xsl:choose>
           <!-- evidence -->
           <xsl:variable name="open" select="count($ev[@review = 'draft' or @review = 'needs-review'])"/>
           <xsl:variable name="evc">
@@ -1021,6 +1078,10 @@
                   <xsl:text> </xsl:text>
                   <xsl:value-of select="@date"/>
                 </xsl:if>
+                <xsl:if test="@support-end">
+                  <xsl:text> &#xB7; support end stated: </xsl:text>
+                  <xsl:value-of select="@support-end"/>
+                </xsl:if>
                 <xsl:if test="@url">
                   <xsl:text> &#xB7; </xsl:text>
                   <xsl:call-template name="link">
@@ -1179,8 +1240,8 @@
             <th class="w9">Reference</th>
             <th class="w16">Provision</th>
             <th class="w9">Status</th>
-            <th class="w16">Applies?</th>
-            <th class="w8">Support</th>
+            <th class="w14">Applies?</th>
+            <th class="w11">Support</th>
             <th>Detail</th>
           </tr>
         </thead>
@@ -1287,7 +1348,11 @@
     <xsl:param name="outcome"/>
     <xsl:variable name="entry" select="key('ics-entry', $id)"/>
     <xsl:variable name="p" select="key('provision', $id)"/>
+    <xsl:variable name="contra" select="key('claim-findings', $id)"/>
     <tr id="ics-{$id}">
+      <xsl:if test="$contra[@waived != 'true']">
+        <xsl:attribute name="class">contradicted</xsl:attribute>
+      </xsl:if>
       <td class="id">
         <xsl:value-of select="$id"/>
       </td>
@@ -1315,8 +1380,67 @@
         <xsl:call-template name="support-badge">
           <xsl:with-param name="support" select="$entry/@support"/>
         </xsl:call-template>
+        <xsl:if test="$contra">
+          <div class="contra-mark">
+            <a href="#ics-{$id}-contra">
+              <xsl:attribute name="class">
+                <xsl:choose>
+                  <xsl:when test="$contra[@waived != 'true']">b b-contra</xsl:when>
+                  <xsl:otherwise>b b-neutral</xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+              <xsl:text>&#x2717;&#xA0;contradicted</xsl:text>
+            </a>
+            <xsl:if test="not($contra[@waived != 'true'])">
+              <span class="sub-id">waived</span>
+            </xsl:if>
+          </div>
+        </xsl:if>
       </td>
       <td>
+        <xsl:for-each select="$contra">
+          <div>
+            <xsl:if test="position() = 1">
+              <xsl:attribute name="id">
+                <xsl:text>ics-</xsl:text>
+                <xsl:value-of select="$id"/>
+                <xsl:text>-contra</xsl:text>
+              </xsl:attribute>
+            </xsl:if>
+            <xsl:attribute name="class">
+              <xsl:text>callout contra</xsl:text>
+              <xsl:if test="@waived != 'true'"> fail</xsl:if>
+            </xsl:attribute>
+            <strong>
+              <xsl:text>Contradicted by a recorded fact</xsl:text>
+              <xsl:if test="@waived = 'true'"> (waived)</xsl:if>
+              <xsl:if test="@fact">: </xsl:if>
+            </strong>
+            <span class="fact">
+              <xsl:value-of select="@fact"/>
+            </span>
+            <xsl:if test="@fact-line">
+              <xsl:text> (line </xsl:text>
+              <xsl:value-of select="@fact-line"/>
+              <xsl:text>)</xsl:text>
+            </xsl:if>
+            <div class="small">
+              <xsl:text>Claim: </xsl:text>
+              <xsl:value-of select="@claim"/>
+              <xsl:text> &#xB7; </xsl:text>
+              <a>
+                <xsl:attribute name="href">
+                  <xsl:text>#</xsl:text>
+                  <xsl:call-template name="claim-anchor"/>
+                </xsl:attribute>
+                <xsl:text>finding </xsl:text>
+                <span class="mono">
+                  <xsl:value-of select="@rule"/>
+                </span>
+              </a>
+            </div>
+          </div>
+        </xsl:for-each>
         <xsl:choose>
           <xsl:when test="normalize-space($entry/d:detail) != ''">
             <xsl:value-of select="normalize-space($entry/d:detail)"/>
@@ -1330,6 +1454,14 @@
         </xsl:choose>
       </td>
     </tr>
+  </xsl:template>
+
+  <!-- The id of the findings row of a claim finding (the context): one per
+       provision, rule and line of the fact, so that the ICS table can link
+       to it without counting findings. -->
+  <xsl:template name="claim-anchor">
+    <xsl:text>fc-</xsl:text>
+    <xsl:value-of select="translate(concat(@reference, '-', @rule, '-', @fact-line), ' &#9;&#10;&#13;', '____')"/>
   </xsl:template>
 
   <!-- ==== 4 update boundary ============================================ -->
@@ -1847,7 +1979,635 @@
     </g>
   </xsl:template>
 
-  <!-- ==== 5 IXIT ======================================================= -->
+  <!-- ==== 5 product facts ============================================== -->
+
+  <xsl:template name="sec-facts">
+    <xsl:variable name="ub" select="$D/d:update-boundary"/>
+    <xsl:variable name="sp" select="$D/d:ixit/d:user-info/d:support-period"/>
+    <xsl:variable name="ps" select="$D/d:header/d:public-statement"/>
+    <xsl:variable name="questions" select="$R/r:open-questions/r:question"/>
+    <section class="sec" id="s-facts">
+      <xsl:call-template name="sec-head">
+        <xsl:with-param name="n">5</xsl:with-param>
+        <xsl:with-param name="title">Product facts</xsl:with-param>
+        <xsl:with-param name="layer">facts</xsl:with-param>
+      </xsl:call-template>
+      <p class="lede">
+        <xsl:text>The typed facts the dossier records beside its prose, per update mechanism and per software component, and the support period, in plain words that say no more than the recorded value. The checks test every ICS claim against them (contradicted claims are marked in section 3). </xsl:text>
+        <span class="fv fv-none">not stated</span>
+        <xsl:text> means the dossier leaves the fact out; </xsl:text>
+        <span class="fv fv-unknown">? unknown</span>
+        <xsl:text> means it records that the fact is not known. Neither is read as &#x201C;no&#x201D;.</xsl:text>
+      </p>
+
+      <h3>Update mechanisms</h3>
+      <xsl:choose>
+        <xsl:when test="$ub/d:mechanism">
+          <xsl:for-each select="$ub/d:mechanism">
+            <xsl:call-template name="mechanism-facts"/>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty">No update mechanism: there are no mechanism facts.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+
+      <h3>Software components</h3>
+      <xsl:choose>
+        <xsl:when test="$ub/d:component">
+          <table class="t fixed">
+            <thead>
+              <tr>
+                <th class="w18">Component</th>
+                <th class="w22">Secure boot: verified by the previous stage</th>
+                <th class="w24">Carries</th>
+                <th>Other ways to install software</th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$ub/d:component">
+                <tr id="fcp-{@id}">
+                  <td>
+                    <a href="#c-{@id}" class="mono">
+                      <xsl:value-of select="@id"/>
+                    </a>
+                    <span class="sub-id">
+                      <xsl:value-of select="d:name"/>
+                    </span>
+                  </td>
+                  <td class="small">
+                    <xsl:call-template name="fact">
+                      <xsl:with-param name="v" select="d:boot-verification/@verified"/>
+                    </xsl:call-template>
+                    <xsl:if test="d:boot-verification/@by">
+                      <xsl:text>, by </xsl:text>
+                      <xsl:call-template name="component-ref">
+                        <xsl:with-param name="id" select="d:boot-verification/@by"/>
+                      </xsl:call-template>
+                    </xsl:if>
+                  </td>
+                  <td class="small">
+                    <ul class="fl">
+                      <li>
+                        <span class="fk">network stack:</span><xsl:text> </xsl:text>
+                        <xsl:call-template name="fact">
+                          <xsl:with-param name="v" select="d:carries/@network-stack"/>
+                        </xsl:call-template>
+                      </li>
+                      <li>
+                        <span class="fk">operating system:</span><xsl:text> </xsl:text>
+                        <xsl:call-template name="fact">
+                          <xsl:with-param name="v" select="d:carries/@operating-system"/>
+                        </xsl:call-template>
+                      </li>
+                      <li>
+                        <span class="fk">applications:</span><xsl:text> </xsl:text>
+                        <xsl:call-template name="fact">
+                          <xsl:with-param name="v" select="d:carries/@applications"/>
+                        </xsl:call-template>
+                      </li>
+                    </ul>
+                  </td>
+                  <td class="small">
+                    <xsl:for-each select="d:other-install-path">
+                      <div>
+                        <strong>
+                          <xsl:call-template name="fact-words">
+                            <xsl:with-param name="fact">path</xsl:with-param>
+                            <xsl:with-param name="value" select="@kind"/>
+                          </xsl:call-template>
+                        </strong>
+                        <xsl:text>: applies the same verification </xsl:text>
+                        <xsl:call-template name="fact">
+                          <xsl:with-param name="v" select="@verifies"/>
+                        </xsl:call-template>
+                        <xsl:if test="normalize-space(.) != ''">
+                          <span class="sub-id">
+                            <xsl:value-of select="normalize-space(.)"/>
+                          </span>
+                        </xsl:if>
+                      </div>
+                    </xsl:for-each>
+                    <xsl:if test="not(d:other-install-path)">
+                      <span class="fv fv-none">not stated</span>
+                    </xsl:if>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty">No software components are listed.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+
+      <h3>Support period</h3>
+      <table class="kv">
+        <tbody>
+          <tr>
+            <th scope="row">Stated by the manufacturer</th>
+            <td>
+              <xsl:choose>
+                <xsl:when test="$sp/@stated = 'not-stated'">
+                  <span class="b b-no">not stated</span>
+                  <span class="small muted"> the dossier records that the manufacturer states no support period</span>
+                </xsl:when>
+                <xsl:when test="$sp/@stated = 'stated'">yes</xsl:when>
+                <xsl:otherwise>
+                  <span class="fv fv-none">not stated</span>
+                </xsl:otherwise>
+              </xsl:choose>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Security updates until (2-UserInfo)</th>
+            <td>
+              <xsl:choose>
+                <xsl:when test="$sp/@end">
+                  <strong>
+                    <xsl:call-template name="long-date">
+                      <xsl:with-param name="iso" select="$sp/@end"/>
+                    </xsl:call-template>
+                  </strong>
+                  <span class="small muted">
+                    <xsl:text> (</xsl:text>
+                    <xsl:value-of select="$sp/@end"/>
+                    <xsl:text>)</xsl:text>
+                  </span>
+                </xsl:when>
+                <xsl:otherwise>
+                  <span class="fv fv-none">not stated</span>
+                </xsl:otherwise>
+              </xsl:choose>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Duration</th>
+            <td>
+              <xsl:choose>
+                <xsl:when test="$sp/@duration">
+                  <xsl:call-template name="duration-words">
+                    <xsl:with-param name="d" select="$sp/@duration"/>
+                  </xsl:call-template>
+                  <span class="small muted">
+                    <xsl:text> (</xsl:text>
+                    <xsl:value-of select="$sp/@duration"/>
+                    <xsl:text>)</xsl:text>
+                  </span>
+                </xsl:when>
+                <xsl:otherwise>
+                  <span class="fv fv-none">not stated</span>
+                </xsl:otherwise>
+              </xsl:choose>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Support end in the public statement</th>
+            <td>
+              <xsl:choose>
+                <xsl:when test="$ps/@support-end">
+                  <xsl:call-template name="long-date">
+                    <xsl:with-param name="iso" select="$ps/@support-end"/>
+                  </xsl:call-template>
+                </xsl:when>
+                <xsl:when test="$ps">
+                  <span class="fv fv-none">not stated</span>
+                </xsl:when>
+                <xsl:otherwise>
+                  <span class="muted">no public statement</span>
+                </xsl:otherwise>
+              </xsl:choose>
+            </td>
+          </tr>
+          <xsl:if test="normalize-space($sp) != ''">
+            <tr>
+              <th scope="row">As worded</th>
+              <td>
+                <xsl:value-of select="normalize-space($sp)"/>
+              </td>
+            </tr>
+          </xsl:if>
+        </tbody>
+      </table>
+
+      <h3 id="s-questions">Open questions</h3>
+      <xsl:choose>
+        <xsl:when test="$questions">
+          <p class="small muted">
+            <xsl:text>Facts a claimed provision rests on that the dossier leaves out or records as unknown. None is an error: each lowers readiness, and the test cases that read it are at risk of INCONCLUSIVE (section 8).</xsl:text>
+          </p>
+          <table class="t fixed">
+            <thead>
+              <tr>
+                <th class="w22">Fact</th>
+                <th>Question</th>
+                <th class="w16">Provisions</th>
+                <th class="w16">Where</th>
+                <th class="w14">Gate step</th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$questions">
+                <tr>
+                  <td class="mono small">
+                    <xsl:value-of select="@fact"/>
+                  </td>
+                  <td>
+                    <xsl:value-of select="normalize-space(.)"/>
+                  </td>
+                  <td class="small">
+                    <xsl:for-each select="str:tokenize(@provisions, ' ,;')">
+                      <xsl:if test="position() &gt; 1">, </xsl:if>
+                      <xsl:call-template name="provision-ref">
+                        <xsl:with-param name="id" select="string(.)"/>
+                      </xsl:call-template>
+                    </xsl:for-each>
+                  </td>
+                  <td class="small">
+                    <xsl:if test="@element">
+                      <div class="mono">
+                        <xsl:value-of select="@element"/>
+                      </div>
+                    </xsl:if>
+                    <xsl:if test="@line">
+                      <span class="sub-id">
+                        <xsl:text>line </xsl:text>
+                        <xsl:value-of select="@line"/>
+                      </span>
+                    </xsl:if>
+                    <xsl:if test="not(@element) and not(@line)">
+                      <span class="muted">&#x2013;</span>
+                    </xsl:if>
+                  </td>
+                  <td class="small">
+                    <a href="#g-{@step}">
+                      <xsl:choose>
+                        <xsl:when test="key('gate-step', @step)">
+                          <xsl:value-of select="key('gate-step', @step)/@title"/>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <xsl:value-of select="@step"/>
+                        </xsl:otherwise>
+                      </xsl:choose>
+                    </a>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="empty">No open questions: the checks found no unknown or unstated fact that a claimed provision rests on.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- One mechanism's facts (the context is the mechanism). -->
+  <xsl:template name="mechanism-facts">
+    <div class="card" id="fm-{@id}">
+      <div class="card-h">
+        <span class="title">
+          <xsl:value-of select="d:name"/>
+        </span>
+        <a href="#m-{@id}" class="mono small">
+          <xsl:value-of select="@id"/>
+        </a>
+        <span class="small muted">
+          <xsl:call-template name="path-label">
+            <xsl:with-param name="path" select="@path"/>
+          </xsl:call-template>
+        </span>
+        <xsl:if test="@implemented = 'false'">
+          <span class="flag">not implemented</span>
+        </xsl:if>
+      </div>
+      <table class="kv">
+        <tbody>
+          <tr>
+            <th scope="row">Authenticity and integrity</th>
+            <td>
+              <xsl:call-template name="fact">
+                <xsl:with-param name="v" select="d:verification/@where"/>
+                <xsl:with-param name="fact">where</xsl:with-param>
+              </xsl:call-template>
+              <xsl:if test="d:verification/@by">
+                <xsl:text>, by </xsl:text>
+                <xsl:call-template name="component-ref">
+                  <xsl:with-param name="id" select="d:verification/@by"/>
+                </xsl:call-template>
+              </xsl:if>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Verification key</th>
+            <td>
+              <xsl:call-template name="fact">
+                <xsl:with-param name="v" select="d:verification-key/@location"/>
+                <xsl:with-param name="fact">location</xsl:with-param>
+              </xsl:call-template>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Cryptography</th>
+            <td>
+              <xsl:choose>
+                <xsl:when test="d:crypto">
+                  <table class="t crypto">
+                    <thead>
+                      <tr>
+                        <th>Use</th>
+                        <th>Algorithm</th>
+                        <th class="num">Key bits</th>
+                        <th>Hash</th>
+                        <th>Authenticated</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <xsl:for-each select="d:crypto">
+                        <tr>
+                          <td>
+                            <xsl:call-template name="fact-words">
+                              <xsl:with-param name="fact">use</xsl:with-param>
+                              <xsl:with-param name="value" select="@use"/>
+                            </xsl:call-template>
+                          </td>
+                          <td class="mono">
+                            <xsl:value-of select="@alg"/>
+                          </td>
+                          <td class="num">
+                            <xsl:choose>
+                              <xsl:when test="@key-bits">
+                                <xsl:value-of select="@key-bits"/>
+                              </xsl:when>
+                              <xsl:when test="@use = 'digest'">
+                                <span class="muted">&#x2013;</span>
+                              </xsl:when>
+                              <xsl:otherwise>
+                                <span class="fv fv-none">not stated</span>
+                              </xsl:otherwise>
+                            </xsl:choose>
+                          </td>
+                          <td class="mono">
+                            <xsl:choose>
+                              <xsl:when test="@hash">
+                                <xsl:value-of select="@hash"/>
+                              </xsl:when>
+                              <xsl:when test="@use = 'signature'">
+                                <span class="fv fv-none">not stated</span>
+                              </xsl:when>
+                              <xsl:otherwise>
+                                <span class="muted">&#x2013;</span>
+                              </xsl:otherwise>
+                            </xsl:choose>
+                          </td>
+                          <td>
+                            <xsl:choose>
+                              <xsl:when test="@use = 'encryption' or @authenticated">
+                                <xsl:call-template name="fact">
+                                  <xsl:with-param name="v" select="@authenticated"/>
+                                </xsl:call-template>
+                              </xsl:when>
+                              <xsl:otherwise>
+                                <span class="muted">&#x2013;</span>
+                              </xsl:otherwise>
+                            </xsl:choose>
+                          </td>
+                        </tr>
+                      </xsl:for-each>
+                    </tbody>
+                  </table>
+                </xsl:when>
+                <xsl:otherwise>
+                  <span class="fv fv-none">not stated</span>
+                </xsl:otherwise>
+              </xsl:choose>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Transport</th>
+            <td>
+              <ul class="fl">
+                <li>
+                  <span class="fk">server authenticated:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:transport/@server-authenticated"/>
+                  </xsl:call-template>
+                </li>
+                <li>
+                  <span class="fk">TLS:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:transport/@tls"/>
+                    <xsl:with-param name="fact">tls</xsl:with-param>
+                  </xsl:call-template>
+                </li>
+              </ul>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Updates come from</th>
+            <td>
+              <xsl:call-template name="fact">
+                <xsl:with-param name="v" select="d:update-source/@kind"/>
+                <xsl:with-param name="fact">source</xsl:with-param>
+              </xsl:call-template>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Anti-rollback</th>
+            <td>
+              <xsl:call-template name="fact">
+                <xsl:with-param name="v" select="d:anti-rollback/@kind"/>
+                <xsl:with-param name="fact">rollback</xsl:with-param>
+              </xsl:call-template>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Recovery from a failed installation</th>
+            <td>
+              <xsl:call-template name="fact">
+                <xsl:with-param name="v" select="d:recovery/@kind"/>
+                <xsl:with-param name="fact">recovery</xsl:with-param>
+              </xsl:call-template>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Automatic updates</th>
+            <td>
+              <ul class="fl">
+                <li>
+                  <span class="fk">default:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:automation/@default"/>
+                    <xsl:with-param name="fact">default</xsl:with-param>
+                  </xsl:call-template>
+                </li>
+                <li>
+                  <span class="fk">user can switch them off:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:automation/@user-can-disable"/>
+                  </xsl:call-template>
+                </li>
+                <li>
+                  <span class="fk">user can postpone:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:automation/@postpone"/>
+                  </xsl:call-template>
+                </li>
+              </ul>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Checks for updates</th>
+            <td>
+              <ul class="fl">
+                <li>
+                  <span class="fk">at boot:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:update-check/@at-boot"/>
+                  </xsl:call-template>
+                </li>
+                <li>
+                  <span class="fk">after initialization:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:update-check/@after-initialization"/>
+                  </xsl:call-template>
+                </li>
+                <li>
+                  <span class="fk">periodically:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:update-check/@periodic"/>
+                  </xsl:call-template>
+                  <xsl:if test="d:update-check/@period">
+                    <xsl:text>, every </xsl:text>
+                    <xsl:call-template name="duration-words">
+                      <xsl:with-param name="d" select="d:update-check/@period"/>
+                    </xsl:call-template>
+                  </xsl:if>
+                </li>
+                <li>
+                  <span class="fk">by:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:update-check/@by"/>
+                    <xsl:with-param name="fact">by</xsl:with-param>
+                  </xsl:call-template>
+                </li>
+              </ul>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">What the user is told</th>
+            <td>
+              <ul class="fl">
+                <li>
+                  <span class="fk">that a security update is needed:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:notice/@security-updates"/>
+                  </xsl:call-template>
+                </li>
+                <li>
+                  <span class="fk">the risks it addresses:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:notice/@risks"/>
+                  </xsl:call-template>
+                </li>
+                <li>
+                  <span class="fk">disruption of basic functions:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:notice/@disruption"/>
+                    <xsl:with-param name="fact">disruption</xsl:with-param>
+                  </xsl:call-template>
+                </li>
+                <li>
+                  <span class="fk">channel:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:notice/@channel"/>
+                    <xsl:with-param name="fact">channel</xsl:with-param>
+                  </xsl:call-template>
+                </li>
+                <li>
+                  <span class="fk">notices on by default:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:notice/@default"/>
+                    <xsl:with-param name="fact">default</xsl:with-param>
+                  </xsl:call-template>
+                </li>
+                <li>
+                  <span class="fk">user can switch them off:</span><xsl:text> </xsl:text>
+                  <xsl:call-template name="fact">
+                    <xsl:with-param name="v" select="d:notice/@user-can-disable"/>
+                  </xsl:call-template>
+                </li>
+              </ul>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  </xsl:template>
+
+  <!-- A typed fact: its words, "not stated" when the dossier leaves it out,
+       "unknown" when it records that it is not known (never "no"). -->
+  <xsl:template name="fact">
+    <xsl:param name="v"/>
+    <xsl:param name="fact"/>
+    <xsl:choose>
+      <xsl:when test="not($v)">
+        <span class="fv fv-none">not stated</span>
+      </xsl:when>
+      <xsl:when test="$v = 'unknown'">
+        <span class="fv fv-unknown">? unknown</span>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="fv-val">
+          <xsl:call-template name="fact-words">
+            <xsl:with-param name="fact" select="$fact"/>
+            <xsl:with-param name="value" select="string($v)"/>
+          </xsl:call-template>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A link to a component of the update boundary, by its name. -->
+  <xsl:template name="component-ref">
+    <xsl:param name="id"/>
+    <xsl:variable name="c" select="key('component', $id)"/>
+    <a href="#c-{$id}">
+      <xsl:choose>
+        <xsl:when test="$c">
+          <xsl:value-of select="$c/d:name"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$id"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </a>
+  </xsl:template>
+
+  <!-- A provision, linked to its ICS row when the report has one.  The
+       keys are looked up in the input document whatever the context (it
+       may be a token of str:tokenize). -->
+  <xsl:template name="provision-ref">
+    <xsl:param name="id"/>
+    <xsl:for-each select="$R">
+      <xsl:choose>
+        <xsl:when test="key('outcome', $id) or key('ics-entry', $id)">
+          <a href="#ics-{$id}" class="mono">
+            <xsl:value-of select="$id"/>
+          </a>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="mono">
+            <xsl:value-of select="$id"/>
+          </span>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ==== 6 IXIT ======================================================= -->
 
   <xsl:template name="ixit-head">
     <xsl:param name="table"/>
@@ -1884,7 +2644,7 @@
     <xsl:variable name="ix" select="$D/d:ixit"/>
     <section class="sec" id="s-ixit">
       <xsl:call-template name="sec-head">
-        <xsl:with-param name="n">5</xsl:with-param>
+        <xsl:with-param name="n">6</xsl:with-param>
         <xsl:with-param name="title">Implementation eXtra Information for Testing (IXIT)</xsl:with-param>
         <xsl:with-param name="layer">assessment</xsl:with-param>
       </xsl:call-template>
@@ -2302,19 +3062,19 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- ==== 6 evidence map =============================================== -->
+  <!-- ==== 7 evidence map =============================================== -->
 
   <xsl:template name="sec-evidence">
     <xsl:variable name="all" select="$D/d:evidence-map/d:evidence"/>
     <xsl:variable name="arts" select="$all/d:artifact"/>
     <section class="sec" id="s-evidence">
       <xsl:call-template name="sec-head">
-        <xsl:with-param name="n">6</xsl:with-param>
+        <xsl:with-param name="n">7</xsl:with-param>
         <xsl:with-param name="title">Evidence map</xsl:with-param>
         <xsl:with-param name="layer">evidence</xsl:with-param>
       </xsl:call-template>
       <p class="lede">
-        <xsl:text>The evidence filed for each provision: the claim it supports, its artifacts with their SHA-256 digests, who owns it, how far it is reviewed and the release it was produced for. Evidence supports EN 303 645 provisions (requirement layer); external evidence also names the TS 103 701 test cases it covers (assessment layer). </xsl:text>
+        <xsl:text>The evidence filed for each provision: the claim it supports, its artifacts with their integrity pins (a SHA-256 digest or a git object id), who owns it, how far it is reviewed and the release it was produced for. Evidence supports EN 303 645 provisions (requirement layer); external evidence also names the TS 103 701 test cases it covers (assessment layer). </xsl:text>
         <xsl:call-template name="plural">
           <xsl:with-param name="n" select="count($all)"/>
           <xsl:with-param name="one">evidence item</xsl:with-param>
@@ -2326,7 +3086,11 @@
         </xsl:call-template>
         <xsl:text> (</xsl:text>
         <xsl:value-of select="count($arts[@sha256])"/>
-        <xsl:text> with a SHA-256 digest, </xsl:text>
+        <xsl:text> pinned by a SHA-256 digest, </xsl:text>
+        <xsl:value-of select="count($arts[@git-oid])"/>
+        <xsl:text> by a git object id, </xsl:text>
+        <xsl:value-of select="count($arts[not(@sha256) and not(@git-oid)])"/>
+        <xsl:text> not pinned; </xsl:text>
         <xsl:value-of select="count($arts[@visibility = 'public'])"/>
         <xsl:text> public).</xsl:text>
       </p>
@@ -2494,7 +3258,7 @@
             <thead>
               <tr>
                 <th>Artifact, reference, media type</th>
-                <th class="w-hash">SHA-256</th>
+                <th class="w-hash">Integrity pin</th>
                 <th class="num w10">Size</th>
                 <th class="w14">Collected / expires</th>
                 <th class="w10">Visibility</th>
@@ -2521,16 +3285,26 @@
                     </div>
                   </td>
                   <td>
-                    <xsl:choose>
-                      <xsl:when test="@sha256">
-                        <span class="hash">
+                    <xsl:if test="@sha256">
+                      <div class="pin">
+                        <span class="b b-yes">SHA-256 pinned</span>
+                        <div class="hash">
                           <xsl:value-of select="@sha256"/>
-                        </span>
-                      </xsl:when>
-                      <xsl:otherwise>
-                        <span class="missing">no digest</span>
-                      </xsl:otherwise>
-                    </xsl:choose>
+                        </div>
+                      </div>
+                    </xsl:if>
+                    <xsl:if test="@git-oid">
+                      <div class="pin">
+                        <span class="b b-yes">git object pinned</span>
+                        <div class="hash">
+                          <xsl:value-of select="@git-oid"/>
+                        </div>
+                      </div>
+                    </xsl:if>
+                    <xsl:if test="not(@sha256) and not(@git-oid)">
+                      <span class="b b-no">not pinned</span>
+                      <span class="sub-id">no SHA-256 digest, no git object id</span>
+                    </xsl:if>
                   </td>
                   <td class="num small">
                     <xsl:call-template name="human-size">
@@ -2573,13 +3347,13 @@
     </div>
   </xsl:template>
 
-  <!-- ==== 7 test plan ================================================== -->
+  <!-- ==== 8 test plan ================================================== -->
 
   <xsl:template name="sec-plan">
     <xsl:variable name="cases" select="$R/r:plan/r:case"/>
     <section class="sec" id="s-plan">
       <xsl:call-template name="sec-head">
-        <xsl:with-param name="n">7</xsl:with-param>
+        <xsl:with-param name="n">8</xsl:with-param>
         <xsl:with-param name="title">Test plan and readiness</xsl:with-param>
         <xsl:with-param name="layer">assessment</xsl:with-param>
       </xsl:call-template>
@@ -2603,7 +3377,13 @@
         <xsl:value-of select="count($cases[@ready = 'true'])"/>
         <xsl:text> ready, </xsl:text>
         <xsl:value-of select="count($cases[@ready != 'true'])"/>
-        <xsl:text> missing inputs.</xsl:text>
+        <xsl:text> missing inputs</xsl:text>
+        <xsl:if test="$cases[@at-risk = 'true']">
+          <xsl:text>; </xsl:text>
+          <xsl:value-of select="count($cases[@at-risk = 'true'])"/>
+          <xsl:text> at risk of INCONCLUSIVE because a fact they read is unknown or not stated (see the open questions in section 5)</xsl:text>
+        </xsl:if>
+        <xsl:text>.</xsl:text>
       </p>
       <xsl:choose>
         <xsl:when test="$cases">
@@ -2669,6 +3449,11 @@
                         <span class="b b-no">&#x2717; missing inputs</span>
                       </xsl:otherwise>
                     </xsl:choose>
+                    <xsl:if test="@at-risk = 'true'">
+                      <div class="contra-mark">
+                        <span class="b b-risk">at risk of INCONCLUSIVE</span>
+                      </div>
+                    </xsl:if>
                   </td>
                   <td>
                     <xsl:choose>
@@ -2704,10 +3489,21 @@
                           </xsl:for-each>
                         </ul>
                       </xsl:when>
-                      <xsl:otherwise>
+                      <xsl:when test="not(r:unknown)">
                         <span class="muted small">reads the ICS only</span>
-                      </xsl:otherwise>
+                      </xsl:when>
                     </xsl:choose>
+                    <xsl:if test="r:unknown">
+                      <ul class="inputs">
+                        <xsl:for-each select="r:unknown">
+                          <li class="unknown">
+                            <span class="m">?</span>
+                            <xsl:text>unknown: </xsl:text>
+                            <xsl:value-of select="normalize-space(.)"/>
+                          </li>
+                        </xsl:for-each>
+                      </ul>
+                    </xsl:if>
                   </td>
                   <td>
                     <xsl:choose>
@@ -2735,12 +3531,12 @@
     </section>
   </xsl:template>
 
-  <!-- ==== 8 outcomes and verdicts ====================================== -->
+  <!-- ==== 9 outcomes and verdicts ====================================== -->
 
   <xsl:template name="sec-verdicts">
     <section class="sec" id="s-verdicts">
       <xsl:call-template name="sec-head">
-        <xsl:with-param name="n">8</xsl:with-param>
+        <xsl:with-param name="n">9</xsl:with-param>
         <xsl:with-param name="title">Outcomes and verdicts</xsl:with-param>
         <xsl:with-param name="layer">assessment</xsl:with-param>
       </xsl:call-template>
@@ -2907,16 +3703,169 @@
           <p class="empty">No verdict is recorded yet.</p>
         </xsl:otherwise>
       </xsl:choose>
+      <xsl:call-template name="self-assessment"/>
     </section>
   </xsl:template>
 
-  <!-- ==== 9 findings =================================================== -->
+  <!-- The supplier's own results: its table, never mixed with the
+       laboratory's verdicts, and taking no part in the outcomes. -->
+  <xsl:template name="self-assessment">
+    <xsl:variable name="results" select="$D/d:self-assessment/d:result"/>
+    <h3 id="s-self">Supplier&#x2019;s self-assessment</h3>
+    <p class="self-note">
+      <xsl:text>Results the supplier organization recorded about its own product. They are the supplier&#x2019;s, not the test laboratory&#x2019;s: they take no part in the outcomes above, and the ICS support and the laboratory&#x2019;s verdict stand beside each for comparison.</xsl:text>
+    </p>
+    <xsl:choose>
+      <xsl:when test="$results">
+        <table class="t fixed self">
+          <thead>
+            <tr>
+              <th class="w14">Provision or test case</th>
+              <th class="w16">Supplier&#x2019;s result</th>
+              <th class="w16">By, on</th>
+              <th>Supplier&#x2019;s note</th>
+              <th class="w11">ICS support</th>
+              <th class="w14">Laboratory</th>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="$results">
+              <xsl:variable name="tc" select="key('test-case', @ref)"/>
+              <xsl:variable name="prov">
+                <xsl:choose>
+                  <xsl:when test="$tc">
+                    <xsl:value-of select="$tc/../@provision"/>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:value-of select="@ref"/>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </xsl:variable>
+              <xsl:variable name="support" select="key('ics-entry', $prov)/@support"/>
+              <tr>
+                <td class="id">
+                  <xsl:value-of select="@ref"/>
+                  <span class="sub-id">
+                    <xsl:choose>
+                      <xsl:when test="$tc">
+                        <xsl:text>test case of </xsl:text>
+                        <xsl:value-of select="$prov"/>
+                      </xsl:when>
+                      <xsl:when test="key('provision', @ref)">provision</xsl:when>
+                      <xsl:otherwise>not in the catalogs</xsl:otherwise>
+                    </xsl:choose>
+                  </span>
+                </td>
+                <td>
+                  <xsl:call-template name="outcome-badge">
+                    <xsl:with-param name="outcome">
+                      <xsl:choose>
+                        <xsl:when test="@outcome = 'N/A'">NOT APPLICABLE</xsl:when>
+                        <xsl:otherwise>
+                          <xsl:value-of select="@outcome"/>
+                        </xsl:otherwise>
+                      </xsl:choose>
+                    </xsl:with-param>
+                    <xsl:with-param name="label" select="@outcome"/>
+                  </xsl:call-template>
+                  <span class="sub-id">the supplier&#x2019;s</span>
+                </td>
+                <td class="small">
+                  <xsl:variable name="party" select="key('party', @by)"/>
+                  <xsl:choose>
+                    <xsl:when test="$party">
+                      <xsl:value-of select="$party/d:name"/>
+                      <xsl:text> (</xsl:text>
+                      <xsl:value-of select="$party/@role"/>
+                      <xsl:text>)</xsl:text>
+                    </xsl:when>
+                    <xsl:when test="@by">
+                      <xsl:value-of select="@by"/>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <span class="fv fv-none">not stated</span>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                  <xsl:if test="@date">
+                    <span class="sub-id">
+                      <xsl:value-of select="@date"/>
+                    </span>
+                  </xsl:if>
+                </td>
+                <td class="small">
+                  <xsl:choose>
+                    <xsl:when test="normalize-space(.) != ''">
+                      <xsl:value-of select="normalize-space(.)"/>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <span class="muted">&#x2013;</span>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                  <xsl:if test="@outcome = 'FAIL' and $support = 'Y'">
+                    <div class="callout fail">
+                      <xsl:text>The supplier records a FAIL while its ICS claims </xsl:text>
+                      <xsl:value-of select="$prov"/>
+                      <xsl:text> (Y).</xsl:text>
+                    </div>
+                  </xsl:if>
+                </td>
+                <td>
+                  <xsl:choose>
+                    <xsl:when test="key('ics-entry', $prov)">
+                      <a href="#ics-{$prov}">
+                        <xsl:call-template name="support-badge">
+                          <xsl:with-param name="support" select="$support"/>
+                        </xsl:call-template>
+                      </a>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <span class="muted small">no ICS entry</span>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </td>
+                <td class="small">
+                  <xsl:choose>
+                    <xsl:when test="$tc and key('verdict', @ref)">
+                      <a href="#v-{@ref}">
+                        <xsl:call-template name="outcome-badge">
+                          <xsl:with-param name="outcome" select="key('verdict', @ref)/@result"/>
+                        </xsl:call-template>
+                      </a>
+                    </xsl:when>
+                    <xsl:when test="$tc">
+                      <span class="muted">no verdict yet</span>
+                    </xsl:when>
+                    <xsl:when test="key('outcome', @ref)">
+                      <a href="#out-{@ref}">
+                        <xsl:call-template name="outcome-badge">
+                          <xsl:with-param name="outcome" select="key('outcome', @ref)/@outcome"/>
+                        </xsl:call-template>
+                      </a>
+                      <span class="sub-id">outcome</span>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <span class="muted">&#x2013;</span>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="empty">The dossier records no self-assessment by the supplier.</p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ==== 10 findings =================================================== -->
 
   <xsl:template name="sec-findings">
     <xsl:variable name="f" select="$R/r:findings/r:finding"/>
     <section class="sec" id="s-findings">
       <xsl:call-template name="sec-head">
-        <xsl:with-param name="n">9</xsl:with-param>
+        <xsl:with-param name="n">10</xsl:with-param>
         <xsl:with-param name="title">Check findings</xsl:with-param>
         <xsl:with-param name="layer">both</xsl:with-param>
       </xsl:call-template>
@@ -2955,6 +3904,11 @@
                 <tr>
                   <xsl:if test="@waived = 'true'">
                     <xsl:attribute name="class">waived</xsl:attribute>
+                  </xsl:if>
+                  <xsl:if test="@claim and count(. | key('claim-finding', concat(@reference, '|', @rule, '|', @fact-line))[1]) = 1">
+                    <xsl:attribute name="id">
+                      <xsl:call-template name="claim-anchor"/>
+                    </xsl:attribute>
                   </xsl:if>
                   <td>
                     <xsl:call-template name="severity-badge">
@@ -3005,6 +3959,32 @@
                   </td>
                   <td>
                     <xsl:value-of select="r:message"/>
+                    <xsl:if test="@claim">
+                      <div class="small contra">
+                        <xsl:text>Claim: </xsl:text>
+                        <xsl:choose>
+                          <xsl:when test="key('outcome', @reference) or key('ics-entry', @reference)">
+                            <a href="#ics-{@reference}">
+                              <xsl:value-of select="@claim"/>
+                            </a>
+                          </xsl:when>
+                          <xsl:otherwise>
+                            <xsl:value-of select="@claim"/>
+                          </xsl:otherwise>
+                        </xsl:choose>
+                        <xsl:if test="@fact">
+                          <xsl:text> &#xB7; contradicted by the recorded fact </xsl:text>
+                          <span class="fact">
+                            <xsl:value-of select="@fact"/>
+                          </span>
+                        </xsl:if>
+                        <xsl:if test="@fact-line">
+                          <xsl:text> (line </xsl:text>
+                          <xsl:value-of select="@fact-line"/>
+                          <xsl:text>)</xsl:text>
+                        </xsl:if>
+                      </div>
+                    </xsl:if>
                     <xsl:if test="r:hint">
                       <div class="hint">
                         <xsl:value-of select="r:hint"/>
@@ -3037,13 +4017,13 @@
     </section>
   </xsl:template>
 
-  <!-- ==== 10 release gate ============================================== -->
+  <!-- ==== 11 release gate ============================================== -->
 
   <xsl:template name="sec-gate">
     <xsl:variable name="steps" select="$R/r:gate/r:step"/>
     <section class="sec" id="s-gate">
       <xsl:call-template name="sec-head">
-        <xsl:with-param name="n">10</xsl:with-param>
+        <xsl:with-param name="n">11</xsl:with-param>
         <xsl:with-param name="title">Release gate and workflow</xsl:with-param>
         <xsl:with-param name="layer">process</xsl:with-param>
       </xsl:call-template>
@@ -3193,6 +4173,17 @@
                     <span class="muted">none</span>
                   </xsl:otherwise>
                 </xsl:choose>
+                <xsl:variable name="questions" select="key('open-questions-by-step', @name)"/>
+                <xsl:if test="$questions">
+                  <div class="contra-mark">
+                    <a href="#s-questions" class="b b-risk">
+                      <xsl:call-template name="plural">
+                        <xsl:with-param name="n" select="count($questions)"/>
+                        <xsl:with-param name="one">open question</xsl:with-param>
+                      </xsl:call-template>
+                    </a>
+                  </div>
+                </xsl:if>
               </td>
             </tr>
           </xsl:for-each>

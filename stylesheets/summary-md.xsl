@@ -5,9 +5,13 @@
 
   Title and editions, the clause 5.3 outcome, the release gate, the
   findings counts, the test plan's progress, one table row per provision
-  (EN 303 645 requirement layer, with the TS 103 701 outcome), verdicts
-  that need attention (FAIL, INCONCLUSIVE) with their indications, the
-  top ten unwaived findings (errors first) and the gate's steps.
+  (EN 303 645 requirement layer, with the TS 103 701 outcome; a claim a
+  recorded fact contradicts is marked), the claims the facts contradict,
+  what the typed product facts record per update mechanism and the
+  support period (in their own strength; "not stated" and "unknown" are
+  never "no"), the open questions, verdicts that need attention (FAIL,
+  INCONCLUSIVE) with their indications, the top ten unwaived findings
+  (errors first) and the gate's steps.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -100,7 +104,27 @@
     <xsl:value-of select="count($R/r:plan/r:case[@ready = 'true'])"/>
     <xsl:text> ready, </xsl:text>
     <xsl:value-of select="count($R/r:plan/r:case[key('verdict', @id)])"/>
-    <xsl:text> with a verdict |&#10;</xsl:text>
+    <xsl:text> with a verdict</xsl:text>
+    <xsl:if test="$R/r:plan/r:case[@at-risk = 'true']">
+      <xsl:text>, </xsl:text>
+      <xsl:value-of select="count($R/r:plan/r:case[@at-risk = 'true'])"/>
+      <xsl:text> at risk of INCONCLUSIVE</xsl:text>
+    </xsl:if>
+    <xsl:text> |&#10;</xsl:text>
+    <xsl:if test="$D/d:self-assessment/d:result">
+      <xsl:variable name="self" select="$D/d:self-assessment/d:result"/>
+      <xsl:text>| Supplier's self-assessment | </xsl:text>
+      <xsl:value-of select="count($self)"/>
+      <xsl:text> results: </xsl:text>
+      <xsl:value-of select="count($self[@outcome = 'PASS'])"/>
+      <xsl:text> PASS, </xsl:text>
+      <xsl:value-of select="count($self[@outcome = 'FAIL'])"/>
+      <xsl:text> FAIL, </xsl:text>
+      <xsl:value-of select="count($self[@outcome = 'INCONCLUSIVE'])"/>
+      <xsl:text> INCONCLUSIVE, </xsl:text>
+      <xsl:value-of select="count($self[@outcome = 'N/A'])"/>
+      <xsl:text> N/A (the supplier's, not laboratory verdicts) |&#10;</xsl:text>
+    </xsl:if>
     <xsl:if test="$D/d:header/d:public-statement">
       <xsl:text>| Public statement | </xsl:text>
       <xsl:choose>
@@ -131,6 +155,9 @@
         </xsl:when>
         <xsl:otherwise>–</xsl:otherwise>
       </xsl:choose>
+      <xsl:if test="key('claim-findings', @id)[@waived != 'true']">
+        <xsl:text> ✗ contradicted</xsl:text>
+      </xsl:if>
       <xsl:text> | </xsl:text>
       <xsl:call-template name="outcome-mark">
         <xsl:with-param name="outcome" select="@outcome"/>
@@ -149,6 +176,142 @@
       <xsl:text> |&#10;</xsl:text>
     </xsl:for-each>
     <xsl:text>&#10;✓ PASS · ✗ FAIL · ? INCONCLUSIVE · – NOT ASSESSED · ∅ NOT APPLICABLE&#10;&#10;</xsl:text>
+
+    <!-- claims the recorded facts contradict -->
+    <xsl:variable name="contra" select="$R/r:findings/r:finding[@claim and @waived != 'true']"/>
+    <xsl:if test="$contra">
+      <xsl:text>## Claims the recorded facts contradict&#10;&#10;</xsl:text>
+      <xsl:for-each select="$contra">
+        <xsl:text>- **</xsl:text>
+        <xsl:call-template name="md">
+          <xsl:with-param name="s" select="@claim"/>
+        </xsl:call-template>
+        <xsl:text>**</xsl:text>
+        <xsl:if test="@fact">
+          <xsl:text> contradicted by </xsl:text>
+          <xsl:call-template name="md">
+            <xsl:with-param name="s" select="@fact"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:if test="@fact-line">
+          <xsl:text> (line </xsl:text>
+          <xsl:value-of select="@fact-line"/>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+        <xsl:text>, `</xsl:text>
+        <xsl:value-of select="translate(@rule, '`', '')"/>
+        <xsl:text>`&#10;</xsl:text>
+      </xsl:for-each>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+
+    <!-- product facts -->
+    <xsl:variable name="mechs" select="$D/d:update-boundary/d:mechanism"/>
+    <xsl:variable name="sp" select="$D/d:ixit/d:user-info/d:support-period"/>
+    <xsl:text>## Product facts&#10;&#10;</xsl:text>
+    <xsl:text>What the typed facts record, in their own words; *not stated*: the dossier leaves it out, *unknown*: it records that it is not known.&#10;&#10;</xsl:text>
+    <xsl:if test="$mechs">
+      <xsl:text>| Mechanism | Authenticity and integrity | Anti-rollback | Automatic updates | Checks for updates | Security-update notice |&#10;</xsl:text>
+      <xsl:text>|---|---|---|---|---|---|&#10;</xsl:text>
+      <xsl:for-each select="$mechs">
+        <xsl:text>| </xsl:text>
+        <xsl:call-template name="md">
+          <xsl:with-param name="s" select="d:name"/>
+        </xsl:call-template>
+        <xsl:text> | </xsl:text>
+        <xsl:call-template name="md-fact">
+          <xsl:with-param name="v" select="d:verification/@where"/>
+          <xsl:with-param name="fact">where</xsl:with-param>
+        </xsl:call-template>
+        <xsl:text> | </xsl:text>
+        <xsl:call-template name="md-fact">
+          <xsl:with-param name="v" select="d:anti-rollback/@kind"/>
+          <xsl:with-param name="fact">rollback</xsl:with-param>
+        </xsl:call-template>
+        <xsl:text> | default </xsl:text>
+        <xsl:call-template name="md-fact">
+          <xsl:with-param name="v" select="d:automation/@default"/>
+          <xsl:with-param name="fact">default</xsl:with-param>
+        </xsl:call-template>
+        <xsl:text> | at boot </xsl:text>
+        <xsl:call-template name="md-fact">
+          <xsl:with-param name="v" select="d:update-check/@at-boot"/>
+        </xsl:call-template>
+        <xsl:text>, periodically </xsl:text>
+        <xsl:call-template name="md-fact">
+          <xsl:with-param name="v" select="d:update-check/@periodic"/>
+        </xsl:call-template>
+        <xsl:if test="d:update-check/@period">
+          <xsl:text> (every </xsl:text>
+          <xsl:call-template name="duration-words">
+            <xsl:with-param name="d" select="d:update-check/@period"/>
+          </xsl:call-template>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+        <xsl:text> | </xsl:text>
+        <xsl:call-template name="md-fact">
+          <xsl:with-param name="v" select="d:notice/@security-updates"/>
+        </xsl:call-template>
+        <xsl:text> |&#10;</xsl:text>
+      </xsl:for-each>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+    <xsl:text>Support period: </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$sp/@stated = 'not-stated'">not stated (the dossier records that the manufacturer states none)</xsl:when>
+      <xsl:when test="$sp/@end or $sp/@duration">
+        <xsl:if test="$sp/@end">
+          <xsl:text>until </xsl:text>
+          <xsl:value-of select="$sp/@end"/>
+        </xsl:if>
+        <xsl:if test="$sp/@end and $sp/@duration">
+          <xsl:text>, </xsl:text>
+        </xsl:if>
+        <xsl:if test="$sp/@duration">
+          <xsl:call-template name="duration-words">
+            <xsl:with-param name="d" select="$sp/@duration"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>*not stated*</xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$D/d:header/d:public-statement/@support-end">
+      <xsl:text>; the public statement says until </xsl:text>
+      <xsl:value-of select="$D/d:header/d:public-statement/@support-end"/>
+    </xsl:if>
+    <xsl:text>&#10;&#10;</xsl:text>
+
+    <!-- open questions -->
+    <xsl:variable name="questions" select="$R/r:open-questions/r:question"/>
+    <xsl:if test="$questions">
+      <xsl:text>## Open questions&#10;&#10;</xsl:text>
+      <xsl:for-each select="$questions[position() &lt;= 10]">
+        <xsl:text>- </xsl:text>
+        <xsl:call-template name="md">
+          <xsl:with-param name="s" select="@fact"/>
+        </xsl:call-template>
+        <xsl:if test="@provisions">
+          <xsl:text> (</xsl:text>
+          <xsl:call-template name="md">
+            <xsl:with-param name="s" select="@provisions"/>
+          </xsl:call-template>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+        <xsl:if test="normalize-space(.) != ''">
+          <xsl:text>: </xsl:text>
+          <xsl:call-template name="md">
+            <xsl:with-param name="s" select="."/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:for-each>
+      <xsl:if test="count($questions) &gt; 10">
+        <xsl:text>- … and </xsl:text>
+        <xsl:value-of select="count($questions) - 10"/>
+        <xsl:text> more&#10;</xsl:text>
+      </xsl:if>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
 
     <!-- verdicts needing attention -->
     <xsl:variable name="attention" select="$D/d:verdicts/d:verdict[@result != 'PASS']"/>
@@ -262,6 +425,23 @@
       <xsl:text>`</xsl:text>
     </xsl:if>
     <xsl:text>.&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A typed fact for a table cell: its words, *not stated* when left
+       out, *unknown* when recorded as not known. -->
+  <xsl:template name="md-fact">
+    <xsl:param name="v"/>
+    <xsl:param name="fact"/>
+    <xsl:choose>
+      <xsl:when test="not($v)">*not stated*</xsl:when>
+      <xsl:when test="$v = 'unknown'">*unknown*</xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="fact-words">
+          <xsl:with-param name="fact" select="$fact"/>
+          <xsl:with-param name="value" select="string($v)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Text fit for a Markdown table cell or list item: one line, pipes

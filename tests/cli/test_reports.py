@@ -34,6 +34,8 @@ DOSSIERS = SOURCE / "examples" / "dossiers"
 DATA = SOURCE / "tests" / "data" / "reports"
 PRIVATE = DATA / "private-markers.xml"
 UNSUPPORTED = DATA / "claim-unsupported.xml"
+FACTS = DATA / "product-facts.xml"  # typed product facts: tests/data/reports/make_facts.py
+HUB = DOSSIERS / "home-hub-v3.xml"  # an example whose facts contradict its ICS
 REQUIRE_TOOLS = os.environ.get("ETSI_REQUIRE_HTML_TOOLS") == "1"
 DATE = "2026-11-26"
 FORMATS = ("html", "public", "ics-csv", "plan-csv", "evidence-csv", "md")
@@ -194,7 +196,7 @@ class Html(Base):
         text = self.render(DOSSIERS / "smart-camera-v3.xml", "html").decode("utf-8")
         heads = re.findall(r'<div class="sec-h">.*?<span class="layer layer-(\w+)">([^<]+)</span>',
                            text, re.S)
-        self.assertEqual(len(heads), 10)
+        self.assertEqual(len(heads), 11)
         layers = dict(heads)
         self.assertEqual(layers["requirement"], "EN 303 645 — requirement layer")
         self.assertEqual(layers["assessment"], "TS 103 701 — assessment layer")
@@ -290,7 +292,12 @@ class Html(Base):
                         self.assertIn(html_escape(" ".join(indication.text.split())), text)
                 for step in ("scope", "ics", "mechanisms", "procedures", "user-info", "handoff"):
                     self.assertIn(f"g-{step}", ids)
-                self.assertIn("No findings", text)
+                # the examples are clean: no finding, or only waived ones
+                findings = section(text, "s-findings", "s-gate")
+                if "No findings" not in findings:
+                    rows = re.findall(r"<tr( class=\"waived\")?[ >]", findings.split("<tbody>", 1)[1])
+                    self.assertTrue(rows)
+                    self.assertTrue(all(rows), f"{name}: an unwaived finding")
 
     def test_findings_with_hints_and_waivers(self):
         text = self.render(PRIVATE, "html").decode("utf-8")
@@ -447,6 +454,495 @@ class Redaction(Base):
         self.assertIn("The manufacturer states that VCS-200 conforms", text)
 
 
+# ---- typed product facts -----------------------------------------------------
+
+R = "{urn:libetsi:results:1}"
+PUBLIC_XSL = SOURCE / "stylesheets" / "public-html.xsl"
+BEFORE_INSTALL = "verified by the device before installation"
+
+
+def facts_variant(*substitutions):
+    """product-facts.xml with (pattern, replacement) regex substitutions,
+    each of which must match."""
+    text = FACTS.read_text()
+    for pattern, replacement in substitutions:
+        text, n = re.subn(pattern, replacement, text)
+        assert n, pattern
+    return text
+
+
+def every_mechanism_verified(where):
+    return (r'<verification where="[^"]*"', f'<verification where="{where}"')
+
+
+def section(text, ident, until):
+    return text[text.index(f'id="{ident}"'):text.index(f'id="{until}"')]
+
+
+def card(text, ident):
+    """The HTML of the card or row with this id, up to the next one."""
+    start = text.index(f'id="{ident}"')
+    ends = [i for i in (text.find('<div class="card" id="', start + 1), text.find("<tr id=", start + 1),
+                        text.find("<h3", start + 1)) if i > 0]
+    return text[start:min(ends)]
+
+
+def fact_row(html_text, label):
+    """The cell after a row heading <th scope="row">label</th> (which may
+    hold a table)."""
+    m = re.search(rf'<th scope="row">{re.escape(label)}</th>\s*<td>(.*?)</td>\s*</tr>\s*(<tr>\s*<th scope="row">|'
+                  rf'</tbody>\s*</table>\s*(</div>|<h3|$))', html_text, re.S)
+    assert m, label
+    return m.group(1)
+
+
+def sub_fact(html_text, key):
+    """(class, words) of one fact in a list of facts: "key: value"."""
+    m = re.search(rf'<span class="fk">{re.escape(key)}:</span> <span class="(fv[^"]*)">([^<]*)</span>', html_text)
+    assert m, key
+    return m.groups()
+
+
+def xsltproc(sheet, doc):
+    r = subprocess.run(["xsltproc", str(SOURCE / "stylesheets" / sheet), str(doc)], capture_output=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+def inject_results(input_xml):
+    """The report input with known results of the kinds the engine's
+    claim-versus-fact rules produce (results.xsd) in place of the ones it
+    gave: two findings whose recorded fact contradicts an ICS claim (one
+    of them waived), a planned case at risk of INCONCLUSIVE and two open
+    questions.  Text with markup characters, to see that it is escaped."""
+    for prefix, uri in (("rp", "urn:libetsi:report:1"), ("d", "urn:libetsi:dossier:1"),
+                        ("r", "urn:libetsi:results:1"), ("c", "urn:libetsi:catalog:1")):
+        ET.register_namespace(prefix, uri)
+    root = ET.fromstring(input_xml)
+    results = root.find(R + "results")
+    findings = results.find(R + "findings")
+    for f in findings.findall(R + "finding"):
+        if f.get("claim"):
+            findings.remove(f)
+    for case in results.iter(R + "case"):
+        case.attrib.pop("at-risk", None)
+        for unknown in case.findall(R + "unknown"):
+            case.remove(unknown)
+    for questions in results.findall(R + "open-questions"):
+        questions.clear()
+    for ref, line, waived in (("5.3-9", "191", "false"), ("5.3-6A", "175", "true")):
+        f = ET.SubElement(findings, R + "finding", {
+            "rule": "claim-fact-test", "severity": "error", "layer": "requirement", "step": "ics",
+            "file": "product-facts.xml", "line": "300", "element": f"ics/entry[@provision='{ref}']",
+            "reference": ref, "waived": waived, "claim": f"ICS {ref}: Y",
+            "fact": f"mechanism 'mech-store' <fact {ref}> & more", "fact-line": line})
+        ET.SubElement(f, R + "message").text = f"the ICS claims {ref} <Y> & a fact says otherwise"
+    case = results.find(f"{R}plan/{R}case[@id='5.3-5-1']")
+    case.set("at-risk", "true")
+    ET.SubElement(case, R + "unknown").text = "mechanism 'mech-app' update-check <not stated>"
+    questions = results.find(R + "open-questions")
+    if questions is None:
+        questions = ET.SubElement(results, R + "open-questions")
+    for fact, provisions, step in (("mechanism 'mech-app' update-check", "5.3-5 5.3-4A", "mechanisms"),
+                                   ("component 'comp-se' boot-verification", "5.3-2, 5.3-9", "scope")):
+        q = ET.SubElement(questions, R + "question", {"step": step, "fact": fact, "provisions": provisions,
+                                                      "file": "product-facts.xml", "line": "170"})
+        q.text = f"Is {fact} <known> & stated?"
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+class Facts(Base):
+    """The product-facts section, integrity pins and the supplier's
+    self-assessment of the HTML report, from tests/data/reports/product-facts.xml."""
+
+    @classmethod
+    def setUpClass(cls):
+        r = report(FACTS, "html")
+        assert r.returncode == 0, r.stderr
+        cls.text = r.stdout.decode("utf-8")
+        cls.facts = section(cls.text, "s-facts", "s-ixit")
+
+    def test_fixture_is_valid(self):
+        r = etsi("validate", FACTS)
+        self.assertEqual(r.returncode, 0, r.stdout.decode() + r.stderr)
+
+    def test_facts_section_is_numbered_with_its_layer(self):
+        self.assertRegex(self.facts, r'^id="s-facts">\s*<div class="sec-h">\s*<h2>\s*<span class="n">5</span>'
+                                     r'Product facts</h2>\s*<span class="layer layer-facts">')
+        self.assertIn('<a href="#s-facts">Product facts</a>', self.text)
+
+    def test_every_mechanism_fact_in_plain_words(self):
+        ota = card(self.facts, "fm-mech-ota")
+        self.assertIn("verified by the device before installation", fact_row(ota, "Authenticity and integrity"))
+        self.assertIn('<a href="#c-comp-se">', fact_row(ota, "Authenticity and integrity"))
+        self.assertIn("in a secure element", fact_row(ota, "Verification key"))
+        self.assertEqual(sub_fact(ota, "server authenticated"), ("fv-val", "yes"))
+        self.assertEqual(sub_fact(ota, "TLS"), ("fv-val", "1.3"))
+        self.assertIn("the manufacturer’s update service", fact_row(ota, "Updates come from"))
+        self.assertIn("hardware counter", fact_row(ota, "Anti-rollback"))
+        self.assertIn("two banks", fact_row(ota, "Recovery from a failed installation"))
+        self.assertEqual(sub_fact(ota, "default"), ("fv-val", "chosen at setup, preselected on (opt-out)"))
+        self.assertEqual(sub_fact(ota, "user can postpone"), ("fv-val", "yes"))
+        self.assertEqual(sub_fact(ota, "at boot"), ("fv-val", "yes"))
+        self.assertEqual(sub_fact(ota, "after initialization"), ("fv fv-unknown", "? unknown"))
+        self.assertIn("every 1 day", fact_row(ota, "Checks for updates"))
+        self.assertEqual(sub_fact(ota, "by"), ("fv-val", "the device"))
+        told = fact_row(ota, "What the user is told")
+        self.assertEqual(sub_fact(told, "the risks it addresses"), ("fv fv-unknown", "? unknown"))
+        self.assertEqual(sub_fact(told, "disruption of basic functions"), ("fv-val", "announced"))
+        self.assertEqual(sub_fact(told, "channel"), ("fv-val", "in the companion app"))
+        self.assertEqual(sub_fact(told, "user can switch them off"), ("fv-val", "no"))
+        store = card(self.facts, "fm-mech-store")
+        self.assertIn("verified only by the update client or companion app",
+                      fact_row(store, "Authenticity and integrity"))
+        self.assertIn("a third-party host", fact_row(store, "Updates come from"))
+
+    def test_crypto_is_a_small_table(self):
+        crypto = fact_row(card(self.facts, "fm-mech-ota"), "Cryptography")
+        self.assertIn('<table class="t crypto">', crypto)
+        rows = re.findall(r"<tr>\s*<td>(\w[^<]*)</td>\s*<td class=\"mono\">([^<]*)</td>\s*"
+                          r"<td class=\"num\">([^<]*)(?:<|</td>)", crypto)
+        self.assertEqual([r[:2] for r in rows], [("signature", "ECDSA"), ("digest", "SHA-256"),
+                                                 ("encryption", "AES-128-GCM")])
+        self.assertIn(">256</td>", crypto)
+        self.assertIn(">128</td>", crypto)
+        self.assertIn('<td class="mono">SHA-256</td>', crypto)
+        self.assertIn('<span class="fv-val">yes</span>', crypto)  # AES-GCM authenticated
+        self.assertIn('<span class="fv fv-none">not stated</span>',
+                      fact_row(card(self.facts, "fm-mech-store"), "Cryptography"))
+
+    def test_not_stated_and_unknown_are_never_no(self):
+        app = card(self.facts, "fm-mech-app")
+        self.assertEqual(sub_fact(app, "server authenticated"), ("fv fv-unknown", "? unknown"))
+        self.assertEqual(sub_fact(app, "TLS"), ("fv fv-none", "not stated"))
+        self.assertEqual(sub_fact(app, "user can postpone"), ("fv fv-unknown", "? unknown"))
+        self.assertEqual(sub_fact(app, "default"), ("fv fv-none", "not stated"))
+        store = card(self.facts, "fm-mech-store")
+        for label in ("Verification key", "Anti-rollback", "Recovery from a failed installation"):
+            with self.subTest(label=label):
+                self.assertEqual(fact_row(store, label).strip(), '<span class="fv fv-none">not stated</span>')
+        # the two look different, and the page says what each means
+        css = open_css(self.text)
+        self.assertRegex(css, r"\.fv-none \{[^}]*dashed")
+        self.assertRegex(css, r"\.fv-unknown \{[^}]*background")
+        self.assertIn("means the dossier leaves the fact out", self.facts)
+        self.assertIn("means it records that the fact is not known", self.facts)
+        # no fact in the whole section is a bare "no" unless recorded as false
+        facts = re.findall(r"<(?:verification|crypto|verification-key|transport|update-source|anti-rollback|"
+                           r"recovery|automation|update-check|notice|boot-verification|carries|"
+                           r"other-install-path)\b[^>]*>", FACTS.read_text())
+        falses = sum(f.count('="false"') for f in facts)
+        self.assertEqual(self.facts.count('<span class="fv-val">no</span>'), falses)
+
+    def test_components(self):
+        rows = {c: card(self.facts, f"fcp-{c}") for c in
+                ("comp-bootrom", "comp-se", "comp-fw", "comp-isp", "comp-wifi", "comp-app")}
+        self.assertIn('<span class="fv fv-none">not stated</span>', rows["comp-bootrom"].split("</td>")[1])
+        self.assertIn('<span class="fv fv-unknown">? unknown</span>', rows["comp-se"].split("</td>")[1])
+        self.assertIn('<span class="fv-val">yes</span>, by <a href="#c-comp-bootrom">', rows["comp-fw"])
+        self.assertIn('<span class="fv-val">no</span>', rows["comp-wifi"].split("</td>")[1])
+        self.assertEqual(sub_fact(rows["comp-fw"], "network stack"), ("fv-val", "yes"))
+        self.assertEqual(sub_fact(rows["comp-wifi"], "operating system"), ("fv fv-none", "not stated"))
+        self.assertEqual(sub_fact(rows["comp-bootrom"], "applications"), ("fv-val", "no"))
+        self.assertIn("<strong>recovery mode</strong>: applies the same verification "
+                      '<span class="fv-val">yes</span>', rows["comp-fw"])
+        self.assertIn("<strong>bootloader console</strong>: applies the same verification "
+                      '<span class="fv fv-unknown">? unknown</span>', rows["comp-fw"])
+        self.assertIn('<span class="fv fv-none">not stated</span>', rows["comp-app"].split("</td>")[3])
+
+    def test_support_period(self):
+        period = self.facts[self.facts.index("<h3>Support period</h3>"):self.facts.index('id="s-questions"')]
+        self.assertIn("31 December 2031", fact_row(period, "Security updates until (2-UserInfo)"))
+        self.assertIn("5 years", fact_row(period, "Duration"))
+        self.assertIn("31 December 2031", fact_row(period, "Support end in the public statement"))
+        self.assertEqual(fact_row(period, "Stated by the manufacturer").strip(), "yes")
+        variant = self.tmp / "not-stated.xml"
+        variant.write_text(facts_variant((r' end="2031-12-31" duration="P5Y" stated="stated"', ' stated="not-stated"'),
+                                         (r' support-end="2031-12-31"', "")))
+        text = self.render(variant, "html").decode("utf-8")
+        period = section(text, "s-facts", "s-ixit")
+        period = period[period.index("<h3>Support period</h3>"):]
+        self.assertIn('<span class="b b-no">not stated</span>', fact_row(period, "Stated by the manufacturer"))
+        self.assertEqual(fact_row(period, "Duration").strip(), '<span class="fv fv-none">not stated</span>')
+
+    def test_examples_render_their_facts(self):
+        for name in EXAMPLES:
+            with self.subTest(example=name):
+                text = self.render(DOSSIERS / f"{name}.xml", "html").decode("utf-8")
+                facts = section(text, "s-facts", "s-ixit")
+                for m in dossier(name).iter(D + "mechanism"):
+                    self.assertIn(f'id="fm-{m.get("id")}"', facts)
+                    where = m.find(D + "verification")
+                    row = fact_row(card(facts, f"fm-{m.get('id')}"), "Authenticity and integrity")
+                    if where is None:
+                        self.assertIn("not stated", row)
+                    elif where.get("where") == "device-before-install":
+                        self.assertIn(BEFORE_INSTALL, row)
+                    else:
+                        self.assertNotIn(BEFORE_INSTALL, row)
+                for c in dossier(name).iter(D + "component"):
+                    self.assertIn(f'id="fcp-{c.get("id")}"', facts)
+
+    def test_integrity_pins(self):
+        evidence = section(self.text, "s-evidence", "s-plan")
+        git_only = card(evidence, "e-ev-check-scheduler")
+        self.assertIn("git object pinned", git_only)
+        self.assertIn("3f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39", git_only)
+        self.assertNotIn("SHA-256 pinned", git_only)
+        both = card(evidence, "e-ev-release-record")
+        self.assertIn("SHA-256 pinned", both)
+        self.assertIn("git object pinned", both)
+        neither = card(evidence, "e-ev-network-scan")
+        self.assertIn(">not pinned</span>", neither)
+        self.assertNotIn(" pinned</span>", neither.replace(">not pinned</span>", ""))
+        sha_only = card(evidence, "e-ev-signed-bundle")
+        self.assertIn("SHA-256 pinned", sha_only)
+        self.assertNotIn("git object pinned", sha_only)
+        self.assertIn("by a git object id", evidence)
+        rows = parse_csv(self.render(FACTS, "evidence-csv"))
+        by_artifact = {r[8]: r for r in rows[1:]}
+        self.assertEqual((by_artifact["art-scheduler-src"][11], by_artifact["art-scheduler-src"][20]),
+                         ("", "3f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39"))
+        self.assertEqual(by_artifact["art-network-scan"][20], "")
+
+    def test_self_assessment_is_the_suppliers_and_apart(self):
+        verdicts = section(self.text, "s-verdicts", "s-findings")
+        lab = verdicts[:verdicts.index('id="s-self"')]
+        own = verdicts[verdicts.index('id="s-self"'):]
+        self.assertIn("Supplier’s self-assessment", own)
+        self.assertIn("not the test laboratory’s", own)
+        self.assertIn('<table class="t fixed self">', own)
+        rows = re.findall(r"<tr>\s*<td class=\"id\">([^<]+)<", own)
+        self.assertEqual(rows, ["5.3-9", "5.3-13-2", "5.3-12"])
+        self.assertIn("The supplier records a FAIL while its ICS claims 5.3-13 (Y).", own)
+        self.assertIn("Kestrel Home Devices Ltd. (SO)", own)
+        # the laboratory's table is untouched: its FAIL-free verdicts, no supplier result
+        self.assertNotIn("sign-in from some EU regions", lab)
+        self.assertEqual(lab.count('<tr id="v-'), len(list(ET.parse(FACTS).getroot().iter(D + "verdict"))))
+        text = self.render(DOSSIERS / "constrained-sensor-v2.xml", "html").decode("utf-8")
+        self.assertIn("The dossier records no self-assessment by the supplier.", text)
+
+
+class ContradictedClaims(Base):
+    """Claims a recorded fact contradicts, at-risk cases and open questions.
+    The rules that find them are the engine's; the presentation is tested
+    on results injected into the report input (rendered with xsltproc, the
+    same XSLT 1.0 engine), and on whatever the engine itself reports."""
+
+    @classmethod
+    def setUpClass(cls):
+        if not shutil.which("xsltproc"):
+            raise unittest.SkipTest("xsltproc is not installed")
+        tmp = pathlib.Path(tempfile.mkdtemp(prefix="etsi-reports-"))
+        try:
+            doc = tmp / "input.xml"
+            doc.write_bytes(inject_results(report(FACTS, "input").stdout))
+            cls.text = xsltproc("report-html.xsl", doc).decode("utf-8")
+            cls.md = xsltproc("summary-md.xsl", doc).decode("utf-8")
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def test_ics_row_shows_the_contradiction_beside_the_claim(self):
+        row = re.search(r'<tr id="ics-5\.3-9" class="contradicted">(.*?)</tr>', self.text, re.S)
+        self.assertIsNotNone(row)
+        support, detail = row.group(1).split("</td>")[4:6]
+        self.assertIn('<a href="#ics-5.3-9-contra" class="b b-contra">✗\xa0contradicted</a>', support)
+        self.assertIn('id="ics-5.3-9-contra"', detail)
+        self.assertIn("Contradicted by a recorded fact", detail)
+        self.assertIn("mechanism 'mech-store' &lt;fact 5.3-9&gt; &amp; more", detail)
+        self.assertIn("(line 191)", detail)
+        self.assertIn("Claim: ICS 5.3-9: Y", detail)
+        target = re.search(r'href="#(fc-5\.3-9-[^"]+)"', detail).group(1)
+        findings = section(self.text, "s-findings", "s-gate")
+        finding = re.search(rf'<tr id="{re.escape(target)}">(.*?)</tr>', findings, re.S)
+        self.assertIsNotNone(finding, target)
+        self.assertIn("the ICS claims 5.3-9 &lt;Y&gt; &amp; a fact says otherwise", finding.group(1))
+        self.assertIn('<a href="#ics-5.3-9">ICS 5.3-9: Y</a>', finding.group(1))
+
+    def test_waived_contradiction_is_marked_as_waived(self):
+        row = re.search(r'<tr id="ics-5\.3-6A">(.*?)</tr>', self.text, re.S).group(1)
+        self.assertIn('class="b b-neutral">✗\xa0contradicted</a>', row)
+        self.assertIn("(waived)", row)
+
+    def test_matrix_and_key_figures(self):
+        matrix = matrix_svg(self.text)
+        self.assertEqual(matrix.count('<g class="cell-contra">'), 1)
+        self.assertIn("✗ Y contradicted", matrix)
+        kpis = self.text[self.text.index('class="kpis"'):self.text.index('<nav class="toc"')]
+        self.assertIn("1 claim contradicted by recorded facts", kpis)
+        self.assertIn("2 open questions", kpis)
+        self.assertIn("1 at risk of INCONCLUSIVE", kpis)
+
+    def test_at_risk_case(self):
+        row = re.search(r'<tr id="tc-5\.3-5-1">(.*?)</tr>', self.text, re.S).group(1)
+        self.assertIn('<span class="b b-risk">at risk of INCONCLUSIVE</span>', row)
+        self.assertIn("unknown: mechanism 'mech-app' update-check &lt;not stated&gt;", row)
+        self.assertNotIn("b-risk", re.search(r'<tr id="tc-5\.3-2-1">(.*?)</tr>', self.text, re.S).group(1))
+
+    def test_open_questions_with_their_provisions(self):
+        questions = self.text[self.text.index('id="s-questions"'):self.text.index('id="s-ixit"')]
+        self.assertIn("Is mechanism 'mech-app' update-check &lt;known&gt; &amp; stated?", questions)
+        for p in ("5.3-5", "5.3-4A", "5.3-2", "5.3-9"):
+            self.assertIn(f'<a href="#ics-{p}" class="mono">{p}</a>', questions)
+        self.assertIn('<a href="#g-mechanisms">', questions)
+        gate = self.text[self.text.index('id="g-scope"'):]
+        self.assertIn('<a href="#s-questions" class="b b-risk">1 open question</a>', gate)
+
+    def test_markdown(self):
+        self.assertRegex(self.md, r"\| 5\.3-9 \|[^\n]*\| Y ✗ contradicted \|")
+        self.assertNotRegex(self.md, r"\| 5\.3-6A \|[^\n]*contradicted")  # waived
+        self.assertIn("## Claims the recorded facts contradict", self.md)
+        self.assertIn("- **ICS 5.3-9: Y** contradicted by mechanism 'mech-store' &lt;fact 5.3-9&gt; & more "
+                      "(line 191)", self.md)
+        self.assertIn("## Open questions", self.md)
+        self.assertIn("1 at risk of INCONCLUSIVE", self.md)
+
+    def test_whatever_the_engine_finds_is_marked(self):
+        # dossiers whose facts contradict their ICS: the fixture with 5.3-9
+        # and 5.3-10 claimed (Y) while every mechanism is verified only by
+        # the server or the transport, and the hub example.  Every
+        # provision with an unwaived finding that names a claim gets the
+        # marker, its fact and fact line beside it and a link to the
+        # finding; no other provision does.
+        variant = self.tmp / "contradicted.xml"
+        variant.write_text(facts_variant(every_mechanism_verified("server-or-transport")))
+        dossiers = [variant]
+        if HUB.is_file():
+            dossiers.append(HUB)
+        for path in dossiers:
+            with self.subTest(dossier=path.name):
+                text = self.render(path, "html").decode("utf-8")
+                results = ET.fromstring(self.render(path, "input")).find(R + "results")
+                claims = [f for f in results.iter(R + "finding") if f.get("claim") and f.get("waived") != "true"]
+                if path == HUB:
+                    self.assertTrue(claims, "the hub example's facts contradict its ICS")
+                claimed = {f.get("reference") for f in claims}
+                rows = {m.group(1): m for m in
+                        re.finditer(r'<tr id="ics-([^"]+)"( class="contradicted")?>(.*?)</tr>', text, re.S)}
+                for ref, row in rows.items():
+                    if ref in claimed:
+                        self.assertTrue(row.group(2), ref)
+                        self.assertIn("b-contra", row.group(3), ref)
+                    else:
+                        self.assertNotIn("b-contra", row.group(3), ref)
+                ids = parse_html(text).ids
+                for f in claims:
+                    row = rows[f.get("reference")].group(3)
+                    self.assertIn(html_escape(f.get("fact")), row)
+                    self.assertIn(f"(line {f.get('fact-line')})", row)
+                    for target in re.findall(r'href="#(fc-[^"]+)"', row):
+                        self.assertIn(target, ids)
+
+
+class PublicFacts(Base):
+    """The public summary states a security property only when the typed
+    facts record it, in their strength.  The stylesheet is tried on the
+    full input (--stylesheet public-html.xsl), and --format public on what
+    the redaction passes."""
+
+    def public(self, text, fmt="html"):
+        path = self.tmp / "dossier.xml"
+        path.write_text(text)
+        if fmt == "public":
+            return self.render(path, "public").decode("utf-8")
+        return self.render(path, "html", "--stylesheet", PUBLIC_XSL).decode("utf-8")
+
+    @staticmethod
+    def updates(text):
+        return text[text.index("<h2>How the product is updated</h2>"):text.index("<h2>Assessment</h2>")]
+
+    def test_verified_before_installation_only_where_recorded(self):
+        text = self.updates(self.public(FACTS.read_text()))
+        # over-the-air and app: device-before-install; app store: update-client
+        self.assertEqual(text.count("Each update is verified by the device before installation."), 2)
+        self.assertNotIn("Every update is verified", text)
+        store = text[text.index("App-store delivery"):]
+        self.assertNotIn("verif", store.lower())
+        self.assertIn("The device refuses older software versions, enforced in hardware.", text)
+        self.assertIn("Automatic updates are switched on during setup unless you decline.", text)
+        self.assertIn("You can postpone an update.", text)
+        self.assertIn("Automatic updates are on by default.", store)
+        self.assertNotIn("checked with a digital signature before it is installed", text)
+
+    def test_every_path_verified_before_installation(self):
+        text = self.updates(self.public(facts_variant(every_mechanism_verified("device-before-install"))))
+        self.assertIn("Recorded for every update path", text)
+        self.assertIn("Every update is verified by the device before installation.", text)
+
+    def test_nothing_of_verification_for_server_or_transport(self):
+        text = self.updates(self.public(facts_variant(every_mechanism_verified("server-or-transport"))))
+        self.assertNotIn("verif", text.lower())
+        self.assertNotIn("Recorded for every update path", text)
+
+    def test_verified_at_boot(self):
+        text = self.updates(self.public(facts_variant(every_mechanism_verified("device-at-boot"))))
+        self.assertIn("Updates are verified when the device boots, not before they are installed.", text)
+        self.assertNotIn("before installation", text)
+
+    def test_no_fact_no_sentence(self):
+        text = self.updates(self.public(facts_variant(
+            (r"\n *<(verification|anti-rollback|automation)\b[^>]*/>", ""))))
+        for words in ("verif", "older software", "by default", "automatic updates", "postpone"):
+            self.assertNotIn(words, text.lower())
+
+    def test_support_period(self):
+        text = self.public(FACTS.read_text())
+        self.assertIn("Security updates until 31 December 2031 (a support period of 5 years).", text)
+        text = self.public(facts_variant((r' end="2031-12-31" duration="P5Y" stated="stated"',
+                                          ' stated="not-stated"'), (r' support-end="2031-12-31"', "")))
+        kpi = text[text.index("Security updates until</div>"):]
+        self.assertRegex(kpi, r'^Security updates until</div>\s*<div class="big">not stated</div>')
+        self.assertIn("Support period: not stated.", text)
+        text = self.public(facts_variant((r' end="2031-12-31" duration="P5Y"', ' duration="P5Y"')))
+        self.assertIn("Security updates until 31 December 2031", text)  # the public statement's support end
+
+    def test_public_format_says_only_what_its_input_carries(self):
+        # --format public reads the redacted input: a property is stated only
+        # when the facts that support it reach that input
+        dump = self.tmp / "dump.xsl"
+        dump.write_text('<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+                        '<xsl:output method="xml"/><xsl:template match="/"><xsl:copy-of select="/"/>'
+                        '</xsl:template></xsl:stylesheet>')
+        for name, variant in (("facts", FACTS.read_text()),
+                              ("all-before-install", facts_variant(every_mechanism_verified("device-before-install"))),
+                              ("server-or-transport", facts_variant(every_mechanism_verified("server-or-transport")))):
+            with self.subTest(variant=name):
+                text = self.public(variant, "public")
+                self.assertNotIn("FACT-PRIVATE-TEXT", text)
+                path = self.tmp / "dossier.xml"
+                root = ET.fromstring(self.render(path, "public", "--stylesheet", dump))
+                mechanisms = [m for m in root.iter(D + "mechanism") if m.get("implemented") != "false"]
+                before = [m for m in mechanisms
+                          if m.find(D + "verification") is not None
+                          and m.find(D + "verification").get("where") == "device-before-install"]
+                self.assertEqual(self.updates(text).count(f"Each update is {BEFORE_INSTALL}."), len(before))
+                self.assertEqual("Every update is verified" in text, bool(mechanisms) and len(before) == len(mechanisms))
+
+    def test_examples_claim_verification_only_from_facts(self):
+        for name in EXAMPLES:
+            with self.subTest(example=name):
+                text = self.updates(self.render(DOSSIERS / f"{name}.xml", "public").decode("utf-8"))
+                recorded = [m for m in dossier(name).iter(D + "mechanism")
+                            if m.get("implemented") != "false" and m.find(D + "verification") is not None
+                            and m.find(D + "verification").get("where") == "device-before-install"]
+                self.assertLessEqual(text.count(BEFORE_INSTALL), len(recorded))
+                self.assertNotIn("checked with a digital signature before it is installed", text)
+
+
+class MarkdownFacts(Base):
+    def test_product_facts(self):
+        text = self.render(FACTS, "md").decode("utf-8")
+        facts = text[text.index("## Product facts"):]
+        self.assertRegex(facts, r"\| Over-the-air firmware update \(download by the camera\) \| verified by the device "
+                                r"before installation \| hardware counter \| default chosen at setup, preselected on "
+                                r"\(opt-out\) \| at boot yes, periodically yes \(every 1 day\) \| yes \|")
+        self.assertRegex(facts, r"\| App-store delivery of the Kestrel Home app \| verified only by the update client "
+                                r"or companion app \| \*not stated\* \| default on \|")
+        self.assertIn("Support period: until 2031-12-31, 5 years; the public statement says until 2031-12-31", facts)
+        self.assertIn("| Supplier's self-assessment | 3 results: 1 PASS, 1 FAIL, 1 INCONCLUSIVE, 0 N/A", text)
+
+
 # ---- CSV -------------------------------------------------------------------
 
 class Csv(Base):
@@ -508,7 +1004,7 @@ class Csv(Base):
         header = ["evidence_id", "provision", "kind", "category", "claim", "owner", "review",
                   "release", "artifact_id", "ref", "media_type", "sha256", "size", "collected",
                   "expires", "visibility", "external_assurance", "carried_from", "owner_name",
-                  "artifact_title"]
+                  "artifact_title", "git_oid"]
         for name in EXAMPLES:
             with self.subTest(example=name):
                 rows = self.check_rfc4180(self.render(DOSSIERS / f"{name}.xml", "evidence-csv"))
@@ -605,16 +1101,18 @@ class Determinism(Base):
         xsltproc = shutil.which("xsltproc")
         if not xsltproc:
             self.skipTest("xsltproc is not installed")
-        for fmt, sheet in (("html", "report-html.xsl"), ("md", "summary-md.xsl"),
-                           ("ics-csv", "ics-csv.xsl")):
-            with self.subTest(format=fmt):
-                path = DOSSIERS / "smart-camera-v3.xml"
-                doc = self.tmp / "input.xml"
-                doc.write_bytes(self.render(path, "input"))
-                r = subprocess.run([xsltproc, str(SOURCE / "stylesheets" / sheet), str(doc)],
-                                   capture_output=True, timeout=120)
-                self.assertEqual(r.returncode, 0, r.stderr)
-                self.assertEqual(r.stdout, self.render(path, fmt))
+        for path in (DOSSIERS / "smart-camera-v3.xml", FACTS, HUB):
+            if not path.is_file():
+                continue
+            for fmt, sheet in (("html", "report-html.xsl"), ("md", "summary-md.xsl"),
+                               ("ics-csv", "ics-csv.xsl"), ("evidence-csv", "evidence-csv.xsl")):
+                with self.subTest(dossier=path.name, format=fmt):
+                    doc = self.tmp / "input.xml"
+                    doc.write_bytes(self.render(path, "input"))
+                    r = subprocess.run([xsltproc, str(SOURCE / "stylesheets" / sheet), str(doc)],
+                                       capture_output=True, timeout=120)
+                    self.assertEqual(r.returncode, 0, r.stderr)
+                    self.assertEqual(r.stdout, self.render(path, fmt))
 
 
 # ---- caller stylesheets and the security rules -----------------------------
@@ -740,6 +1238,25 @@ class Browser(Base):
         for fmt in ("html", "public"):
             path = self.tmp / f"private-markers-{fmt}.html"
             path.write_bytes(self.render(PRIVATE, fmt))
+            files.append(path)
+            path = self.tmp / f"product-facts-{fmt}.html"
+            path.write_bytes(self.render(FACTS, fmt))
+            files.append(path)
+        if HUB.is_file():
+            for fmt in ("html", "public"):
+                path = self.tmp / f"home-hub-{fmt}.html"
+                path.write_bytes(self.render(HUB, fmt))
+                files.append(path)
+        path = self.tmp / "product-facts-public-unredacted.html"
+        path.write_bytes(self.render(FACTS, "html", "--stylesheet", SOURCE / "stylesheets" / "public-html.xsl"))
+        files.append(path)
+        if shutil.which("xsltproc"):
+            # the contradicted claims, at-risk cases and open questions the
+            # engine's rules give, whether or not they have landed
+            doc = self.tmp / "contradicted-input.xml"
+            doc.write_bytes(inject_results(self.render(FACTS, "input")))
+            path = self.tmp / "contradicted.html"
+            path.write_bytes(xsltproc("report-html.xsl", doc))
             files.append(path)
         return files
 

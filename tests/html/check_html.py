@@ -229,7 +229,7 @@ def content_height(path, background_tolerance=3):
 
 # ---- command line ----------------------------------------------------------
 
-EXAMPLES = ("smart-camera-v3", "constrained-sensor-v2", "smart-plug-usb-v3")
+EXAMPLES = ("smart-camera-v3", "constrained-sensor-v2", "smart-plug-usb-v3", "home-hub-v3")
 SCREENSHOT_DATE = "2026-11-26"
 
 

@@ -164,6 +164,26 @@ class FormatsTest(ReportTestCase):
         self.assertIn("FAIL", md)
         self.assertIn(d.dut["model-designation"], md)
 
+    def test_product_facts(self):
+        # typed facts, integrity pins and the supplier's self-assessment
+        # reach every report that shows them, the same as from the CLI
+        path = DATA / "reports" / "product-facts.xml"
+        d = etsi.load(path)
+        html = self.render(d, "html", date=DATE)
+        for part in ('id="s-facts"', "verified by the device before installation",
+                     '<span class="fv fv-unknown">? unknown</span>', '<span class="fv fv-none">not stated</span>',
+                     "git object pinned", "Supplier’s self-assessment"):
+            self.assertContains(html, part)
+        self.assertContains(self.render(d, "md", date=DATE), "## Product facts")
+        rows = list(csv.reader(io.StringIO(self.render(d, "evidence-csv"), newline="")))
+        self.assertEqual(rows[0][-1], "git_oid")
+        self.assertIn("3f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39", [row[-1] for row in rows])
+        for fmt in ("html", "md", "public"):
+            with self.subTest(format=fmt):
+                proc = run_cli("report", "--format", fmt, "--date", DATE, path)
+                self.assertEqual(proc.returncode, 0, proc.stderr)
+                self.assertEqual(self.render(d, fmt, date=DATE), proc.stdout)
+
     def test_same_as_cli(self):
         for fmt in etsi.report_formats():
             with self.subTest(format=fmt):
