@@ -75,24 +75,16 @@ static int fact_line(const etsi_record *r, const char *element)
 	return node ? etsi__xml_line(node) : etsi_record_line(r);
 }
 
-/* Reports that the fact `fact` of record `at` (recorded in element
- * `element`) contradicts the ICS claim of `provision`. */
-static void contradiction(eval *ev, int rule, const etsi_record *at, const char *element,
-                          const char *provision, const char *fact, const char *fmt, ...)
-	ETSI__PRINTF(7, 8);
-
-static void contradiction(eval *ev, int rule, const etsi_record *at, const char *element,
-                          const char *provision, const char *fact, const char *fmt, ...)
+/* Reports that the fact `fact`, recorded at `line` about record `at`,
+ * contradicts the ICS claim of `provision`. */
+static void vreport(eval *ev, int rule, const etsi_record *at, int line, const char *provision,
+                    const char *fact, const char *fmt, va_list ap)
 {
 	etsi_record *entry = etsi_dossier_find(ev->d, ETSI_KIND_ICS_ENTRY, provision);
 	etsi__buf what = ETSI__BUF_INIT;
 	char claimed[48];
-	int line = fact_line(at, element);
-	va_list ap;
 
-	va_start(ap, fmt);
 	etsi__buf_vprintf(&what, fmt, ap);
-	va_end(ap);
 	snprintf(claimed, sizeof(claimed), "ICS %s: Y", provision);
 	if (what.failed) {
 		OOM(ev);
@@ -102,6 +94,36 @@ static void contradiction(eval *ev, int rule, const etsi_record *at, const char 
 	                   "the ICS claims %s Y (line %d), but %s", provision,
 	                   etsi_record_line(entry), what.ptr);
 	etsi__buf_dispose(&what);
+}
+
+/* The same, for a fact kept in `element` under the record. */
+static void contradiction(eval *ev, int rule, const etsi_record *at, const char *element,
+                          const char *provision, const char *fact, const char *fmt, ...)
+	ETSI__PRINTF(7, 8);
+
+static void contradiction(eval *ev, int rule, const etsi_record *at, const char *element,
+                          const char *provision, const char *fact, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(ev, rule, at, fact_line(at, element), provision, fact, fmt, ap);
+	va_end(ap);
+}
+
+/* The same, for a fact recorded at a given line. */
+static void contradiction_at(eval *ev, int rule, const etsi_record *at, int line,
+                             const char *provision, const char *fact, const char *fmt, ...)
+	ETSI__PRINTF(7, 8);
+
+static void contradiction_at(eval *ev, int rule, const etsi_record *at, int line,
+                             const char *provision, const char *fact, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(ev, rule, at, line, provision, fact, fmt, ap);
+	va_end(ap);
 }
 
 /* The claimed provisions among `ids`, space-separated, in `out`. */
@@ -326,25 +348,6 @@ static void check_crypto(eval *ev, const etsi_record *m)
 
 /* ---- per mechanism: verification, rollback, paths -------------------- */
 
-/* The components a mechanism updates, one at a time: returns the next
- * after index *i. */
-static etsi_record *next_covered(const eval *ev, const etsi_record *m, size_t *i)
-{
-	size_t n = etsi_dossier_count(ev->d, ETSI_KIND_COMPONENT), j;
-
-	for (; *i < n; (*i)++) {
-		etsi_record *c = etsi_dossier_at(ev->d, ETSI_KIND_COMPONENT, *i);
-
-		for (j = 0; j < etsi_record_value_count(c, "mechanism"); j++) {
-			if (etsi__streq(etsi_record_value_at(c, "mechanism", j), etsi_record_key(m))) {
-				(*i)++;
-				return c;
-			}
-		}
-	}
-	return NULL;
-}
-
 static const char *where_words(const char *where)
 {
 	if (etsi__streq(where, "none"))
@@ -459,40 +462,49 @@ static void check_rollback(eval *ev, const etsi_record *m)
 	}
 }
 
-/* Another path into a component this mechanism updates that skips its
- * verification. */
-static void check_paths(eval *ev, const etsi_record *m)
+/* Another path into a component an implemented mechanism updates that
+ * skips the mechanism's verification: once per path, however many
+ * mechanisms update the component. */
+static void check_paths(eval *ev)
 {
 	static const char *const ids[] = { "5.3-2", "5.3-9" };
+	size_t i, j, k, n = etsi_dossier_count(ev->d, ETSI_KIND_COMPONENT);
 	char provisions[24];
-	etsi_record *c;
-	size_t at = 0, j;
 
 	if (!claimed_list(ev, provisions, sizeof(provisions), ids, 2))
 		return;
-	while ((c = next_covered(ev, m, &at))) {
-		size_t n = etsi_record_value_count(c, "other-install-path");
+	for (i = 0; i < n; i++) {
+		etsi_record *c = etsi_dossier_at(ev->d, ETSI_KIND_COMPONENT, i);
+		etsi_record *m = NULL;
 
-		for (j = 0; j < n; j++) {
-			const char *kind = etsi_record_value_at(c, "other-install-path", j);
-			const char *verifies = etsi_record_value_at(c, "other-install-path-verifies", j);
+		for (j = 0; !m && j < etsi_record_value_count(c, "mechanism"); j++) {
+			m = etsi_dossier_find(ev->d, ETSI_KIND_MECHANISM,
+			                      etsi_record_value_at(c, "mechanism", j));
+			m = m && implemented(m) ? m : NULL;
+		}
+		if (!m)
+			continue;
+		for (j = 0; j < etsi_record_child_count(c); j++) {
+			etsi_record *path = etsi_record_child_at(c, j);
+			const char *kind = get(path, "kind"), *verifies = get(path, "verifies");
 			char fact[192];
-			size_t k;
 
+			if (etsi_record_kind(path) != ETSI_KIND_INSTALL_PATH)
+				continue;
 			snprintf(fact, sizeof(fact), "component '%s' other-install-path kind=%s "
 			         "verifies=%s", etsi_record_key(c), kind, verifies ? verifies : "?");
 			if (etsi__streq(verifies, "false")) {
 				for (k = 0; k < ETSI__ARRAY_SIZE(ids); k++) {
 					if (claim(ev, ids[k]))
-						contradiction(ev, R_CLAIM_BYPASS, c, "other-install-path", ids[k],
-						              fact, "component '%s', which mechanism '%s' updates, "
-						              "also takes software through its %s without "
-						              "verification", etsi_record_key(c), etsi_record_key(m),
-						              kind);
+						contradiction_at(ev, R_CLAIM_BYPASS, c, etsi_record_line(path),
+						                 ids[k], fact, "component '%s', which mechanism "
+						                 "'%s' updates, also takes software through its %s "
+						                 "without verification", etsi_record_key(c),
+						                 etsi_record_key(m), kind);
 				}
 			} else if (!stated(verifies)) {
 				etsi__eval_question(ev, "mechanisms", fact, etsi_record_key(c),
-				                    fact_line(c, "other-install-path"), provisions,
+				                    etsi_record_line(path), provisions,
 				                    "whether the %s of component '%s' verifies what it "
 				                    "installs is unknown; %s rest on it", kind,
 				                    etsi_record_key(c), provisions);
@@ -1014,10 +1026,10 @@ void etsi__check_claims(eval *ev)
 		if (!implemented(m))
 			continue;
 		check_verification(ev, m);
-		check_paths(ev, m);
 		check_rollback(ev, m);
 		check_crypto(ev, m);
 	}
+	check_paths(ev);
 	check_automation(ev);
 	check_update_checks(ev);
 	check_notices(ev);

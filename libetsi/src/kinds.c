@@ -281,8 +281,13 @@ static const etsi__field component_fields[] = {
 	ENUM_EA("carries-network-stack", "carries", "network-stack", tristates, 0),
 	ENUM_EA("carries-operating-system", "carries", "operating-system", tristates, 0),
 	ENUM_EA("carries-applications", "carries", "applications", tristates, 0),
-	ENUM_EA("other-install-path", "other-install-path", "kind", install_path_kinds, LIST),
-	ENUM_EA("other-install-path-verifies", "other-install-path", "verifies", tristates, LIST),
+	/* other install paths are child records of kind install-path */
+};
+
+static const etsi__field install_path_fields[] = {
+	ENUM_A("kind", "kind", install_path_kinds, REQ),
+	ENUM_A("verifies", "verifies", tristates, REQ),
+	SELF("description", T_TEXT, 0),
 };
 
 static const etsi__field mechanism_fields[] = {
@@ -686,6 +691,8 @@ static const etsi__kind_def kinds[ETSI__KIND_LAST] = {
 	     algorithm_fields, 0),
 	KIND(ETSI_KIND_OPEN_QUESTION, "open-question", NS_R, "open-questions", "question", 0,
 	     open_question_fields, 0),
+	KIND(ETSI_KIND_INSTALL_PATH, "install-path", NS_D, "", "other-install-path",
+	     ETSI_KIND_COMPONENT, install_path_fields, 0),
 };
 
 const etsi__kind_def *etsi__kind_lookup(etsi_kind kind)

@@ -926,7 +926,13 @@ class PublicFacts(Base):
                 recorded = [m for m in dossier(name).iter(D + "mechanism")
                             if m.get("implemented") != "false" and m.find(D + "verification") is not None
                             and m.find(D + "verification").get("where") == "device-before-install"]
-                self.assertLessEqual(text.count(BEFORE_INSTALL), len(recorded))
+                mechanisms = [m for m in dossier(name).iter(D + "mechanism")
+                              if m.get("implemented") != "false"]
+                # one sentence per mechanism that records it, and the
+                # product-wide one only when every mechanism does
+                self.assertEqual(text.count(f"Each update is {BEFORE_INSTALL}."), len(recorded))
+                self.assertEqual(f"Every update is {BEFORE_INSTALL}." in text,
+                                 bool(mechanisms) and len(recorded) == len(mechanisms))
                 self.assertNotIn("checked with a digital signature before it is installed", text)
 
 

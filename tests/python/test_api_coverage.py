@@ -164,6 +164,7 @@ KIND_ACCESSORS = {
     "component": "etsi.Dossier.components",
     "mechanism": "etsi.Dossier.mechanisms",
     "crypto": "etsi.Record.children",            # of a mechanism; added with parent=
+    "install-path": "etsi.Record.children",      # of a component; added with parent=
     "user-info": "etsi.Dossier.user_info",
     "confirmation": "etsi.Dossier.records",      # IXIT rows: by kind name
     "soft-comp": "etsi.Dossier.records",
@@ -205,8 +206,8 @@ DIAGNOSTIC_FIELDS = {
 TYPED_FACTS = {
     "header": ["public-support-end"],
     "component": ["boot-verified", "boot-verified-by", "carries-network-stack",
-                  "carries-operating-system", "carries-applications", "other-install-path",
-                  "other-install-path-verifies"],
+                  "carries-operating-system", "carries-applications"],
+    "install-path": ["kind", "verifies", "description"],
     "mechanism": ["verified-where", "verified-by", "key-location", "server-authenticated",
                   "tls", "source", "anti-rollback", "recovery", "automatic-default",
                   "automatic-user-can-disable", "postpone", "check-at-boot",
@@ -318,8 +319,8 @@ class KindsTest(unittest.TestCase):
                     self.fail(f"{kind} is reached by {path}, which does not exist: {e}")
 
     def test_product_fact_kinds(self):
-        self.assertEqual(header_kinds()[-4:], ["crypto", "self-result", "algorithm",
-                                               "open-question"])
+        self.assertEqual(header_kinds()[-5:], ["crypto", "self-result", "algorithm",
+                                               "open-question", "install-path"])
         with etsi.load(SOURCE / "examples" / "dossiers" / "smart-camera-v3.xml") as d:
             for crypto in d.records("crypto"):
                 self.assertIn(crypto, d.find("mechanism", crypto.parent.key).children)

@@ -156,18 +156,27 @@ class OtherFactsTest(TempDirTestCase):
                                               "carries-applications")],
                              ["true", "comp-bootrom", "true", "true", "unknown"])
 
-    def test_other_install_paths_read(self):
-        # kind and verifies of one <other-install-path> are two list fields
-        # read side by side
-        text = CAMERA.read_text(encoding="utf-8")
-        fw_end = text.index("</component>", text.index('id="comp-fw"'))
-        extra = ('<other-install-path kind="service-port" verifies="false"/>'
-                 '<other-install-path kind="recovery-mode" verifies="true"/>')
-        with etsi.loads(text[:fw_end] + extra + text[fw_end:], name="paths.xml") as d:
-            fw = d.find("component", "comp-fw")
-            self.assertEqual(fw.values("other-install-path"), ["service-port", "recovery-mode"])
-            self.assertEqual(fw.values("other-install-path-verifies"), ["false", "true"])
-            self.assertEqual(fw.to_dict()["other-install-path"], ["service-port", "recovery-mode"])
+    def test_other_install_paths(self):
+        # each <other-install-path> is an install-path record under its
+        # component: read, written with parent=, and saved valid
+        fw = self.d.find("component", "comp-fw")
+        before = [c for c in fw.children if c.kind == "install-path"]
+        port = self.d.add("install-path", kind="service-port", verifies="false",
+                          description="Factory test pads on the main board.", parent=fw)
+        self.d.add("install-path", {"kind": "recovery-mode", "verifies": "true"}, parent=fw)
+        self.assertEqual(port.kind, "install-path")
+        self.assertIsNone(port.key)
+        self.d.save()
+        with etsi.load(self.path) as again:
+            paths = [c for c in again.find("component", "comp-fw").children
+                     if c.kind == "install-path"][len(before):]
+            self.assertEqual([(p["kind"], p["verifies"], p["description"]) for p in paths],
+                             [("service-port", "false", "Factory test pads on the main board."),
+                              ("recovery-mode", "true", "")])
+        with self.assertRaises(etsi.InvalidError):
+            self.d.add("install-path", kind="jtag", verifies="false", parent=fw)
+        with self.assertRaises(etsi.InvalidError):
+            self.d.add("install-path", kind="service-port", verifies="maybe", parent=fw)
 
     def test_support_period_and_public_support_end(self):
         info = self.d.user_info

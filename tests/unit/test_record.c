@@ -540,7 +540,7 @@ static void test_record__field_tables_match_schema(void **state)
 			problem(&p, "%s (%s): id-space flag %d, id-unique says %d", def->name, path,
 			        !!(def->flags & ETSI__K_IDSPACE), in_selector(selector, path));
 	}
-	assert_int_equal(kinds, ETSI_KIND_STEP - ETSI_KIND_HEADER + 1 + 2); /* + crypto, self-result */
+	assert_int_equal(kinds, ETSI_KIND_STEP - ETSI_KIND_HEADER + 1 + 3); /* + crypto, self-result, install-path */
 	check_problems(&p);
 }
 

@@ -19,7 +19,7 @@ _KindName = Literal["source", "condition", "feature", "provision", "ixit-table",
                     "artifact", "covers", "plan-case", "plan-input", "verdict", "waiver", "step",
                     "summary", "finding", "planned-case", "planned-input", "outcome",
                     "case-outcome", "gate-step", "blocker", "crypto", "self-result",
-                    "algorithm", "open-question"]
+                    "algorithm", "open-question", "install-path"]
 _Kind = Union[_KindName, str, int]
 # Literal[...] | str: editors offer the values, any str type-checks (a value
 # from the command line, from report_formats()); libetsi checks it at run time

@@ -81,6 +81,7 @@ typedef enum etsi_kind {
 	ETSI_KIND_SELF_RESULT,     /**< "self-result": the supplier's own result for a provision or test case. */
 	ETSI_KIND_ALGORITHM,       /**< "algorithm": a catalog entry judging a cryptographic algorithm. */
 	ETSI_KIND_OPEN_QUESTION,   /**< "open-question": an unknown fact the gate lists. */
+	ETSI_KIND_INSTALL_PATH,    /**< "install-path": another way software reaches a component. */
 	ETSI__KIND_LAST            /**< One past the last kind; not a kind. */
 } etsi_kind;
 

@@ -181,6 +181,7 @@ public class ApiCoverageTest {
         KINDS.put("component", "Dossier.components");
         KINDS.put("mechanism", "Dossier.mechanisms");
         KINDS.put("crypto", "Record.children");           // of a mechanism; Dossier.add(parent, ...)
+        KINDS.put("install-path", "Record.children");     // of a component; Dossier.add(parent, ...)
         KINDS.put("user-info", "Dossier.userInfo");
         KINDS.put("confirmation", "Dossier.records");     // IXIT rows: by kind name
         KINDS.put("soft-comp", "Dossier.records");
@@ -224,8 +225,8 @@ public class ApiCoverageTest {
 
         TYPED_FACTS.put("header", List.of("public-support-end"));
         TYPED_FACTS.put("component", List.of("boot-verified", "boot-verified-by",
-            "carries-network-stack", "carries-operating-system", "carries-applications",
-            "other-install-path", "other-install-path-verifies"));
+            "carries-network-stack", "carries-operating-system", "carries-applications"));
+        TYPED_FACTS.put("install-path", List.of("kind", "verifies", "description"));
         TYPED_FACTS.put("mechanism", List.of("verified-where", "verified-by", "key-location",
             "server-authenticated", "tls", "source", "anti-rollback", "recovery",
             "automatic-default", "automatic-user-can-disable", "postpone", "check-at-boot",
@@ -298,8 +299,9 @@ public class ApiCoverageTest {
         assertTrue(kinds.toString(), kinds.size() > 40);
         assertEquals("enum etsi_kind and Etsi.kinds() differ", kinds,
                      new ArrayList<>(Etsi.kinds().keySet()));
-        assertEquals(List.of("crypto", "self-result", "algorithm", "open-question"),
-                     kinds.subList(kinds.size() - 4, kinds.size()));
+        assertEquals(List.of("crypto", "self-result", "algorithm", "open-question",
+                             "install-path"),
+                     kinds.subList(kinds.size() - 5, kinds.size()));
     }
 
     @Test
