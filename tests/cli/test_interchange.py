@@ -228,7 +228,14 @@ class JsonForm(TempDirTest):
                             (("update-boundary", "mechanism", 0, "crypto", 0, "use"), "checksum"),
                             (("update-boundary", "component", 2, "other-install-path", 0, "kind"),
                              "jtag"),
-                            (("self-assessment", "result", 0, "outcome"), "pass")):
+                            (("self-assessment", "result", 0, "outcome"), "pass"),
+                            # durations and bounded numbers, as the XSD takes them
+                            (("update-boundary", "mechanism", 0, "update-check", "period"),
+                             "5 years"),
+                            (("update-boundary", "mechanism", 0, "update-check", "period"), "PT"),
+                            (("update-boundary", "mechanism", 0, "crypto", 0, "key-bits"), "0"),
+                            (("update-boundary", "mechanism", 0, "crypto", 0, "key-bits"),
+                             "65537")):
             with self.subTest(path=path):
                 broken = json.loads(json.dumps(doc))
                 target = broken["dossier"]

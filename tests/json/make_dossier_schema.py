@@ -32,6 +32,56 @@ def local(name):
     return name.split(":", 1)[1] if name and ":" in name else name
 
 
+# xs:duration as the schema's validator takes it: PnYnMnDTnHnMnS, at least
+# one part, T only before a time part
+DURATION = (r"^-?P(?=[0-9]|T[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+D)?"
+            r"(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+(\.[0-9]+)?S)?)?$")
+
+
+def range_regex(lo, hi):
+    """A regular expression (no anchors) for the decimal integers lo..hi."""
+    if lo > hi:
+        return "(?!)"
+    slo, shi = str(lo), str(hi)
+    if len(slo) < len(shi):
+        # split at the powers of ten: lo..99..9, then the longer numbers
+        nines = 10 ** len(slo) - 1
+        return range_regex(lo, nines) + "|" + range_regex(nines + 1, hi)
+    if slo == shi:
+        return slo
+    # same length: a common prefix, then the first digit that differs
+    i = 0
+    while slo[i] == shi[i]:
+        i += 1
+    prefix, rest = slo[:i], len(slo) - i - 1
+    a, b = int(slo[i]), int(shi[i])
+    parts = []
+    low_tail, high_tail = slo[i + 1:], shi[i + 1:]
+    if rest == 0:
+        return prefix + (f"[{a}-{b}]" if a != b else str(a))
+    parts.append(prefix + str(a) + "(?:" + range_regex_fixed(low_tail, "9" * rest) + ")")
+    if b - a > 1:
+        parts.append(prefix + f"[{a + 1}-{b - 1}]" + "[0-9]" * rest)
+    parts.append(prefix + str(b) + "(?:" + range_regex_fixed("0" * rest, high_tail) + ")")
+    return "|".join(parts)
+
+
+def range_regex_fixed(lo, hi):
+    """Like range_regex for digit strings of one length, leading zeros kept."""
+    if lo == hi:
+        return lo
+    if not lo:
+        return ""
+    if lo[0] == hi[0]:
+        return lo[0] + "(?:" + range_regex_fixed(lo[1:], hi[1:]) + ")"
+    a, b, rest = int(lo[0]), int(hi[0]), len(lo) - 1
+    parts = [lo[0] + "(?:" + range_regex_fixed(lo[1:], "9" * rest) + ")" if rest else lo[0]]
+    if b - a > 1:
+        parts.append(f"[{a + 1}-{b - 1}]" + "[0-9]" * rest)
+    parts.append(hi[0] + "(?:" + range_regex_fixed("0" * rest, hi[1:]) + ")" if rest else hi[0])
+    return "|".join(parts)
+
+
 class Generator:
     def __init__(self, xsd):
         self.root = ET.parse(xsd).getroot()
@@ -49,6 +99,7 @@ class Generator:
             if type_name.startswith("xs:"):
                 return {"xs:anyURI": {"type": "string"},
                         "xs:unsignedLong": {"type": "string", "pattern": "^[0-9]+$"},
+                        "xs:duration": {"type": "string", "pattern": DURATION},
                         "xs:string": {"type": "string"},
                         "xs:token": {"type": "string"}}.get(type_name, {"type": "string"})
             key = "value." + local(type_name)
@@ -72,6 +123,11 @@ class Generator:
         base = restriction.get("base")
         if base == "xs:boolean":
             return {"type": "string", "enum": ["true", "false"]}
+        bounds = {f.tag[len(XS):]: int(f.get("value")) for f in restriction
+                  if f.tag[len(XS):] in ("minInclusive", "maxInclusive")}
+        if base in ("xs:unsignedInt", "xs:unsignedLong") and len(bounds) == 2:
+            out["pattern"] = "^(?:" + range_regex(bounds["minInclusive"],
+                                                  bounds["maxInclusive"]) + ")$"
         return out
 
     # ---- elements -------------------------------------------------------
