@@ -157,6 +157,11 @@ static const etsi__field provision_fields[] = {
 	EA("change-impact", "change", "impact", T_LINE, LIST),
 	E("note", "note", T_TEXT, LIST),
 	EA("evidence-categories", "evidence-fit", "categories", T_LINE, 0),
+	/* the typed facts that bear on a claim (docs/rules.md), in parallel
+	 * lists: every fact-check has a side, a text and a provenance */
+	E("fact-check", "fact-check", T_TEXT, LIST),
+	EA("fact-check-side", "fact-check", "side", T_LINE, LIST),
+	EA("fact-check-provenance", "fact-check", "provenance", T_LINE, LIST),
 	PROVENANCE,
 };
 

@@ -15,6 +15,7 @@ ETSI_SOURCE_DIR to the source tree, or by hand:
         python3 -m unittest -v test_rules
 """
 import json
+import xml.etree.ElementTree as ET
 import os
 import pathlib
 import re
@@ -650,6 +651,56 @@ class Provenance(unittest.TestCase):
                 self.assertIn(basis, self.BASES)
                 if basis == "judgement":
                     self.assertNotEqual(severity, "error")
+
+
+class CatalogFactChecks(unittest.TestCase):
+    """The EN 303 645 catalogs say, per provision, which facts support a Y,
+    which contradict it (and the rule that reports it) and which make an N/A
+    wrong, each with its provenance (docs/rules.md has the same map)."""
+
+    C = "{urn:libetsi:catalog:1}"
+    CLAIM_RULES = [r for r in RULE_IDS
+                   if r.startswith(("claim-", "support-period-", "no-update-reason",
+                                    "immutable-successor"))
+                   and r not in ("claim-self-assessed-fail", "claim-laboratory-fail")]
+
+    def catalogs(self):
+        for edition in ("2.1.1", "3.1.3"):
+            yield edition, ET.parse(SOURCE / "catalogs" / f"en303645-{edition}.xml").getroot()
+
+    def test_entries_name_real_rules_and_sources(self):
+        basis = dict(re.findall(r"^(\S+) .*\n.*\n.*\n    basis: ([a-z-]+)",
+                                etsi("rules").stdout, re.M))
+        for edition, root in self.catalogs():
+            sources = {s.get("id") for s in root.iter(self.C + "source")}
+            for p in root.iter(self.C + "provision"):
+                for fc in p.findall(self.C + "fact-check"):
+                    with self.subTest(edition=edition, provision=p.get("id"), rule=fc.get("rule")):
+                        self.assertTrue(fc.text and fc.text.strip())
+                        self.assertLessEqual(set(fc.get("provenance").split()), sources)
+                        if fc.get("rule"):
+                            self.assertIn(fc.get("rule"), RULE_IDS)
+                            # libetsi's judgement is tagged as such, and only
+                            # judgement rules are
+                            judged = basis[fc.get("rule")] == "judgement"
+                            self.assertEqual(fc.get("provenance") == "LIBETSI", judged)
+                            if judged:
+                                self.assertNotEqual(SEVERITY[fc.get("rule")], "error")
+                        else:
+                            self.assertEqual(fc.get("side"), "supports")
+
+    def test_every_claim_rule_is_mapped_to_a_provision(self):
+        mapped = {fc.get("rule") for _, root in self.catalogs()
+                  for fc in root.iter(self.C + "fact-check")}
+        self.assertEqual([r for r in self.CLAIM_RULES if r not in mapped], [])
+
+    def test_every_provision_with_a_claim_rule_says_what_supports_it(self):
+        for edition, root in self.catalogs():
+            for p in root.iter(self.C + "provision"):
+                sides = {fc.get("side") for fc in p.findall(self.C + "fact-check")}
+                if "contradicts" in sides and p.get("id") != "5.3-8":
+                    with self.subTest(edition=edition, provision=p.get("id")):
+                        self.assertIn("supports", sides)
 
 
 class OpenQuestions(unittest.TestCase):
