@@ -143,12 +143,13 @@ static const char *claimed_list(const eval *ev, char *out, size_t size,
 }
 
 /* An open question about one record's fact (kept in `element`), for the
- * provisions claimed: "not stated" when the element is absent, "unknown"
- * when it says so. */
+ * provisions claimed: "unknown" when the dossier records it so (`value`
+ * is "unknown"), "not stated" when it says nothing. */
 static void unknown(eval *ev, const char *step, const etsi_record *at, const char *element,
-                    const char *provisions, const char *fact, const char *what)
+                    const char *value, const char *provisions, const char *fact,
+                    const char *what)
 {
-	int present = etsi__xml_child(at->node, NS_D, element) != NULL;
+	int present = etsi__streq(value, "unknown");
 	char full[224];
 
 	snprintf(full, sizeof(full), "%s '%s' %s", etsi_kind_name(etsi_record_kind(at)),
@@ -342,7 +343,7 @@ static void check_crypto(eval *ev, const etsi_record *m)
 		etsi__buf_dispose(&why);
 	}
 	if (!primitives)
-		unknown(ev, "mechanisms", m, "crypto", provisions,
+		unknown(ev, "mechanisms", m, "crypto", NULL, provisions,
 		        "crypto", "the cryptography of");
 }
 
@@ -438,7 +439,7 @@ static void check_verification(eval *ev, const etsi_record *m)
 	}
 	if (!stated(where) &&
 	    claimed_list(ev, provisions, sizeof(provisions), ids, network ? 3 : 2))
-		unknown(ev, "mechanisms", m, "verification", provisions,
+		unknown(ev, "mechanisms", m, "verification", where, provisions,
 		        "verification", "where the device verifies the updates of");
 }
 
@@ -457,7 +458,7 @@ static void check_rollback(eval *ev, const etsi_record *m)
 		              "mechanism '%s' installs older versions: anti-rollback kind=none",
 		              etsi_record_key(m));
 	} else if (!stated(kind)) {
-		unknown(ev, "mechanisms", m, "anti-rollback", provisions,
+		unknown(ev, "mechanisms", m, "anti-rollback", kind, provisions,
 		        "anti-rollback", "anti-rollback of");
 	}
 }
@@ -552,7 +553,7 @@ static void check_automation(eval *ev)
 				char provisions[32];
 
 				if (claimed_list(ev, provisions, sizeof(provisions), ids, 3))
-					unknown(ev, "mechanisms", m, "automation", provisions,
+					unknown(ev, "mechanisms", m, "automation", def, provisions,
 					        "automation default", "the default state of automatic updates of");
 			}
 			/* 5.3-6 (V3.1.3: 5.3-6A): enable, disable, postpone */
@@ -579,7 +580,7 @@ static void check_automation(eval *ev)
 						}
 					} else if (!stated(value) &&
 					           claimed_list(ev, provisions, sizeof(provisions), ids, 2)) {
-						unknown(ev, "mechanisms", m, "automation", provisions,
+						unknown(ev, "mechanisms", m, "automation", value, provisions,
 						        c ? "automation postpone" : "automation user-can-disable",
 						        c ? "whether the user can postpone automatic updates of"
 						          : "whether the user can switch off automatic updates of");
@@ -699,8 +700,12 @@ static void check_update_checks(eval *ev)
 			if (put != 0)
 				continue;
 			if (state < 0) {
-				unknown(ev, "mechanisms", m, "update-check", "5.3-5", "update-check",
-				        "when updates are looked for by");
+				/* recorded as unknown when any schedule fact says so */
+				unknown(ev, "mechanisms", m, "update-check",
+				        etsi__streq(get(m, "check-after-initialization"), "unknown") ||
+				        etsi__streq(get(m, "check-periodic"), "unknown") ||
+				        etsi__streq(get(m, "check-at-boot"), "unknown") ? "unknown" : NULL,
+				        "5.3-5", "update-check", "when updates are looked for by");
 				continue;
 			}
 			snprintf(fact, sizeof(fact), "mechanism '%s' update-check after-initialization=%s "
@@ -762,7 +767,7 @@ static void check_notices(eval *ev)
 			              "mechanism '%s' installs updates that disrupt basic functioning "
 			              "without telling the user", etsi_record_key(m));
 		else if (!stated(disruption))
-			unknown(ev, "user-info", m, "notice", "5.3-12", "notice disruption",
+			unknown(ev, "user-info", m, "notice", disruption, "5.3-12", "notice disruption",
 			        "whether disruptive updates are announced by");
 	}
 	if (!claim(ev, "5.3-11") || meets || !mechanisms)
@@ -780,7 +785,10 @@ static void check_notices(eval *ev)
 		         "notification=%s", etsi_record_key(m), sec ? sec : "(not stated)",
 		         risks ? risks : "(not stated)", get(m, "notification"));
 		if (state < 0)
-			unknown(ev, "user-info", m, "notice", "5.3-11", "notice security-updates risks",
+			unknown(ev, "user-info", m, "notice",
+			        etsi__streq(sec, "unknown") || etsi__streq(risks, "unknown") ? "unknown"
+			                                                                     : NULL,
+			        "5.3-11", "notice security-updates risks",
 			        "whether users are told of security updates and their risks by");
 		else if (!unknowns)
 			contradiction(ev, R_CLAIM_NOTICE, m, "notice", "5.3-11", fact,
