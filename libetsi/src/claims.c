@@ -126,6 +126,34 @@ static void contradiction_at(eval *ev, int rule, const etsi_record *at, int line
 	va_end(ap);
 }
 
+/* Reports the same contradicting fact once for each provision of `ids`
+ * the ICS claims Y. */
+static void contradict_each(eval *ev, int rule, const etsi_record *at, const char *element,
+                            const char *const *ids, size_t n, const char *fact,
+                            const char *fmt, ...) ETSI__PRINTF(8, 9);
+
+static void contradict_each(eval *ev, int rule, const etsi_record *at, const char *element,
+                            const char *const *ids, size_t n, const char *fact,
+                            const char *fmt, ...)
+{
+	etsi__buf what = ETSI__BUF_INIT;
+	va_list ap;
+	size_t i;
+
+	va_start(ap, fmt);
+	etsi__buf_vprintf(&what, fmt, ap);
+	va_end(ap);
+	if (what.failed) {
+		OOM(ev);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (claim(ev, ids[i]))
+			contradiction(ev, rule, at, element, ids[i], fact, "%s", what.ptr);
+	}
+	etsi__buf_dispose(&what);
+}
+
 /* The claimed provisions among `ids`, space-separated, in `out`. */
 static const char *claimed_list(const eval *ev, char *out, size_t size,
                                 const char *const *ids, size_t n)
@@ -562,7 +590,7 @@ static void check_automation(eval *ev)
 				static const char *const controls[] = { "automatic-user-can-disable",
 					                                    "postpone" };
 				char provisions[24];
-				size_t k, c;
+				size_t c;
 
 				for (c = 0; c < 2; c++) {
 					const char *value = get(m, controls[c]);
@@ -571,13 +599,10 @@ static void check_automation(eval *ev)
 					         etsi_record_key(m), c ? "postpone" : "user-can-disable",
 					         value ? value : "(not stated)");
 					if (etsi__streq(value, "false")) {
-						for (k = 0; k < 2; k++) {
-							if (claim(ev, ids[k]))
-								contradiction(ev, R_CLAIM_CONTROL, m, "automation", ids[k],
-								              fact, "the user cannot %s automatic updates of "
-								              "mechanism '%s'", c ? "postpone" : "switch off",
-								              etsi_record_key(m));
-						}
+						contradict_each(ev, R_CLAIM_CONTROL, m, "automation", ids, 2, fact,
+						                "the user cannot %s automatic updates of mechanism "
+						                "'%s'", c ? "postpone" : "switch off",
+						                etsi_record_key(m));
 					} else if (!stated(value) &&
 					           claimed_list(ev, provisions, sizeof(provisions), ids, 2)) {
 						unknown(ev, "mechanisms", m, "automation", value, provisions,
@@ -600,14 +625,11 @@ static void check_automation(eval *ev)
 			snprintf(fact, sizeof(fact), "mechanism '%s' notice user-can-disable=%s",
 			         etsi_record_key(m), off ? off : "(not stated)");
 			if (etsi__streq(off, "false")) {
-				if (claim(ev, "5.3-6"))
-					contradiction(ev, R_CLAIM_CONTROL, m, "notice", "5.3-6", fact,
-					              "the user cannot switch off update notifications of "
-					              "mechanism '%s'", etsi_record_key(m));
-				if (claim(ev, "5.3-6B"))
-					contradiction(ev, R_CLAIM_CONTROL, m, "notice", "5.3-6B", fact,
-					              "the user cannot switch off update notifications of "
-					              "mechanism '%s'", etsi_record_key(m));
+				static const char *const ids[] = { "5.3-6", "5.3-6B" };
+
+				contradict_each(ev, R_CLAIM_CONTROL, m, "notice", ids, 2, fact,
+				                "the user cannot switch off update notifications of "
+				                "mechanism '%s'", etsi_record_key(m));
 			}
 		}
 	}
