@@ -4,6 +4,7 @@ both directions.  Keys are made with openssl for each run, never committed.
 
 Run through ctest, which sets ETSI_CLI and ETSI_SOURCE_DIR.
 """
+import json
 import os
 import pathlib
 import re
@@ -58,6 +59,28 @@ class Keys(TempDirTest):
 
 
 class Migrate(TempDirTest):
+    def test_product_facts_carry_over_and_stay_unknown_where_unstated(self):
+        # the typed facts describe the product, not the edition: migrate
+        # keeps each one as it was, invents none, and the V3.1.3 rules read
+        # them (an unstated fact stays an open question)
+        source = SOURCE / "tests" / "data" / "rules" / "baseline-v2.xml"
+        text = source.read_text(encoding="utf-8")
+        text = text.replace('<anti-rollback kind="hardware-counter"/>', "")
+        (self.tmp / "v2.xml").write_text(text, encoding="utf-8")
+        out = self.tmp / "v3.xml"
+        r = etsi("migrate", self.tmp / "v2.xml", "--to", "3.1.3", "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        facts = re.compile(r"<(?:verification|crypto|verification-key|transport|update-source|"
+                           r"recovery|automation|update-check|notice|boot-verification|carries|"
+                           r"anti-rollback)\b[^>]*>|<result [^>]*>")
+        self.assertEqual(facts.findall(out.read_text(encoding="utf-8")), facts.findall(text))
+        self.assertNotIn("<anti-rollback", out.read_text(encoding="utf-8"))
+        ev = etsi("evaluate", "--format", "json", "--as-of", "2026-06-01", out)
+        self.assertEqual(ev.returncode, 0, ev.stderr)
+        questions = json.loads(ev.stdout)["open_questions"]
+        self.assertEqual([(q["fact"], q["provisions"]) for q in questions],
+                         [("mechanism 'mech-ota' anti-rollback", "5.3-2")])
+
     def test_constrained_sensor(self):
         out = self.tmp / "sensor-v3.xml"
         before = SENSOR.read_bytes()
