@@ -80,8 +80,13 @@ static int etsi_binding_failed(int code) { etsi_binding_pending = code; return c
 #if defined(SWIGPYTHON)
 
 %{
+#include <errno.h>
+#include <unistd.h>   /* access(): Python.h, included first, asks for POSIX */
+
 #define ETSI_NERRORS 14
 static PyObject *etsi_error_classes[ETSI_NERRORS];
+/* etsi.MissingFileError: a FileError that is also FileNotFoundError */
+static PyObject *etsi_missing_file_class;
 
 static const char *etsi_class_name(int code)
 {
@@ -117,6 +122,7 @@ static void etsi_py_raise(int code)
 	const etsi_error *e = etsi_error_last();
 	int index = -code;
 	PyObject *cls, *exc, *args;
+	int missing;
 
 	if (index < 0 || index >= ETSI_NERRORS || !etsi_error_classes[index])
 		index = 0;
@@ -125,6 +131,12 @@ static void etsi_py_raise(int code)
 		PyErr_NoMemory();
 		return;
 	}
+	/* a file that does not exist: FileNotFoundError too, with errno and
+	 * filename, as Python's own open() raises it */
+	missing = code == ETSI_EIO && e->code == code && e->file && etsi_missing_file_class &&
+	          access(e->file, F_OK) != 0 && errno == ENOENT;
+	if (missing)
+		cls = etsi_missing_file_class;
 	args = Py_BuildValue("(s)", e->code == code ? e->message : etsi_strerror(code));
 	exc = args ? PyObject_Call(cls, args, NULL) : NULL;
 	Py_XDECREF(args);
@@ -140,6 +152,11 @@ static void etsi_py_raise(int code)
 		etsi_py_set(exc, "file", Py_NewRef(Py_None));
 	etsi_py_set(exc, "line", PyLong_FromLong(e->code == code ? e->line : 0));
 	etsi_py_set(exc, "column", PyLong_FromLong(e->code == code ? e->column : 0));
+	if (missing) {
+		etsi_py_set(exc, "errno", PyLong_FromLong(ENOENT));
+		etsi_py_set(exc, "strerror", PyUnicode_FromString(strerror(ENOENT)));
+		etsi_py_set(exc, "filename", PyUnicode_DecodeFSDefault(e->file));
+	}
 	PyErr_SetObject(cls, exc);
 	Py_DECREF(exc);
 }
@@ -219,6 +236,20 @@ static PyObject *etsi_py_diagnostics(const etsi_diagnostics *list)
 			etsi_error_classes[-table[i].code] = cls;
 			Py_INCREF(cls);
 			PyModule_AddObject(m, name, cls);
+		}
+		if (base && etsi_error_classes[-ETSI_EIO]) {
+			PyObject *bases = PyTuple_Pack(2, etsi_error_classes[-ETSI_EIO],
+			                               PyExc_FileNotFoundError);
+			PyObject *cls = bases ? PyErr_NewExceptionWithDoc("etsi.core.MissingFileError",
+				"A file or directory does not exist (errno ENOENT, filename).",
+				bases, NULL) : NULL;
+
+			Py_XDECREF(bases);
+			if (cls) {
+				etsi_missing_file_class = cls;
+				Py_INCREF(cls);
+				PyModule_AddObject(m, "MissingFileError", cls);
+			}
 		}
 	}
 	etsi_init();

@@ -17,7 +17,7 @@ packages="
 	libcmocka-dev valgrind
 	clang libclang-rt-14-dev time
 	libxmlsec1-dev xmlsec1 libssl-dev openssl
-	python3 python3-dev swig
+	python3 python3-dev swig mypy
 	default-jdk-headless junit4
 	doxygen man-db groff-base
 	file binutils

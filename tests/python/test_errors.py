@@ -21,6 +21,7 @@ TABLE = [
     (etsi.NotFoundError, -4, "ENOTFOUND", LookupError),
     (etsi.ExistsError, -5, "EEXISTS", ValueError),
     (etsi.FileError, -6, "EIO", OSError),
+    (etsi.MissingFileError, -6, "EIO", FileNotFoundError),
     (etsi.ParseError, -7, "EPARSE", None),
     (etsi.ValidationError, -8, "EVALIDATION", None),
     (etsi.LimitError, -9, "ELIMIT", None),
@@ -66,7 +67,8 @@ def raising(cls):
         etsi.NotFoundError: lambda: etsi.load(CAMERA).set_ics("5.3-99", "Y"),
         etsi.ExistsError: lambda: etsi.load(CAMERA).add(
             "component", id="comp-fw", kind="firmware", updateable="true", name="x"),
-        etsi.FileError: lambda: etsi.load("/nonexistent/dossier.xml"),
+        etsi.FileError: lambda: etsi.load("/"),  # not a file; a missing one is:
+        etsi.MissingFileError: lambda: etsi.load("/nonexistent/dossier.xml"),
         etsi.ParseError: lambda: etsi.load(HOSTILE / "malformed-line3.xml"),
         etsi.ValidationError: lambda: etsi.load(DATA / "schema-invalid" / "bad-date.xml"),
         etsi.LimitError: lambda: etsi.load(CAMERA, max_size=100),

@@ -110,7 +110,9 @@ class Artifacts(TempDirTestCase):
                                                 0, 5, 0, 404))
         self.assertEqual(seen[-1].artifact, "art-settings")
         self.assertEqual((seen[-1].done, seen[-1].total), (144, 144))
-        self.assertEqual({p.index for p in seen}, {0, 1, 2, 3})
+        self.assertEqual({p.artifact_index for p in seen}, {0, 1, 2, 3})
+        self.assertEqual({p.artifact_count for p in seen}, {5})
+        self.assertEqual(seen[0].count(0), 2)  # still a tuple: index 0 and done 0
 
     def test_an_exception_in_progress_stops_and_is_raised(self):
         class Stop(Exception):

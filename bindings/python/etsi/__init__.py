@@ -30,6 +30,7 @@ docs/python.md for the full guide.
 
 from __future__ import annotations
 
+import collections.abc as _abc
 import datetime as _datetime
 import os as _os
 from typing import (Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional,
@@ -45,6 +46,7 @@ from ._core import (  # noqa: F401  (re-exported)
     IntegrityError,
     InvalidError,
     LimitError,
+    MissingFileError,
     NoMemoryError,
     NotFoundError,
     ParseError,
@@ -59,7 +61,8 @@ __all__ = [
     "Catalog", "Diagnostic", "Diagnostics", "Dossier", "Record", "Results", "Rule",
     # errors
     "Error", "ExistsError", "FileError", "IntegrityError", "InvalidError", "LimitError",
-    "NoMemoryError", "NotFoundError", "ParseError", "ReadOnlyError", "TransformError",
+    "MissingFileError", "NoMemoryError", "NotFoundError", "ParseError", "ReadOnlyError",
+    "TransformError",
     "UnsupportedError", "ValidationError",
     # functions and constants
     "catalog", "editions", "kind_fields", "kinds", "load", "loads", "new", "report_formats",
@@ -98,6 +101,9 @@ _ERROR_TABLE = (
     (ReadOnlyError, -11, "EREADONLY"),
     (TransformError, -12, "ETRANSFORM"),
     (IntegrityError, -13, "EINTEGRITY"),
+    # a FileError for a file that does not exist: also FileNotFoundError,
+    # with errno (ENOENT), strerror and filename set as open() sets them
+    (MissingFileError, -6, "EIO"),
 )
 
 
@@ -236,12 +242,13 @@ class Progress(NamedTuple):
     when an artifact's file is opened (``done`` 0), after every chunk read,
     and when it is finished (``done == total``)."""
 
-    artifact: str  #: the artifact's id
-    ref: str       #: its reference, relative to the root
-    index: int     #: its index among the artifacts, from 0
-    count: int     #: how many artifacts the dossier has
-    done: int      #: bytes of this artifact digested so far
-    total: int     #: its size in bytes
+    artifact: str        #: the artifact's id
+    ref: str             #: its reference, relative to the root
+    artifact_index: int  #: its index among the artifacts, from 0
+    artifact_count: int  #: how many artifacts the dossier has
+    done: int            #: bytes of this artifact digested so far
+    total: int           #: its size in bytes
+    # (not "index" and "count": a tuple's methods of those names stay usable)
 
 
 class Change(NamedTuple):
@@ -417,6 +424,16 @@ def _path(path: _PathLike) -> str:
     return _os.fsdecode(_os.fspath(path))
 
 
+def _file_error(path: str, e: OSError) -> FileError:
+    """The FileError (MissingFileError for a file that does not exist)
+    for an OSError of reading ``path`` in Python, as the C layer raises it."""
+    missing = isinstance(e, FileNotFoundError)
+    err = (MissingFileError if missing else FileError)(f"cannot read: {e.strerror or e}")
+    err.file = path
+    err.errno, err.strerror, err.filename = e.errno, e.strerror, path
+    return err
+
+
 def _text(value: Any, what: str) -> Optional[str]:
     """A field value as libetsi reads it: str as is, True/False as
     "true"/"false", an int in decimal, a date as YYYY-MM-DD."""
@@ -457,7 +474,7 @@ def write_file(path: _PathLike, data: Union[str, bytes]) -> None:
 # ---------------------------------------------------------------------------
 # records
 
-class Record:
+class Record(_abc.Mapping):  # type: ignore[type-arg]
     """A catalog, dossier or results entry, read and written by field name.
 
     A record belongs to its owner (a :class:`Dossier`, :class:`Catalog` or
@@ -477,8 +494,18 @@ class Record:
     - ``kind``, ``key``, ``line``, ``parent``, ``children`` and ``owner``
       describe where the record is.
 
+    A record is a :class:`collections.abc.Mapping` of its present fields
+    to their (first) values: ``len(record)``, ``keys()``, ``items()``,
+    ``values()``, ``dict(record)`` and ``**record`` see the fields that are
+    there, in document order.  Two deliberate differences keep misspelt
+    names from passing silently: a name the kind does not have is a
+    :class:`KeyError` for ``record[name]`` and ``get()`` alike, and a field
+    of the kind that is absent reads as None.
+
     Two record objects are equal when they stand for the same entry of the
-    same open owner, so records work as dict keys and set members.
+    same open owner, so records work as dict keys and set members.  A record
+    and another mapping (a dict) are equal when they have the same fields
+    with the same values, as mappings compare.
     """
 
     __slots__ = ("_r", "_owner", "_kind", "_addr", "__weakref__")
@@ -563,10 +590,15 @@ class Record:
         value = self[name]
         return default if value is None else value
 
-    def values(self, name: str) -> List[str]:
+    def values(self, name: Optional[str] = None) -> Any:
         """Every value of a field, in document order: several for a list
         field (a component's "mechanism", a verdict's "indication"), one or
-        none for the others."""
+        none for the others.
+
+        Without a name, the mapping's values view: the (first) value of each
+        present field, in the order of :meth:`keys`."""
+        if name is None:
+            return _abc.ValuesView(self)
         name = self._field(name)
         pin = self._pin()  # noqa: F841
         raw = self._r
@@ -583,6 +615,12 @@ class Record:
         pin = self._pin()  # noqa: F841
         raw = self._r
         return iter([f for f in _fields_of(self._kind) if raw.value_count(f) > 0])
+
+    def __len__(self) -> int:
+        """How many fields are present."""
+        pin = self._pin()  # noqa: F841
+        raw = self._r
+        return sum(1 for f in _fields_of(self._kind) if raw.value_count(f) > 0)
 
     def to_dict(self) -> Dict[str, Any]:
         """The fields present, then the children grouped by kind::
@@ -657,6 +695,8 @@ class Record:
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Record):
+            if isinstance(other, _abc.Mapping):  # a dict: the same fields and values
+                return dict(self.items()) == dict(other.items())
             return NotImplemented
         if self is other:
             return True
@@ -1410,7 +1450,7 @@ class Dossier(_Owner):
             with open(_path(path), "rb") as f:
                 data = f.read((max_size or 64 * 1024 * 1024) + 1)
         except OSError as e:
-            raise FileError(f"cannot read {_path(path)}: {e.strerror or e}") from e
+            raise _file_error(_path(path), e) from e
         return cls.loads_json(data, name=_path(path), validate=validate, data_dir=data_dir,
                               max_size=max_size, max_depth=max_depth)
 
