@@ -25,6 +25,8 @@ import java.util.Set;
  * <li>where {@code cmake --install} put it relative to the jar, as recorded
  *     in the jar's {@code org/libetsi/libetsi-java.properties} (so an install
  *     under any prefix works without {@code -Djava.library.path});</li>
+ * <li>in the directory it was installed into, also recorded there (for a
+ *     copy of the jar in a Maven or Gradle cache);</li>
  * <li>on {@code java.library.path} (Debian's includes
  *     /usr/lib/&lt;triplet&gt;/jni).</li>
  * </ol>
@@ -93,6 +95,11 @@ final class NativeLibrary {
                 if (relative != null)
                     out.add(dir.resolve(relative).resolve(file).normalize());
             }
+            // a copy of the jar elsewhere (a Maven or Gradle cache): the
+            // directory the JNI library was installed into
+            String installed = property("jni.install.dir");
+            if (installed != null)
+                out.add(Paths.get(installed).resolve(file));
         } catch (Exception | LinkageError e) {
             // a security manager, an unusual class loader: java.library.path only
         }
@@ -101,13 +108,17 @@ final class NativeLibrary {
 
     /** The JNI directory relative to the jar's, recorded at build time. */
     private static String installedRelativeDir() {
+        return property("jni.relative.dir");
+    }
+
+    private static String property(String name) {
         try (InputStream in = NativeLibrary.class.getResourceAsStream("libetsi-java.properties")) {
             if (in == null)
                 return null;
             Properties p = new Properties();
             p.load(in);
-            String dir = p.getProperty("jni.relative.dir");
-            return dir == null || dir.isEmpty() ? null : dir;
+            String value = p.getProperty(name);
+            return value == null || value.isEmpty() ? null : value;
         } catch (Exception e) {
             return null;
         }
