@@ -1,7 +1,7 @@
 /*
- * Import of software components from SBOMs: CycloneDX 1.4 to 1.6 (JSON and
- * XML) and SPDX 2.3 (JSON).  docs/interchange.md, "Components from an
- * SBOM", gives the mapping.
+ * Import of software components from SBOMs: CycloneDX 1.2 to 1.7 (JSON and
+ * XML), SPDX 2.2 and 2.3 (JSON) and SPDX 3.0 (JSON-LD).  docs/interchange.md,
+ * "Components from an SBOM", gives the mapping.
  *
  * JSON is parsed by jansson, XML by libetsi's hardened parser (no DTD, no
  * entities, no network), both bounded in size and depth.  Every component
@@ -31,6 +31,22 @@
 #define TEXT_MAX_CHARS 1000000
 
 #define CDX_NS "http://cyclonedx.org/schema/bom/"
+
+/* What is read, named in every refusal of a version. */
+static const char *const cdx_versions[] = { "1.2", "1.3", "1.4", "1.5", "1.6", "1.7" };
+#define CDX_SUPPORTED "libetsi reads CycloneDX 1.2 to 1.7"
+#define SPDX_SUPPORTED "libetsi reads SPDX 2.2 and 2.3 (JSON) and SPDX 3.0 (JSON-LD)"
+
+static int cdx_version_known(const char *v)
+{
+	size_t i;
+
+	for (i = 0; i < ETSI__ARRAY_SIZE(cdx_versions); i++) {
+		if (strcmp(cdx_versions[i], v) == 0)
+			return 1;
+	}
+	return 0;
+}
 
 typedef struct sbom_hash {
 	char *alg;
@@ -133,16 +149,19 @@ static const char *kind_of(const char *type, int spdx)
 		{ "archive", "other" }, { "install", "other" }, { "other", "other" },
 	};
 	char lower[64];
-	size_t i;
+	size_t i, k;
 
 	if (!type)
 		return "library";
-	snprintf(lower, sizeof(lower), "%s", type);
-	for (i = 0; lower[i]; i++)
-		lower[i] = (char)tolower((unsigned char)lower[i]);
-	if (spdx)
-		for (i = 0; lower[i]; i++)
-			lower[i] = lower[i] == '_' ? '-' : lower[i];
+	/* SPDX 2 "OPERATING_SYSTEM", SPDX 3 "operatingSystem": "operating-system" */
+	for (i = k = 0; type[i] && k + 2 < sizeof(lower); i++) {
+		unsigned char c = (unsigned char)type[i];
+
+		if (spdx && isupper(c) && i && islower((unsigned char)type[i - 1]))
+			lower[k++] = '-';
+		lower[k++] = spdx && c == '_' ? '-' : (char)tolower(c);
+	}
+	lower[k] = '\0';
 	if (strcmp(lower, "device") == 0 || strcmp(lower, "data") == 0 ||
 	    strcmp(lower, "cryptographic-asset") == 0)
 		return NULL;
@@ -189,8 +208,9 @@ static int line_value(etsi__import_ctx *ctx, const char *where, int line, const 
 	return 0;
 }
 
-/* The usual spelling of a digest algorithm: "SHA256" (SPDX) and "sha-256"
- * are "SHA-256", as in CycloneDX and the dossier examples. */
+/* The usual spelling of a digest algorithm: "SHA256" (SPDX 2), "sha3_256"
+ * (SPDX 3) and "sha-256" are "SHA-256", as in CycloneDX and the dossier
+ * examples. */
 static char *hash_alg(const char *raw)
 {
 	static const char *const known[] = {
@@ -206,9 +226,9 @@ static char *hash_alg(const char *raw)
 	for (i = 0; i < ETSI__ARRAY_SIZE(known); i++) {
 		const char *a = alg, *b = known[i];
 
-		/* equal but for case and dashes */
+		/* equal but for case, dashes and underscores */
 		for (;;) {
-			while (*a == '-')
+			while (*a == '-' || *a == '_')
 				a++;
 			while (*b == '-')
 				b++;
@@ -590,11 +610,10 @@ static int cdx_json(jwalk *w, json_t *top)
 		return error < 0 ? error : 0;
 	if (!version)
 		return problem(w->ctx, "/specVersion", 0, "is missing; it names the CycloneDX version");
-	if (strcmp(version, "1.4") != 0 && strcmp(version, "1.5") != 0 &&
-	    strcmp(version, "1.6") != 0)
+	if (!cdx_version_known(version))
 		return etsi__import_problem(w->ctx, ETSI_EUNSUPPORTED, 0, 0, "/specVersion",
-		                            "CycloneDX %.20s is not supported; libetsi reads 1.4, 1.5 "
-		                            "and 1.6", version) == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
+		                            "CycloneDX %.20s is not supported; " CDX_SUPPORTED,
+		                            version) == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
 	{
 		etsi__buf source = ETSI__BUF_INIT;
 
@@ -675,6 +694,13 @@ static int spdx_package(jwalk *w, json_t *pkg)
 			    (error = jstring(w, ref, "referenceType", &type)) != 0 ||
 			    (error = jstring(w, ref, "referenceLocator", &locator)) != 0)
 				return error < 0 ? error : 0;
+			/* Yocto writes the type as a URI:
+			 * "http://spdx.org/rdf/references/cpe23Type" */
+			if (type && (strrchr(type, '/') || strrchr(type, '#'))) {
+				const char *slash = strrchr(type, '/'), *hash = strrchr(type, '#');
+
+				type = (hash > slash ? hash : slash) + 1;
+			}
 			if (etsi__streq(type, "purl") && !raw.purl)
 				raw.purl = locator;
 			else if ((etsi__streq(type, "cpe23Type") || etsi__streq(type, "cpe22Type")) &&
@@ -688,6 +714,237 @@ static int spdx_package(jwalk *w, json_t *pkg)
 	return check_comp(w->ctx, w->plan, &raw, w->path.ptr, 0, &w->identities);
 }
 
+/* The type of an SPDX 3 element: "type" in the SPDX context, "@type" in
+ * plain JSON-LD. */
+static int spdx3_type(jwalk *w, json_t *elem, const char **type)
+{
+	int error;
+
+	if ((error = jstring(w, elem, "type", type)) != 0)
+		return error;
+	if (!*type)
+		error = jstring(w, elem, "@type", type);
+	return error;
+}
+
+/* The name of the agent an SPDX 3 package is "suppliedBy": a reference to
+ * an element of the graph, or the element itself.  An agent outside the
+ * document gives no name. */
+static int spdx3_supplier(jwalk *w, json_t *pkg, const etsi__map *ids, const char **out)
+{
+	json_t *v = json_object_get(pkg, "suppliedBy"), *agent = NULL;
+	size_t mark = w->path.len;
+	int error = 0;
+
+	*out = NULL;
+	if (!v)
+		return 0;
+	if (json_is_string(v))
+		agent = etsi__map_get(ids, json_string_value(v));
+	else if (json_is_object(v))
+		agent = v;
+	else {
+		etsi__pointer_push(&w->path, "suppliedBy");
+		error = problem(w->ctx, w->path.ptr, 0, "is %s; it must be the spdxId of an agent",
+		                etsi__json_type_name(v));
+		etsi__pointer_pop(&w->path, mark);
+		return error < 0 ? error : 1;
+	}
+	if (!agent)
+		return 0;
+	etsi__pointer_push(&w->path, "suppliedBy");
+	error = jstring(w, agent, "name", out);
+	etsi__pointer_pop(&w->path, mark);
+	return error;
+}
+
+static int spdx3_package(jwalk *w, json_t *pkg, const etsi__map *ids)
+{
+	raw_comp raw;
+	json_t *list, *item;
+	size_t i, mark = w->path.len;
+	int error;
+
+	memset(&raw, 0, sizeof(raw));
+	raw.spdx = 1;
+	if ((error = jstring(w, pkg, "name", &raw.name)) != 0 ||
+	    (error = jstring(w, pkg, "software_packageVersion", &raw.version)) != 0 ||
+	    (error = jstring(w, pkg, "software_packageUrl", &raw.purl)) != 0 ||
+	    (error = jstring(w, pkg, "description", &raw.description)) != 0 ||
+	    (!raw.description && (error = jstring(w, pkg, "summary", &raw.description)) != 0) ||
+	    (error = jstring(w, pkg, "software_primaryPurpose", &raw.type)) != 0 ||
+	    (error = spdx3_supplier(w, pkg, ids, &raw.supplier)) != 0)
+		return error < 0 ? error : 0;
+	if (!raw.name) {
+		etsi__pointer_push(&w->path, "name");
+		error = problem(w->ctx, w->path.ptr, 0, "is missing; every package has a name");
+		etsi__pointer_pop(&w->path, mark);
+		return error;
+	}
+	/* digests: verifiedUsing entries of type Hash */
+	if ((error = jarray(w, pkg, "verifiedUsing", &list)) != 0)
+		return error < 0 ? error : 0;
+	etsi__pointer_push(&w->path, "verifiedUsing");
+	json_array_foreach(list, i, item) {
+		const char *type;
+		size_t at = w->path.len;
+
+		etsi__pointer_push_index(&w->path, i);
+		if (!json_is_object(item)) {
+			error = problem(w->ctx, w->path.ptr, 0, "an integrity method is an object, not %s",
+			                etsi__json_type_name(item));
+			etsi__pointer_pop(&w->path, mark);
+			return error;
+		}
+		if ((error = spdx3_type(w, item, &type)) != 0) {
+			etsi__pointer_pop(&w->path, mark);
+			return error < 0 ? error : 0;
+		}
+		if (etsi__streq(type, "Hash") && raw.nhashes < ETSI__ARRAY_SIZE(raw.hash_alg)) {
+			if ((error = jstring(w, item, "algorithm", &raw.hash_alg[raw.nhashes])) != 0 ||
+			    (error = jstring(w, item, "hashValue", &raw.hash_value[raw.nhashes])) != 0) {
+				etsi__pointer_pop(&w->path, mark);
+				return error < 0 ? error : 0;
+			}
+			raw.nhashes++;
+		}
+		etsi__pointer_pop(&w->path, at);
+	}
+	etsi__pointer_pop(&w->path, mark);
+	/* CPE (and a package URL) among the external identifiers */
+	if ((error = jarray(w, pkg, "externalIdentifier", &list)) != 0)
+		return error < 0 ? error : 0;
+	etsi__pointer_push(&w->path, "externalIdentifier");
+	json_array_foreach(list, i, item) {
+		const char *type, *id;
+		size_t at = w->path.len;
+
+		etsi__pointer_push_index(&w->path, i);
+		if (!json_is_object(item)) {
+			error = problem(w->ctx, w->path.ptr, 0, "an external identifier is an object, "
+			                "not %s", etsi__json_type_name(item));
+			etsi__pointer_pop(&w->path, mark);
+			return error;
+		}
+		if ((error = jstring(w, item, "externalIdentifierType", &type)) != 0 ||
+		    (error = jstring(w, item, "identifier", &id)) != 0) {
+			etsi__pointer_pop(&w->path, mark);
+			return error < 0 ? error : 0;
+		}
+		if ((etsi__streq(type, "cpe23") || etsi__streq(type, "cpe22")) && !raw.cpe)
+			raw.cpe = id;
+		else if (etsi__streq(type, "packageUrl") && !raw.purl)
+			raw.purl = id;
+		etsi__pointer_pop(&w->path, at);
+	}
+	etsi__pointer_pop(&w->path, mark);
+	return check_comp(w->ctx, w->plan, &raw, w->path.ptr, 0, &w->identities);
+}
+
+/* The specVersion of the first CreationInfo: an element of the graph or a
+ * creationInfo given in place.  NULL when none says. */
+static const char *spdx3_version(json_t *graph)
+{
+	json_t *elem, *ci;
+	size_t i;
+
+	json_array_foreach(graph, i, elem) {
+		const char *type = json_string_value(json_object_get(elem, "type"));
+
+		ci = etsi__streq(type, "CreationInfo") ? elem : json_object_get(elem, "creationInfo");
+		if (json_is_object(ci) && json_is_string(json_object_get(ci, "specVersion")))
+			return json_string_value(json_object_get(ci, "specVersion"));
+	}
+	return NULL;
+}
+
+/* SPDX 3.0 JSON-LD: the software_Package elements of the @graph. */
+static int spdx3_json(jwalk *w, json_t *top)
+{
+	json_t *graph, *elem;
+	etsi__map ids = ETSI__MAP_INIT;
+	const char *version;
+	size_t i;
+	int error;
+
+	if ((error = jarray(w, top, "@graph", &graph)) != 0)
+		return error < 0 ? error : 0;
+	if (!graph)
+		return problem(w->ctx, "/@graph", 0, "is missing; an SPDX 3.0 document lists its "
+		               "elements in \"@graph\"");
+	/* every element checked for its shape first, then indexed by spdxId */
+	json_array_foreach(graph, i, elem) {
+		const char *type, *id;
+		size_t mark = w->path.len;
+
+		etsi__pointer_push(&w->path, "@graph");
+		etsi__pointer_push_index(&w->path, i);
+		if (!json_is_object(elem)) {
+			error = problem(w->ctx, w->path.ptr, 0, "an element is an object, not %s",
+			                etsi__json_type_name(elem));
+			etsi__pointer_pop(&w->path, mark);
+			goto done;
+		}
+		if ((error = spdx3_type(w, elem, &type)) != 0 ||
+		    (error = jstring(w, elem, "spdxId", &id)) != 0) {
+			etsi__pointer_pop(&w->path, mark);
+			goto done;
+		}
+		if (!type) {
+			etsi__pointer_push(&w->path, "type");
+			error = problem(w->ctx, w->path.ptr, 0, "is missing; every element has a type");
+			etsi__pointer_pop(&w->path, mark);
+			goto done;
+		}
+		etsi__pointer_pop(&w->path, mark);
+		if (id && etsi__map_put(&ids, id, elem) < 0) {
+			error = ETSI_ENOMEM;
+			goto done;
+		}
+	}
+	version = spdx3_version(graph);
+	if (!version) {
+		error = problem(w->ctx, "/@graph", 0, "no CreationInfo states a specVersion; an "
+		                "SPDX 3.0 document has one (\"specVersion\": \"3.0.1\")");
+		goto done;
+	}
+	if (strncmp(version, "3.0.", 4) != 0 || !version[4] ||
+	    strspn(version + 4, "0123456789") != strlen(version + 4)) {
+		error = etsi__import_problem(w->ctx, ETSI_EUNSUPPORTED, 0, 0, "/@graph",
+		                             "SPDX %.20s is not supported; " SPDX_SUPPORTED, version)
+		        == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
+		goto done;
+	}
+	{
+		etsi__buf source = ETSI__BUF_INIT;
+
+		etsi__buf_printf(&source, "SPDX %s JSON-LD", version);
+		if (!(w->plan->source = etsi__buf_detach(&source))) {
+			error = ETSI_ENOMEM;
+			goto done;
+		}
+	}
+	json_array_foreach(graph, i, elem) {
+		const char *type = json_string_value(json_object_get(elem, "type"));
+		size_t mark = w->path.len;
+
+		if (!type)
+			type = json_string_value(json_object_get(elem, "@type"));
+		if (!etsi__streq(type, "software_Package"))
+			continue;
+		etsi__pointer_push(&w->path, "@graph");
+		etsi__pointer_push_index(&w->path, i);
+		error = spdx3_package(w, elem, &ids);
+		etsi__pointer_pop(&w->path, mark);
+		if (error < 0)
+			goto done;
+	}
+	error = 0;
+done:
+	etsi__map_dispose(&ids);
+	return error;
+}
+
 static int spdx_json(jwalk *w, json_t *top)
 {
 	const char *version;
@@ -695,16 +952,20 @@ static int spdx_json(jwalk *w, json_t *top)
 	size_t i;
 	int error;
 
+	if (json_object_get(top, "@context") || json_object_get(top, "@graph"))
+		return spdx3_json(w, top);
 	if ((error = jstring(w, top, "spdxVersion", &version)) != 0)
 		return error < 0 ? error : 0;
 	if (!version)
 		return problem(w->ctx, "/spdxVersion", 0, "is missing; an SPDX document names its "
-		               "version (SPDX-2.3)");
-	if (strcmp(version, "SPDX-2.3") != 0)
+		               "version (SPDX-2.3), or is SPDX 3.0 JSON-LD with \"@context\" and "
+		               "\"@graph\"");
+	if (strcmp(version, "SPDX-2.2") != 0 && strcmp(version, "SPDX-2.3") != 0)
 		return etsi__import_problem(w->ctx, ETSI_EUNSUPPORTED, 0, 0, "/spdxVersion",
-		                            "%.20s is not supported; libetsi reads SPDX-2.3 JSON",
+		                            "%.20s is not supported; " SPDX_SUPPORTED,
 		                            version) == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
-	if (!(w->plan->source = etsi__strdup("SPDX 2.3 JSON")))
+	if (!(w->plan->source = etsi__strdup(strcmp(version, "SPDX-2.2") == 0 ? "SPDX 2.2 JSON"
+	                                                                        : "SPDX 2.3 JSON")))
 		return ETSI_ENOMEM;
 	if ((error = jarray(w, top, "packages", &packages)) != 0 || !packages)
 		return error < 0 ? error : 0;
@@ -857,7 +1118,6 @@ static int cdx_xml_component(xwalk *w, const xmlNode *node, unsigned int depth)
 
 static int parse_cdx_xml(void **out, etsi__import_ctx *ctx)
 {
-	static const char *const versions[] = { "1.4", "1.5", "1.6" };
 	xmlDocPtr doc = NULL;
 	xmlNode *root, *n;
 	sbom_plan *plan;
@@ -886,26 +1146,22 @@ static int parse_cdx_xml(void **out, etsi__import_ctx *ctx)
 	ns = root->ns && root->ns->href ? (const char *)root->ns->href : "";
 	if (strcmp((const char *)root->name, "bom") != 0 || strncmp(ns, CDX_NS, strlen(CDX_NS)) != 0) {
 		problem(ctx, NULL, etsi__xml_line(root), "the root element is <%s>%s%s; a CycloneDX "
-		        "BOM is <bom xmlns=\"" CDX_NS "1.6\"> (1.4 to 1.6)", root->name,
+		        "BOM is <bom xmlns=\"" CDX_NS "1.7\"> (1.2 to 1.7)", root->name,
 		        *ns ? " in namespace " : " without a namespace", ns);
 		xmlFreeDoc(doc);
 		return 0;
 	}
-	for (i = 0; i < ETSI__ARRAY_SIZE(versions); i++) {
-		if (strcmp(ns + strlen(CDX_NS), versions[i]) == 0)
-			break;
-	}
-	if (i == ETSI__ARRAY_SIZE(versions)) {
+	if (!cdx_version_known(ns + strlen(CDX_NS))) {
 		error = etsi__import_problem(ctx, ETSI_EUNSUPPORTED, etsi__xml_line(root), 0, NULL,
-		                             "CycloneDX %.20s is not supported; libetsi reads 1.4, 1.5 "
-		                             "and 1.6", ns + strlen(CDX_NS));
+		                             "CycloneDX %.20s is not supported; " CDX_SUPPORTED,
+		                             ns + strlen(CDX_NS));
 		xmlFreeDoc(doc);
 		return error == ETSI_ENOMEM ? error : 0;
 	}
 	{
 		etsi__buf source = ETSI__BUF_INIT;
 
-		etsi__buf_printf(&source, "CycloneDX %s XML", versions[i]);
+		etsi__buf_printf(&source, "CycloneDX %s XML", ns + strlen(CDX_NS));
 		if (!(plan->source = etsi__buf_detach(&source))) {
 			xmlFreeDoc(doc);
 			return ETSI_ENOMEM;
@@ -950,8 +1206,8 @@ static int parse_spdx(void **out, etsi__import_ctx *ctx)
 		if (!plan)
 			return ETSI_ENOMEM;
 		return etsi__import_problem(ctx, ETSI_EUNSUPPORTED, 1, 0, NULL,
-		                            "this is not SPDX JSON; libetsi reads SPDX 2.3 as JSON "
-		                            "(convert tag-value, RDF or XML documents first)")
+		                            "this is not SPDX JSON; " SPDX_SUPPORTED " (convert "
+		                            "tag-value, RDF or XML documents first)")
 		       == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
 	}
 	return parse_json(out, ctx, 1);

@@ -1,11 +1,14 @@
 /* Unit tests of the imports (csv.c, sbom.c, interchange.c): the ICS table
  * from a spreadsheet (tolerant of what spreadsheets write, strict about
  * the rest, row numbers in every problem), software components from
- * CycloneDX (JSON and XML) and SPDX (merged by stable identity, never
+ * CycloneDX 1.2 to 1.7 (JSON and XML), SPDX 2.2 and 2.3 (JSON) and SPDX 3.0
+ * (JSON-LD) (merged by stable identity, never
  * duplicated, person-decided fields kept), malformed inputs refused with a
  * location, and a refused import changing nothing.  Fixtures:
- * tests/data/interchange/; the published samples of ../shared/data/sbom are
- * used in place and skipped by name when absent. */
+ * tests/data/interchange/; real SBOMs of firmware and embedded builds in
+ * tests/data/sbom-public/ (sources in tests/data/README.md); the published
+ * samples of ../shared/data/sbom are used in place and skipped by name when
+ * absent. */
 #include "helpers.h"
 
 #include <stdio.h>
@@ -283,6 +286,7 @@ static int has_soft_comp(etsi_dossier *d, const char *component)
 	return 0;
 }
 
+/* cyclonedx: 1 CycloneDX, 0 SPDX, 2 SPDX 2.2 (no package purposes) */
 static void check_small(etsi_dossier *d, int cyclonedx)
 {
 	etsi_record *ssl = component_by(d, "purl", "pkg:generic/openssl@3.0.14");
@@ -303,13 +307,14 @@ static void check_small(etsi_dossier *d, int cyclonedx)
 	assert_non_null(zlib);
 	assert_null(etsi_record_get(zlib, "purl"));
 	assert_non_null(bb);
-	assert_str(etsi_record_get(bb, "kind"), "application");
+	/* SPDX 2.2 has no primaryPackagePurpose: a package is a library */
+	assert_str(etsi_record_get(bb, "kind"), cyclonedx == 2 ? "library" : "application");
 	assert_str(etsi_record_get(bb, "version"), "1.36.1");
 	assert_true(has_soft_comp(d, etsi_record_key(bb)));
 	/* hardware is not software: not imported; its firmware is */
 	assert_null(component_by(d, "name", "Wi-Fi module WM-7"));
 	assert_null(component_by(d, "name", "EX-100 main board"));
-	if (cyclonedx) {
+	if (cyclonedx == 1) {
 		assert_str(etsi_record_get(zlib, "supplier"), "zlib authors");
 		assert_non_null(component_by(d, "purl", "pkg:generic/example/wm7-radio-firmware@7.35"));
 		assert_str(etsi_record_get(component_by(d, "name", "wm7-radio-firmware"), "kind"),
@@ -330,6 +335,8 @@ static void test_import__sbom_small(void **state)
 		{ "cyclonedx", "interchange/sbom-small.cdx.json", 5, 1 },
 		{ "cyclonedx", "interchange/sbom-small.cdx.xml", 5, 1 },
 		{ "spdx", "interchange/sbom-small.spdx.json", 3, 0 },
+		{ "spdx", "interchange/sbom-small.spdx-2.2.json", 3, 2 },
+		{ "spdx", "interchange/sbom-small.spdx3.json", 3, 0 },
 	};
 	size_t i;
 
@@ -375,6 +382,11 @@ static void test_import__sbom_merge(void **state)
 	assert_int_equal(count_rule(diags, "added"), 0);
 	etsi_diagnostics_free(diags);
 	diags = import_file(d, "spdx", test_data_path("interchange/sbom-small.spdx.json"), 0);
+	assert_int_equal(count_rule(diags, "added"), 0);
+	assert_int_equal(count_rule(diags, "unchanged") + count_rule(diags, "updated"), 3);
+	etsi_diagnostics_free(diags);
+	/* the same software in SPDX 3.0 */
+	diags = import_file(d, "spdx", test_data_path("interchange/sbom-small.spdx3.json"), 0);
 	assert_int_equal(count_rule(diags, "added"), 0);
 	assert_int_equal(count_rule(diags, "unchanged") + count_rule(diags, "updated"), 3);
 	etsi_diagnostics_free(diags);
@@ -438,8 +450,9 @@ static void test_import__sbom_malformed(void **state)
 {
 	(void)state;
 	expect_sbom("cyclonedx", "interchange/bad-syntax.cdx.json", ETSI_EPARSE, "not valid JSON", 5);
-	expect_sbom("cyclonedx", "interchange/bad-spec-version.cdx.json", ETSI_EUNSUPPORTED,
-	            "/specVersion: CycloneDX 1.2 is not supported", 0);
+	expect_sbom("cyclonedx", "interchange/bad-version-1.8.cdx.json", ETSI_EUNSUPPORTED,
+	            "/specVersion: CycloneDX 1.8 is not supported; libetsi reads CycloneDX 1.2 to "
+	            "1.7", 0);
 	expect_sbom("cyclonedx", "interchange/bad-format.cdx.json", ETSI_EVALIDATION,
 	            "/bomFormat: is \"SPDX\"", 0);
 	expect_sbom("cyclonedx", "interchange/bad-missing-name.cdx.json", ETSI_EVALIDATION,
@@ -460,14 +473,24 @@ static void test_import__sbom_malformed(void **state)
 	            "'zlib 1.3.1' is not a package URL", 0);
 	expect_sbom("cyclonedx", "interchange/bad-xxe.cdx.xml", ETSI_EPARSE,
 	            "DOCTYPE declarations are refused", 2);
-	expect_sbom("cyclonedx", "interchange/bad-version.cdx.xml", ETSI_EUNSUPPORTED,
-	            "CycloneDX 1.2 is not supported", 2);
+	expect_sbom("cyclonedx", "interchange/bad-version-1.1.cdx.xml", ETSI_EUNSUPPORTED,
+	            "CycloneDX 1.1 is not supported; libetsi reads CycloneDX 1.2 to 1.7", 2);
 	expect_sbom("cyclonedx", "interchange/bad-malformed.cdx.xml", ETSI_EPARSE,
 	            "not well-formed XML", 4);
 	expect_sbom("cyclonedx", "interchange/bad-no-name.cdx.xml", ETSI_EVALIDATION,
 	            "the component has no <name>", 4);
-	expect_sbom("spdx", "interchange/bad-version.spdx.json", ETSI_EUNSUPPORTED,
-	            "/spdxVersion: SPDX-2.2 is not supported", 0);
+	expect_sbom("spdx", "interchange/bad-version-2.1.spdx.json", ETSI_EUNSUPPORTED,
+	            "/spdxVersion: SPDX-2.1 is not supported; libetsi reads SPDX 2.2 and 2.3 (JSON) "
+	            "and SPDX 3.0 (JSON-LD)", 0);
+	/* SPDX 3: an unknown version, a malformed graph, a package without a name */
+	expect_sbom("spdx", "interchange/bad-version.spdx3.json", ETSI_EUNSUPPORTED,
+	            "/@graph: SPDX 3.1 is not supported; libetsi reads SPDX 2.2 and 2.3", 0);
+	expect_sbom("spdx", "interchange/bad-graph.spdx3.json", ETSI_EVALIDATION,
+	            "/@graph/1: an element is an object, not a string", 0);
+	expect_sbom("spdx", "interchange/bad-package.spdx3.json", ETSI_EVALIDATION,
+	            "/@graph/1/name: is missing; every package has a name", 0);
+	expect_sbom("spdx", "interchange/bad-package.spdx3.json", ETSI_EVALIDATION,
+	            "/@graph/2/suppliedBy: is an integer; it must be the spdxId of an agent", 0);
 	expect_sbom("spdx", "interchange/bad-control.spdx.json", ETSI_EVALIDATION,
 	            "/packages/0: the name holds a character XML does not allow", 0);
 	expect_sbom("spdx", "interchange/bad-control.spdx.json", ETSI_EVALIDATION,
@@ -479,17 +502,93 @@ static void test_import__sbom_malformed(void **state)
 	            "/spdxVersion: is missing", 0);
 }
 
+/* SPDX 3.0 documents that are not what they should be, given in memory. */
+static void test_import__spdx3_shapes(void **state)
+{
+	static const struct {
+		const char *text;
+		int code;
+		const char *needle;
+	} cases[] = {
+		{ "{\"@context\": \"https://spdx.org/rdf/3.0.1/spdx-context.jsonld\"}", ETSI_EVALIDATION,
+		  "/@graph: is missing" },
+		{ "{\"@context\": \"x\", \"@graph\": {}}", ETSI_EVALIDATION,
+		  "/@graph: is an object; it must be an array" },
+		{ "{\"@graph\": [{\"type\": \"software_Package\", \"name\": \"a\"}]}", ETSI_EVALIDATION,
+		  "no CreationInfo states a specVersion" },
+		{ "{\"@graph\": [{\"type\": \"CreationInfo\", \"specVersion\": \"3.0.\"}]}",
+		  ETSI_EUNSUPPORTED, "SPDX 3.0. is not supported" },
+		{ "{\"@graph\": [{\"type\": 7}]}", ETSI_EVALIDATION,
+		  "/@graph/0/type: is an integer; it must be a string" },
+		{ "{\"@graph\": [{\"type\": \"CreationInfo\", \"specVersion\": \"3.0.0\"}, "
+		  "{\"type\": \"software_Package\", \"name\": \"a\", \"verifiedUsing\": [3]}]}",
+		  ETSI_EVALIDATION, "/@graph/1/verifiedUsing/0: an integrity method is an object" },
+		{ "{\"@graph\": [{\"type\": \"CreationInfo\", \"specVersion\": \"3.0.0\"}, "
+		  "{\"type\": \"software_Package\", \"name\": \"a\", \"verifiedUsing\": "
+		  "[{\"type\": \"Hash\", \"algorithm\": \"sha256\", \"hashValue\": \"xyz\"}]}]}",
+		  ETSI_EVALIDATION, "/@graph/1: digest 1 (SHA-256) is not a hexadecimal digest" },
+		{ "{\"@graph\": [{\"type\": \"CreationInfo\", \"specVersion\": \"3.0.0\"}, "
+		  "{\"type\": \"software_Package\", \"name\": \"a\", \"externalIdentifier\": "
+		  "[{\"externalIdentifierType\": \"cpe23\", \"identifier\": \"a b\"}]}]}",
+		  ETSI_EVALIDATION, "'a b' is not a CPE name" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		etsi_dossier *d = minimal();
+		size_t before_len, after_len;
+		char *before = test_write(d, &before_len), *after;
+		etsi_diagnostics *diags = NULL;
+		int rc = run_import(&diags, d, "spdx", cases[i].text, strlen(cases[i].text), "x.json");
+
+		if (rc != cases[i].code)
+			fail_msg("case %zu: %d instead of %d", i, rc, cases[i].code);
+		problem_with(diags, cases[i].needle);
+		after = test_write(d, &after_len);
+		assert_string_equal(before, after);
+		free(before);
+		free(after);
+		etsi_diagnostics_free(diags);
+		etsi_dossier_free(d);
+	}
+}
+
+/* The files of earlier refusals are readable now: CycloneDX 1.2 in JSON
+ * and XML, SPDX 2.2. */
+static void test_import__older_versions(void **state)
+{
+	etsi_dossier *d = minimal();
+	size_t before = etsi_dossier_count(d, ETSI_KIND_COMPONENT);
+	etsi_diagnostics *diags;
+
+	(void)state;
+	diags = import_file(d, "cyclonedx", test_data_path("interchange/bad-spec-version.cdx.json"), 0);
+	assert_int_equal(count_rule(diags, "added"), 1);
+	etsi_diagnostics_free(diags);
+	diags = import_file(d, "cyclonedx", test_data_path("interchange/bad-version.cdx.xml"), 0);
+	assert_int_equal(count_rule(diags, "added"), 0);
+	etsi_diagnostics_free(diags);
+	diags = import_file(d, "spdx", test_data_path("interchange/bad-version.spdx.json"), 0);
+	assert_int_equal(count_rule(diags, "added"), 3);
+	etsi_diagnostics_free(diags);
+	assert_int_equal(etsi_dossier_count(d, ETSI_KIND_COMPONENT), before + 4);
+	assert_int_equal(etsi_dossier_validate(NULL, d), 0);
+	etsi_dossier_free(d);
+}
+
 /* Every CycloneDX version libetsi reads, in both encodings, and the ones
  * around them refused as unsupported. */
 static void test_import__cyclonedx_versions(void **state)
 {
-	static const char *const versions[] = { "1.3", "1.4", "1.5", "1.6", "1.7" };
+	static const char *const versions[] = { "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7",
+	                                        "1.8", "2.0" };
 	char json[512], xml[512];
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(versions) / sizeof(versions[0]); i++) {
-		int readable = i >= 1 && i <= 3, enc;
+		int readable = i >= 1 && i <= 6, enc;
 
 		snprintf(json, sizeof(json),
 		         "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"%s\", \"components\": "
@@ -514,7 +613,7 @@ static void test_import__cyclonedx_versions(void **state)
 				assert_int_equal(count_rule(diags, "added"), 1);
 				assert_non_null(component_by(d, "purl", "pkg:generic/zlib@1.3.1"));
 			} else {
-				problem_with(diags, "is not supported");
+				problem_with(diags, "is not supported; libetsi reads CycloneDX 1.2 to 1.7");
 			}
 			assert_int_equal(etsi_dossier_count(d, ETSI_KIND_COMPONENT),
 			                 before + (readable ? 1 : 0));
@@ -680,6 +779,106 @@ static void test_import__published_twins(void **state)
 	free(xml);
 }
 
+/* ---- real SBOMs of firmware and embedded builds (tests/data/sbom-public) ---------- */
+
+static const struct {
+	const char *format, *file;
+	size_t added;
+	int code;
+	const char *needle;
+} public_sboms[] = {
+	/* Yocto/OpenEmbedded create-spdx, SPDX 2.2: a runtime package and its
+	 * recipe (a CPE given as a URI-typed reference) */
+	{ "spdx", "sbom-public/yocto-time-1.9.spdx-2.2.json", 1, 0, NULL },
+	{ "spdx", "sbom-public/yocto-recipe-time-1.9.spdx-2.2.json", 1, 0, NULL },
+	/* Zephyr's west spdx writes tag-value: refused, saying so */
+	{ "spdx", "sbom-public/zephyr-west-zephyr-sources.spdx-2.2.tag", 0, ETSI_EUNSUPPORTED,
+	  "this is not SPDX JSON" },
+	/* SPDX 3.0.1 JSON-LD */
+	{ "spdx", "sbom-public/spdx-example11-rust-hello-server.spdx-3.0.1.json", 4, 0, NULL },
+	/* CycloneDX's own full BOMs of 1.2 and 1.7 */
+	{ "cyclonedx", "sbom-public/cdx-spec-valid-bom-1.2.xml", 4, 0, NULL },
+	{ "cyclonedx", "sbom-public/cdx-spec-valid-bom-1.7.json", 4, 0, NULL },
+	{ "cyclonedx", "sbom-public/cdx-spec-valid-bom-1.7.xml", 4, 0, NULL },
+};
+
+static void test_import__public_sboms(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(public_sboms) / sizeof(public_sboms[0]); i++) {
+		etsi_dossier *d = test_load_example("smart-camera-v3.xml", NULL);
+		size_t before = etsi_dossier_count(d, ETSI_KIND_COMPONENT);
+		const char *path = test_data_path(public_sboms[i].file);
+		etsi_diagnostics *diags = import_file(d, public_sboms[i].format, path,
+		                                      public_sboms[i].code);
+
+		if (public_sboms[i].needle)
+			problem_with(diags, public_sboms[i].needle);
+		if (count_rule(diags, "added") != public_sboms[i].added)
+			fail_msg("%s: %zu added, expected %zu", public_sboms[i].file,
+			         count_rule(diags, "added"), public_sboms[i].added);
+		assert_int_equal(etsi_dossier_count(d, ETSI_KIND_COMPONENT),
+		                 before + public_sboms[i].added);
+		assert_int_equal(etsi_dossier_validate(NULL, d), 0);
+		etsi_diagnostics_free(diags);
+		if (public_sboms[i].code == 0) {
+			diags = import_file(d, public_sboms[i].format, path, 0);
+			assert_int_equal(count_rule(diags, "added"), 0);
+			assert_int_equal(count_rule(diags, "unchanged"), public_sboms[i].added);
+			etsi_diagnostics_free(diags);
+		}
+		etsi_dossier_free(d);
+	}
+}
+
+/* What the real SBOMs say arrives in the dossier. */
+static void test_import__public_sbom_fields(void **state)
+{
+	etsi_dossier *d = minimal();
+	etsi_diagnostics *diags;
+	etsi_record *c;
+
+	(void)state;
+	etsi_diagnostics_free(import_file(d, "spdx",
+	                                  test_data_path("sbom-public/yocto-recipe-time-1.9.spdx-2.2.json"),
+	                                  0));
+	c = component_by(d, "cpe", "cpe:2.3:a:*:time:1.9:*:*:*:*:*:*:*");
+	assert_non_null(c);
+	assert_str(etsi_record_get(c, "name"), "time");
+	assert_str(etsi_record_get(c, "version"), "1.9");
+	/* the package of the same recipe: no CPE, so a component of its own */
+	diags = import_file(d, "spdx", test_data_path("sbom-public/yocto-time-1.9.spdx-2.2.json"), 0);
+	assert_int_equal(count_rule(diags, "added"), 1);
+	etsi_diagnostics_free(diags);
+	etsi_dossier_free(d);
+
+	/* SPDX 3.0 and 2.3 of one SBOM: one set of components */
+	d = minimal();
+	etsi_diagnostics_free(import_file(d, "spdx", test_data_path(
+	        "sbom-public/spdx-example11-rust-hello-server.spdx-3.0.1.json"), 0));
+	c = component_by(d, "purl", "pkg:cargo/tokio@1.19.2");
+	assert_non_null(c);
+	assert_str(etsi_record_get(c, "name"), "tokio");
+	assert_str(etsi_record_get(c, "version"), "1.19.2");
+	{
+		char *twin = shared_file("sbom/spdx/example11-rust-hello-server.spdx-2.3.json");
+
+		if (twin) {
+			diags = import_file(d, "spdx", twin, 0);
+			assert_int_equal(count_rule(diags, "added"), 0);
+			/* 2.3 adds the digests 3.0 does not give */
+			assert_int_equal(count_rule(diags, "unchanged") + count_rule(diags, "updated"), 4);
+			etsi_diagnostics_free(diags);
+			free(twin);
+		} else {
+			print_message("SKIPPED the SPDX 2.3 twin: not in ETSI_SHARED_DATA\n");
+		}
+	}
+	etsi_dossier_free(d);
+}
+
 /* ---- allocation failure ----------------------------------------------------------- */
 
 /* For N = 0, 1, 2, ... (then in growing strides) every libetsi allocation
@@ -791,6 +990,9 @@ static void test_import__allocation_failure(void **state)
 	data = test_read_file(test_data_path("interchange/sbom-small.spdx.json"), &len);
 	under_failing_allocations("import spdx", op_import, data, len);
 	free(data);
+	data = test_read_file(test_data_path("interchange/sbom-small.spdx3.json"), &len);
+	under_failing_allocations("import spdx 3.0", op_import, data, len);
+	free(data);
 	etsi_free(json);
 	etsi_dossier_free(d);
 }
@@ -807,12 +1009,16 @@ int main(void)
 		cmocka_unit_test(test_import__sbom_merge),
 		cmocka_unit_test(test_import__sbom_update),
 		cmocka_unit_test(test_import__sbom_malformed),
+		cmocka_unit_test(test_import__spdx3_shapes),
+		cmocka_unit_test(test_import__older_versions),
 		cmocka_unit_test(test_import__cyclonedx_versions),
 		cmocka_unit_test(test_import__limits),
 		cmocka_unit_test(test_import__check_flags_undecided),
 		cmocka_unit_test(test_import__arguments),
 		cmocka_unit_test(test_import__published_samples),
 		cmocka_unit_test(test_import__published_twins),
+		cmocka_unit_test(test_import__public_sboms),
+		cmocka_unit_test(test_import__public_sbom_fields),
 		cmocka_unit_test(test_import__allocation_failure),
 	};
 
