@@ -161,11 +161,10 @@ static const char *claimed_list(const eval *ev, char *out, size_t size,
 	size_t i, used = 0;
 
 	out[0] = '\0';
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && used < size; i++) {
 		if (!claim(ev, ids[i]))
 			continue;
-		used += (size_t)snprintf(out + used, used < size ? size - used : 0, "%s%s",
-		                         used ? " " : "", ids[i]);
+		used += (size_t)snprintf(out + used, size - used, "%s%s", used ? " " : "", ids[i]);
 	}
 	return used && used < size ? out : NULL;
 }
