@@ -156,3 +156,73 @@ const char *etsi_severity_name(etsi_severity severity)
 	}
 	return NULL;
 }
+
+/* ---- the findings formatter ------------------------------------------- */
+
+static const char *severity_color(etsi_severity severity)
+{
+	switch (severity) {
+	case ETSI_SEVERITY_ERROR:
+		return "\033[1;31m";
+	case ETSI_SEVERITY_WARNING:
+		return "\033[33m";
+	case ETSI_SEVERITY_INFO:
+		return "\033[36m";
+	}
+	return "";
+}
+
+int etsi_diagnostics_format(char **out, size_t *len, const etsi_diagnostics *list,
+                            const char *name, unsigned int flags)
+{
+	etsi__buf buf = ETSI__BUF_INIT;
+	int color = (flags & ETSI_DIAGNOSTICS_FORMAT_COLOR) != 0;
+	size_t i, n = etsi_diagnostics_count(list), waived = 0, errors, warnings;
+
+	ETSI__ASSERT_ARG(out);
+	*out = NULL;
+	if (len)
+		*len = 0;
+	if (flags & ~(ETSI_DIAGNOSTICS_FORMAT_COLOR | ETSI_DIAGNOSTICS_FORMAT_NO_HINTS))
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "unknown etsi_diagnostics_format() flags 0x%x", flags);
+	for (i = 0; i < n; i++) {
+		const etsi_diagnostic *d = etsi_diagnostics_at(list, i);
+
+		etsi__buf_puts(&buf, d->file);
+		if (d->line)
+			etsi__buf_printf(&buf, ":%d", d->line);
+		else if (d->element)
+			/* an element without a line was added in memory */
+			etsi__buf_puts(&buf, " (unsaved)");
+		etsi__buf_printf(&buf, ": %s%s%s", color ? severity_color(d->severity) : "",
+		                 etsi_severity_name(d->severity), color ? "\033[0m" : "");
+		if (d->rule)
+			etsi__buf_printf(&buf, "[%s]", d->rule);
+		if (d->reference)
+			etsi__buf_printf(&buf, " %s", d->reference);
+		etsi__buf_printf(&buf, ": %s", d->message);
+		if (d->waived) {
+			etsi__buf_printf(&buf, " (waived by %s)", d->waiver ? d->waiver : "a waiver");
+			waived++;
+		}
+		etsi__buf_puts(&buf, "\n");
+		if (d->hint && !d->waived && !(flags & ETSI_DIAGNOSTICS_FORMAT_NO_HINTS))
+			etsi__buf_printf(&buf, "    hint: %s\n", d->hint);
+	}
+	if (name) {
+		errors = etsi_diagnostics_count_severity(list, ETSI_SEVERITY_ERROR);
+		warnings = etsi_diagnostics_count_severity(list, ETSI_SEVERITY_WARNING);
+		etsi__buf_printf(&buf, "%s: %zu error%s, %zu warning%s, %zu info, %zu waived\n", name,
+		                 errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+		                 etsi_diagnostics_count_severity(list, ETSI_SEVERITY_INFO), waived);
+	}
+	if (buf.failed) {
+		etsi__buf_dispose(&buf);
+		return etsi__error_oom();
+	}
+	if (len)
+		*len = buf.len;
+	*out = etsi__buf_detach(&buf);
+	return *out ? 0 : etsi__error_oom();
+}

@@ -1,5 +1,6 @@
 # Unit test programs, one per module (see etsi_add_unit_test in ../CMakeLists.txt).
 etsi_add_unit_test(errors)
+etsi_add_unit_test(diagnostic)
 etsi_add_unit_test(util)
 etsi_add_unit_test(xml)
 etsi_add_unit_test(catalog)

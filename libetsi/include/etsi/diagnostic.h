@@ -75,6 +75,41 @@ ETSI_EXTERN void etsi_diagnostics_free(etsi_diagnostics *list);
  */
 ETSI_EXTERN const char *etsi_severity_name(etsi_severity severity);
 
+/** etsi_diagnostics_format() flag: colour the severities with ANSI escape
+ *  sequences (error red, warning yellow, info cyan), for a terminal. */
+#define ETSI_DIAGNOSTICS_FORMAT_COLOR 0x1u
+/** etsi_diagnostics_format() flag: no hint lines. */
+#define ETSI_DIAGNOSTICS_FORMAT_NO_HINTS 0x2u
+
+/**
+ * Formats a list as `etsi check` prints it, one call for the whole text:
+ *
+ *     FILE:LINE: error[RULE] 5.3-10: message
+ *         hint: how to fix it
+ *     FILE: 1 error, 2 warnings, 0 info, 0 waived
+ *
+ * A diagnostic without a line is printed as `FILE: ...`; one about an
+ * element that has no line because it was added in memory and not yet
+ * saved, as `FILE (unsaved): ...`, never `FILE:0`.  `[RULE]` is left out
+ * for diagnostics without a rule (schema and parse errors) and the
+ * reference when there is none; a waived diagnostic ends with
+ * `(waived by ID)` and shows no hint.  The closing count line, with
+ * correct plurals, is written when @p name is not NULL.
+ *
+ * @param[out] out set to a NUL-terminated malloc'd text, to be freed with
+ *             etsi_free(); "" (or the count line alone) for an empty list
+ * @param[out] len set to the length of @p out, without the NUL; may be NULL
+ * @param list the diagnostics, such as etsi_results_findings(); NULL is an
+ *             empty list
+ * @param name the name the count line starts with (usually the dossier's
+ *             path), or NULL for no count line
+ * @param flags 0, or ETSI_DIAGNOSTICS_FORMAT_* flags OR-ed together
+ * @return 0, ETSI_EINVALID (@p out NULL or an unknown flag), ETSI_ENOMEM
+ */
+ETSI_EXTERN etsi_result etsi_diagnostics_format(char **out, size_t *len,
+                                                const etsi_diagnostics *list,
+                                                const char *name, unsigned int flags);
+
 ETSI_END_DECL
 
 /** @} */
