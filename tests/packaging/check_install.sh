@@ -107,6 +107,36 @@ cmake --build "$work/example-build" >"$work/example-build.log"
 "$work/example-build/dossier-summary" "$dossier" >"$work/cmake.out"
 cmp "$work/pkgconfig.out" "$work/cmake.out"
 
+# ... while a static libetsi (the installed etsiConfig.cmake over a stand-in
+# targets file) gets its dependencies from pkg-config, and says which are
+# missing when they are
+static=$work/static-package
+mkdir -p "$static/etsi" "$static/project"
+cp "$(dirname "$(find "$prefix" -name etsiConfig.cmake | head -n 1)")"/etsiConfig*.cmake "$static/etsi/"
+cat >"$static/etsi/etsiTargets.cmake" <<'CMAKE'
+add_library(etsi::etsi STATIC IMPORTED)
+set_target_properties(etsi::etsi PROPERTIES IMPORTED_LOCATION /nonexistent/libetsi.a
+  INTERFACE_LINK_LIBRARIES "$<LINK_ONLY:PkgConfig::LIBXML2>;$<LINK_ONLY:PkgConfig::LIBXSLT>;$<LINK_ONLY:PkgConfig::JANSSON>;$<LINK_ONLY:PkgConfig::XMLSEC>;$<LINK_ONLY:PkgConfig::LIBCRYPTO>;$<LINK_ONLY:Threads::Threads>")
+CMAKE
+cat >"$static/project/CMakeLists.txt" <<'CMAKE'
+cmake_minimum_required(VERSION 3.25)
+project(static_etsi C)
+find_package(etsi REQUIRED)
+foreach(t LIBXML2 LIBXSLT JANSSON XMLSEC LIBCRYPTO)
+  if(NOT TARGET PkgConfig::${t})
+    message(FATAL_ERROR "no PkgConfig::${t}")
+  endif()
+endforeach()
+CMAKE
+cmake -S "$static/project" -B "$static/with-pc" -Detsi_DIR="$static/etsi" >"$static/with-pc.log" 2>&1 ||
+	{ echo "a static libetsi's dependencies are not found:"; cat "$static/with-pc.log"; exit 1; }
+if PKG_CONFIG_LIBDIR=$work/no-pc-files PKG_CONFIG_PATH= cmake -S "$static/project" \
+	-B "$static/without-pc" -Detsi_DIR="$static/etsi" >"$static/without-pc.log" 2>&1; then
+	echo "a static libetsi was found without its dependencies"; exit 1
+fi
+grep -q "static libetsi needs the pkg-config modules libxml-2.0" "$static/without-pc.log" ||
+	{ echo "no message naming the missing modules:"; cat "$static/without-pc.log"; exit 1; }
+
 # 4. Python, with PYTHONPATH set to the directory the install names
 python=$(cached Python3_EXECUTABLE)
 if [ -n "$python" ] && ls "$prefix"/lib/python3*/*-packages/etsi/__init__.py >/dev/null 2>&1; then
