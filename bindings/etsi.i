@@ -806,6 +806,7 @@ static const char *etsi_java_nth_value(const void *ctx, size_t i)
 %newobject Catalog::open;
 %newobject Catalog::to_xml;
 %newobject Results::write;
+%newobject Results::format_findings;
 
 /* The C structs are opaque to SWIG: it sees them only through %extend,
  * and only libetsi creates them. */
@@ -926,6 +927,15 @@ typedef struct {} Results;
 	char *write(const char *part, const char *format) {
 		char *out = NULL;
 		int rc = etsi_results_write(&out, NULL, $self, part, format);
+		if (rc < 0)
+			etsi_binding_failed(rc);
+		return out;
+	}
+	/** The findings as etsi check prints them (etsi_diagnostics_format). */
+	char *format_findings(const char *name, bool color) {
+		char *out = NULL;
+		int rc = etsi_diagnostics_format(&out, NULL, etsi_results_findings($self), name,
+		                                 color ? ETSI_DIAGNOSTICS_FORMAT_COLOR : 0);
 		if (rc < 0)
 			etsi_binding_failed(rc);
 		return out;

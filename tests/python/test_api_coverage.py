@@ -42,6 +42,7 @@ MAPPED = {
     "etsi_diagnostics_at": "etsi.Diagnostics.__getitem__",
     "etsi_diagnostics_count": "etsi.Diagnostics.__len__",
     "etsi_diagnostics_count_severity": "etsi.Diagnostics.count_severity",
+    "etsi_diagnostics_format": "etsi.Results.format_findings",
     "etsi_dossier_add": "etsi.Dossier.add",
     "etsi_dossier_at": "etsi.Dossier.records",
     "etsi_dossier_catalog": "etsi.Dossier.catalog",

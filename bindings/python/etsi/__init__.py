@@ -983,6 +983,13 @@ class Results(_Owner):
         error remains (``etsi gate`` exits with 0)."""
         return bool(self._handle().ready())
 
+    def format_findings(self, name: Optional[str] = None, *, color: bool = False) -> str:
+        """The findings as ``etsi check`` prints them, one line each with its
+        hint, and (with ``name``, usually the dossier's path) the closing
+        count line; ``color`` colours the severities for a terminal.  An
+        element added in memory is named "FILE (unsaved)", not FILE:0."""
+        return str(self._handle().format_findings(name, bool(color)))
+
     def write(self, part: str = "all", format: str = "json") -> str:
         """A part of the results as text, the bytes the etsi command prints:
 

@@ -166,6 +166,20 @@ public final class Results extends RecordOwner {
     }
 
     /**
+     * The findings as {@code etsi check} prints them: one line each with its
+     * hint and, when {@code name} is given (usually the dossier's path), the
+     * closing count line.  An element added in memory is named
+     * "FILE (unsaved)", never FILE:0.
+     *
+     * @param name the name of the count line, or null for none
+     * @param color colour the severities with ANSI escapes, for a terminal
+     * @return the text
+     */
+    public String formatFindings(String name, boolean color) {
+        return handle().format_findings(name, color);
+    }
+
+    /**
      * Writes a part of the results into a file, atomically.
      *
      * @param file the file

@@ -105,6 +105,7 @@ public class ApiCoverageTest {
         MAPPED.put("etsi_results_overall", "Results.overall");
         MAPPED.put("etsi_results_ready", "Results.isReady");
         MAPPED.put("etsi_results_write", "Results.write");
+        MAPPED.put("etsi_diagnostics_format", "Results.formatFindings");
         MAPPED.put("etsi_rule_at", "Etsi.rules");
         MAPPED.put("etsi_rule_find", "Etsi.rule");
         MAPPED.put("etsi_severity_name", "Diagnostic.getSeverity");
