@@ -81,6 +81,19 @@ if subprocess.run([sys.executable, "-m", "pip", "--version"], capture_output=Tru
     if "  etsi/__init__.pyi" not in lines:
         fail(f"pip show --files etsi lists no stubs:\n{show.stdout}")
     print("python: pip show etsi agrees")
+    # and pip uninstall removes every file RECORD lists (on a copy)
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = pathlib.Path(tmp) / "site-packages"
+        shutil.copytree(package.parent, copy, symlinks=True)
+        r = subprocess.run([sys.executable, "-m", "pip", "uninstall", "-y", "etsi"],
+                           capture_output=True, text=True, cwd=tmp,
+                           env=dict(os.environ, PYTHONPATH=str(copy),
+                                    PIP_DISABLE_PIP_VERSION_CHECK="1"))
+        left = sorted(str(p.relative_to(copy)) for p in copy.rglob("*")
+                      if p.is_file() and "__pycache__" not in p.parts)
+        if r.returncode != 0 or any(n.startswith("etsi") for n in left):
+            fail(f"pip uninstall etsi left {left}:\n{r.stdout}{r.stderr}")
+    print("python: pip uninstall etsi removes it")
 else:
     print("python: no pip for this interpreter; pip show not tried")
 
