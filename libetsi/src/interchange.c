@@ -4,6 +4,7 @@
  * helpers shared by json.c, oscal.c, csv.c and sbom.c.
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,7 +19,8 @@
 #include "interchange_impl.h"
 #include "xml.h"
 
-static const char *const export_formats[] = { "json", "oscal-json", "oscal-xml", NULL };
+static const char *const export_formats[] = { "json", "oscal-json", "oscal-xml", "oscal-ap",
+	                                             "oscal-ap-xml", NULL };
 
 static const etsi__importer *const importers[] = {
 	&etsi__import_ics_csv, &etsi__import_cyclonedx, &etsi__import_spdx, NULL
@@ -28,6 +30,13 @@ static const etsi__importer *const importers[] = {
 
 int etsi_export_options_init(etsi_export_options *opts, unsigned int version)
 {
+	if (version == 1) {
+		/* a caller built against version 1: its struct ends before ap_href */
+		ETSI__ASSERT_ARG(opts);
+		memset(opts, 0, offsetof(etsi_export_options, ap_href));
+		opts->version = version;
+		return 0;
+	}
 	ETSI__OPTIONS_INIT(opts, version, ETSI_EXPORT_OPTIONS_VERSION, "etsi_export_options");
 }
 
@@ -60,29 +69,32 @@ int etsi_dossier_export(char **out, size_t *len, etsi_dossier *dossier,
                         const etsi_export_options *opts)
 {
 	const char *format = opts && opts->format ? opts->format : "json";
-	int error;
+	size_t i;
+	int error, known = 0;
 
 	ETSI__ASSERT_ARG(out);
 	*out = NULL;
 	if (len)
 		*len = 0;
 	ETSI__ASSERT_ARG(dossier);
-	if (opts && opts->version != ETSI_EXPORT_OPTIONS_VERSION)
+	if (opts && opts->version != ETSI_EXPORT_OPTIONS_VERSION && opts->version != 1)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "etsi_export_options version %u is unknown", opts->version);
-	if (strcmp(format, "json") != 0 && strcmp(format, "oscal-json") != 0 &&
-	    strcmp(format, "oscal-xml") != 0)
+	for (i = 0; export_formats[i]; i++)
+		known |= strcmp(format, export_formats[i]) == 0;
+	if (!known)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
-		                   "export format '%s' is unknown; use json, oscal-json or "
-		                   "oscal-xml", format);
+		                   "export format '%s' is unknown; use json, oscal-json, "
+		                   "oscal-xml, oscal-ap or oscal-ap-xml", format);
 	if (opts && (error = check_date_option("as_of", opts->as_of)) < 0)
 		return error;
 	if ((error = etsi_dossier_validate(NULL, dossier)) < 0)
 		return error;
 	if (strcmp(format, "json") == 0)
 		return etsi__json_export(out, len, dossier);
-	return etsi__oscal_export(out, len, dossier, strcmp(format, "oscal-xml") == 0,
-	                          opts ? opts->as_of : NULL, opts ? opts->timestamp : NULL);
+	return etsi__oscal_export(out, len, dossier, format, opts ? opts->as_of : NULL,
+	                          opts ? opts->timestamp : NULL,
+	                          opts && opts->version >= 2 ? opts->ap_href : NULL);
 }
 
 int etsi_dossier_load_json(etsi_dossier **out, const char *data, size_t len, const char *name,

@@ -1,6 +1,8 @@
 /*
- * OSCAL assessment results (1.1.2, valid under 1.2.1 too) of a dossier,
- * as XML or JSON (docs/interchange.md has the mapping).
+ * OSCAL (1.1.2, valid under 1.2.1 too) as XML or JSON: the assessment
+ * results and the assessment plan (the TS 103 701 test plan) of a dossier,
+ * and the catalog and profile of an edition's clause 5.3
+ * (docs/interchange.md has the mappings).
  *
  * The document is built once as an XML tree in the OSCAL namespace, in the
  * element order the OSCAL XSD requires; the JSON form is derived from that
@@ -12,7 +14,9 @@
  * objectives "ts103701-<test case>" (OSCAL tokens may not start with a
  * digit).  UUIDs are version 5 UUIDs (SHA-1, RFC 4122) of stable names
  * under libetsi's namespace UUID, so an unchanged dossier gives the same
- * document.  No clock is read: the timestamps come from the dossier.
+ * document.  No date is invented: the timestamps come from the dossier,
+ * else from the as-of date given, else from the evaluation's (which reads
+ * the clock only then); a catalog's from the months its files declare.
  *
  * Besides verdicts and outcomes, the document carries the dossier's typed
  * product facts (props of the DUT, component and mechanism components:
@@ -20,7 +24,8 @@
  * self-assessment (observations of their own kind, never findings), every
  * error and warning of the evaluation (findings with the rule, severity,
  * and the claim and fact a contradiction names) and, as risks, the
- * contradicted claims and the gate's open questions.
+ * contradicted claims, the gate's open questions and FAIL verdicts; each
+ * step of the release gate is a finding that names its blockers.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -32,6 +37,7 @@
 #include <openssl/evp.h>
 
 #include "alloc.h"
+#include "catalog_impl.h"
 #include "dossier_impl.h"
 #include "error.h"
 #include "etsi/results.h"
@@ -43,6 +49,9 @@
 /* libetsi's namespace for props: its own vocabulary, docs/interchange.md */
 #define NS_PROPS "urn:libetsi:oscal:1"
 #define OSCAL_VERSION "1.1.2"
+/* the assessment results' import-ap by default: a sibling file */
+#define DEFAULT_AP_JSON "assessment-plan.json"
+#define DEFAULT_AP_XML "assessment-plan.xml"
 
 /* uuid5(NAMESPACE_URL, "urn:libetsi:oscal:1") */
 static const unsigned char ns_uuid[16] = {
@@ -67,8 +76,13 @@ typedef struct risk_link {
 	char provision[];
 } risk_link;
 
+/* The document an export builds. */
+enum oscal_model { OSCAL_AR, OSCAL_AP };
+
 typedef struct oscal {
 	etsi_dossier *d;
+	int model;               /* enum oscal_model */
+	const char *ap_href;     /* AR: the import-ap href */
 	const etsi_catalog *cat;
 	etsi_results *results;   /* the evaluation, or NULL when... */
 	etsi__store *given;      /* ...a results document was given (tests) */
@@ -612,7 +626,11 @@ static void build_metadata(oscal *o, xmlNode *root)
 	size_t i, j, nparties = etsi_dossier_count(o->d, ETSI_KIND_PARTY);
 	uuid_str u;
 
-	if (get(header, "title"))
+	if (o->model == OSCAL_AP)
+		etsi__buf_printf(&title, "ETSI TS 103 701 V%s test plan for EN 303 645 clause 5.3: "
+		                 "%s release %s", get(header, "ts103701"),
+		                 get(dut, "model-designation"), get(header, "release"));
+	else if (get(header, "title"))
 		etsi__buf_puts(&title, get(header, "title"));
 	else
 		etsi__buf_printf(&title, "EN 303 645 clause 5.3 assessment results: %s release %s",
@@ -692,14 +710,17 @@ static void build_metadata(oscal *o, xmlNode *root)
 
 /* ---- objectives ------------------------------------------------------------ */
 
-static void build_objectives(oscal *o, xmlNode *root)
+/* The objectives of the reviewed provisions and test cases, into a
+ * local-definitions element (when there are any: has_objectives()). */
+static int has_objectives(const oscal *o)
 {
-	xmlNode *defs;
+	return o->provisions.len || o->clause_target;
+}
+
+static void build_objectives(oscal *o, xmlNode *defs)
+{
 	size_t i, j;
 
-	if (!o->provisions.len && !o->clause_target)
-		return;
-	defs = el(o, root, "local-definitions");
 	for (i = 0; i < o->provisions.len; i++) {
 		etsi_record *p = o->provisions.items[i];
 		const char *id = etsi_record_key(p);
@@ -875,11 +896,13 @@ static void install_path_props(oscal *o, xmlNode *c, const etsi_record *componen
 	}
 }
 
-static void build_subjects(oscal *o, xmlNode *result)
+/* The DUT, its software components, update mechanisms and services, as
+ * components of a local-definitions element. */
+static void build_components(oscal *o, xmlNode *defs)
 {
 	etsi_record *dut = etsi_dossier_find(o->d, ETSI_KIND_DUT, NULL);
 	etsi_record *user_info = etsi_dossier_find(o->d, ETSI_KIND_USER_INFO, NULL);
-	xmlNode *defs = el(o, result, "local-definitions"), *c;
+	xmlNode *c;
 	etsi__buf title = ETSI__BUF_INIT;
 	size_t i, j;
 	uuid_str u;
@@ -1246,6 +1269,9 @@ static void case_finding(oscal *o, xmlNode *result, etsi_record *v)
 	related(o, f, "observation/verdict", get(v, "case"));
 	for (i = 0; i < etsi_record_value_count(v, "evidence"); i++)
 		related(o, f, "observation/evidence", etsi_record_value_at(v, "evidence", i));
+	if (etsi__streq(result_value, "FAIL"))
+		set(o, el(o, f, "associated-risk"), "risk-uuid",
+		    uuid_of(o, &u, "risk/failed-test-case", get(v, "case")));
 }
 
 static void provision_finding(oscal *o, xmlNode *result, etsi_record *out)
@@ -1618,6 +1644,108 @@ static void check_finding(oscal *o, xmlNode *result, const check_item *c)
 		    uuid_of(o, &u, "risk/contradiction", c->name));
 }
 
+/* A FAIL verdict is an open risk: the provision's claim is not supported
+ * until the test case passes. */
+static void fail_risk(oscal *o, xmlNode *result, etsi_record *v)
+{
+	const char *tc = get(v, "case"), *p = case_provision(o, tc);
+	xmlNode *risk = el(o, result, "risk");
+	etsi__buf text = ETSI__BUF_INIT;
+	uuid_str u;
+
+	uuid_of(o, &u, "risk/failed-test-case", tc);
+	set(o, risk, "uuid", u.s);
+	etsi__buf_printf(&text, "TS 103 701 test case %s failed", nz(tc));
+	if (p)
+		etsi__buf_printf(&text, ": EN 303 645 provision %s not supported", p);
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, risk, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	etsi__buf_printf(&text, "The verdict recorded for test case %s is FAIL", nz(tc));
+	if (get(v, "by"))
+		etsi__buf_printf(&text, " (by %s", get(v, "by"));
+	if (get(v, "by") && get(v, "date"))
+		etsi__buf_printf(&text, ", %s", get(v, "date"));
+	etsi__buf_puts(&text, get(v, "by") ? ")." : ".");
+	if (get(v, "note") && !etsi__is_blank(get(v, "note")))
+		etsi__buf_printf(&text, "\n\n%s", get(v, "note"));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, risk, "description", text.ptr);
+	etsi__buf_dispose(&text);
+	etsi__buf_printf(&text, "Until the failure is fixed and test case %s passes, the "
+	                 "device does not meet EN 303 645 provision %s as claimed.", nz(tc), nz(p));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, risk, "statement", text.ptr);
+	etsi__buf_dispose(&text);
+	prop(o, risk, "risk-kind", "failed-test-case");
+	prop(o, risk, "test-case", tc);
+	prop(o, risk, "provision", p);
+	text_el(o, risk, "status", "open");
+	related(o, risk, "observation/verdict", tc);
+	risk_link_add(o, &u, p);
+}
+
+/* A step of the release gate: satisfied when complete, else not satisfied,
+ * with what blocks it (an error finding's rule and message, a missing
+ * owner, test cases without their inputs). */
+static void gate_finding(oscal *o, xmlNode *result, const etsi_record *step)
+{
+	const char *name = get(step, "name"), *state = get(step, "status");
+	int complete = etsi__streq(state, "complete");
+	xmlNode *f = el(o, result, "finding"), *target;
+	etsi__buf text = ETSI__BUF_INIT;
+	size_t i, blockers = 0;
+	uuid_str u;
+
+	set(o, f, "uuid", uuid_of(o, &u, "finding/gate-step", name));
+	etsi__buf_printf(&text, "Release gate step %s (%s): %s", nz(name), nz(get(step, "title")),
+	                 nz(state));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, f, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	etsi__buf_printf(&text, "%s", get(step, "question") ? get(step, "question")
+	                 : "A step of libetsi's release gate.");
+	for (i = 0; i < etsi_record_child_count(step); i++) {
+		etsi_record *b = etsi_record_child_at(step, i);
+
+		if (etsi_record_kind(b) != ETSI_KIND_BLOCKER)
+			continue;
+		etsi__buf_printf(&text, "\n\n%s%s%s%s", blockers++ ? "" : "Blocked: ",
+		                 get(b, "rule") ? get(b, "rule") : "",
+		                 get(b, "rule") ? ": " : "", nz(get(b, "message")));
+	}
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, f, "description", text.ptr);
+	etsi__buf_dispose(&text);
+	prop(o, f, "level", "gate-step");
+	prop(o, f, "gate-step", name);
+	prop(o, f, "gate-status", state);
+	prop(o, f, "owner", get(step, "owner"));
+	prop(o, f, "signed-off", get(step, "signed-off"));
+	for (i = 0; i < etsi_record_child_count(step); i++) {
+		etsi_record *b = etsi_record_child_at(step, i);
+
+		if (etsi_record_kind(b) != ETSI_KIND_BLOCKER)
+			continue;
+		if (get(b, "rule"))
+			prop(o, f, "blocker-rule", get(b, "rule"));
+		else
+			prop(o, f, "blocker", get(b, "message"));
+	}
+	target = el(o, f, "target");
+	set(o, target, "type", "objective-id");
+	set(o, target, "target-id", CLAUSE_OBJECTIVE);
+	if (complete)
+		status(o, target, "satisfied", "pass");
+	else
+		status(o, target, "not-satisfied", "other");
+}
+
 static void build_result(oscal *o, xmlNode *root)
 {
 	etsi_record *header = etsi_dossier_find(o->d, ETSI_KIND_HEADER, NULL);
@@ -1666,7 +1794,9 @@ static void build_result(oscal *o, xmlNode *root)
 	prop(o, result, "overall", get(summary, "overall"));
 	prop(o, result, "ready", get(summary, "ready"));
 	prop(o, result, "as-of", get(summary, "as-of"));
-	build_subjects(o, result);
+	snprintf(buf, sizeof(buf), "%zu", rcount(o, ETSI_KIND_PLANNED_CASE));
+	prop(o, result, "planned-test-cases", buf);
+	build_components(o, el(o, result, "local-definitions"));
 	build_reviewed(o, result);
 	for (i = 0; i < etsi_dossier_count(o->d, ETSI_KIND_EVIDENCE); i++)
 		evidence_observation(o, result, etsi_dossier_at(o->d, ETSI_KIND_EVIDENCE, i));
@@ -1680,12 +1810,20 @@ static void build_result(oscal *o, xmlNode *root)
 	}
 	for (i = 0; i < rcount(o, ETSI_KIND_OPEN_QUESTION); i++)
 		question_risk(o, result, rat(o, ETSI_KIND_OPEN_QUESTION, i));
+	for (i = 0; i < nverdicts; i++) {
+		etsi_record *v = etsi_dossier_at(o->d, ETSI_KIND_VERDICT, i);
+
+		if (etsi__streq(get(v, "result"), "FAIL"))
+			fail_risk(o, result, v);
+	}
 	for (i = 0; i < nverdicts; i++)
 		case_finding(o, result, etsi_dossier_at(o->d, ETSI_KIND_VERDICT, i));
 	for (i = 0; i < rcount(o, ETSI_KIND_OUTCOME); i++)
 		provision_finding(o, result, rat(o, ETSI_KIND_OUTCOME, i));
 	for (i = 0; i < o->checks.len; i++)
 		check_finding(o, result, o->checks.items[i]);
+	for (i = 0; i < rcount(o, ETSI_KIND_GATE_STEP); i++)
+		gate_finding(o, result, rat(o, ETSI_KIND_GATE_STEP, i));
 }
 
 /* An artifact reference as a URI reference: bytes outside the URI
@@ -1707,28 +1845,14 @@ static char *uri_reference(const char *ref)
 	return etsi__buf_detach(&out);
 }
 
+/* The artifacts behind the evidence, as back-matter resources; no
+ * back-matter when there are none. */
 static void build_back_matter(oscal *o, xmlNode *root)
 {
-	etsi_record *header = etsi_dossier_find(o->d, ETSI_KIND_HEADER, NULL);
-	xmlNode *bm = el(o, root, "back-matter"), *res, *rl;
-	etsi__buf text = ETSI__BUF_INIT;
-	char count[32];
+	xmlNode *bm = NULL, *res, *rl;
 	size_t i, j;
 	uuid_str u;
 
-	res = el(o, bm, "resource");
-	set(o, res, "uuid", uuid_of(o, &u, "resource/test-plan", NULL));
-	etsi__buf_printf(&text, "ETSI TS 103 701 V%s test plan of release %s",
-	                 get(header, "ts103701"), get(header, "release"));
-	if (text.failed)
-		o->failed = ETSI_ENOMEM;
-	line_el(o, res, "title", text.ptr);
-	etsi__buf_dispose(&text);
-	markup(o, res, "description", "The test plan libetsi derives from the dossier's ICS, IXIT "
-	       "and the catalogs of its editions (etsi plan), standing in for an OSCAL assessment "
-	       "plan: the test cases it selects are the reviewed objectives of the result.");
-	snprintf(count, sizeof(count), "%zu", rcount(o, ETSI_KIND_PLANNED_CASE));
-	prop(o, res, "planned-test-cases", count);
 	for (i = 0; i < etsi_dossier_count(o->d, ETSI_KIND_EVIDENCE); i++) {
 		etsi_record *ev = etsi_dossier_at(o->d, ETSI_KIND_EVIDENCE, i);
 
@@ -1738,6 +1862,8 @@ static void build_back_matter(oscal *o, xmlNode *root)
 
 			if (etsi_record_kind(a) != ETSI_KIND_ARTIFACT)
 				continue;
+			if (!bm)
+				bm = el(o, root, "back-matter");
 			res = el(o, bm, "resource");
 			set(o, res, "uuid", uuid_of(o, &u, "resource/artifact", etsi_record_key(a)));
 			line_el(o, res, "title", get(a, "title") ? get(a, "title") : get(a, "ref"));
@@ -1781,7 +1907,10 @@ static const char *const groups[][2] = {
 	{ "relevant-evidence", "relevant-evidence" }, { "finding", "findings" },
 	{ "related-observation", "related-observations" }, { "resource", "resources" },
 	{ "rlink", "rlinks" }, { "hash", "hashes" }, { "risk", "risks" },
-	{ "associated-risk", "related-risks" },
+	{ "associated-risk", "related-risks" }, { "task", "tasks" },
+	{ "assessment-subject", "assessment-subjects" }, { "include-subject", "include-subjects" },
+	{ "control", "controls" }, { "group", "groups" }, { "import", "imports" },
+	{ "include-controls", "include-controls" }, { "with-id", "with-ids" },
 };
 
 static const char *group_of(const char *name)
@@ -1952,7 +2081,7 @@ static int write_json(char **out, size_t *len, const xmlNode *root)
 	char *text = NULL;
 	size_t n;
 
-	if (top && body && json_object_set_new(top, "assessment-results", body) == 0)
+	if (top && body && json_object_set_new(top, (const char *)root->name, body) == 0)
 		text = json_dumps(top, JSON_INDENT(2));
 	else
 		json_decref(body);
@@ -1972,10 +2101,127 @@ static int write_json(char **out, size_t *len, const xmlNode *root)
 	return *out ? 0 : etsi__error_oom();
 }
 
+/* ---- the assessment plan ------------------------------------------------------ */
+
+/* A planned test case as a task: its readiness (are its IXIT inputs
+ * there), whether it is at risk of an INCONCLUSIVE verdict and the unknown
+ * facts that put it there, the inputs it lacks, and the verdict if one is
+ * recorded. */
+static void plan_task(oscal *o, xmlNode *tasks_parent, const etsi_record *pc)
+{
+	const char *id = etsi_record_key(pc);
+	etsi_record *tc = etsi_catalog_find(o->cat, ETSI_KIND_TEST_CASE, id);
+	etsi_record *v = etsi_dossier_find(o->d, ETSI_KIND_VERDICT, id);
+	xmlNode *t = el(o, tasks_parent, "task"), *subj, *inc;
+	etsi__buf text = ETSI__BUF_INIT;
+	char buf[160];
+	size_t i;
+	uuid_str u;
+
+	set(o, t, "uuid", uuid_of(o, &u, "task/test-case", id));
+	set(o, t, "type", "action");
+	etsi__buf_printf(&text, "TS 103 701 test case %s (%s) of EN 303 645 provision %s", nz(id),
+	                 nz(get(pc, "kind")), nz(get(pc, "provision")));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, t, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	etsi__buf_puts(&text, tc && get(tc, "purpose") ? get(tc, "purpose") : "");
+	if (tc && get(tc, "pass"))
+		etsi__buf_printf(&text, "\n\nPass criterion: %s", get(tc, "pass"));
+	if (etsi__streq(get(pc, "ready"), "false"))
+		etsi__buf_puts(&text, "\n\nNot ready: IXIT inputs the test case reads are missing.");
+	if (etsi__streq(get(pc, "at-risk"), "true"))
+		etsi__buf_puts(&text, "\n\nAt risk of an INCONCLUSIVE verdict: facts it reads are not "
+		               "stated or are unknown.");
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, t, "description", text.ptr);
+	etsi__buf_dispose(&text);
+	prop(o, t, "test-case", id);
+	prop(o, t, "provision", get(pc, "provision"));
+	prop(o, t, "test-case-kind", get(pc, "kind"));
+	prop(o, t, "disposition", get(pc, "disposition"));
+	prop(o, t, "ready", get(pc, "ready"));
+	prop(o, t, "at-risk", get(pc, "at-risk"));
+	for (i = 0; i < etsi_record_value_count(pc, "unknown"); i++)
+		prop(o, t, "unknown-fact", etsi_record_value_at(pc, "unknown", i));
+	for (i = 0; i < etsi_record_child_count(pc); i++) {
+		etsi_record *in = etsi_record_child_at(pc, i);
+
+		/* present: yes, no or unchecked */
+		if (etsi_record_kind(in) != ETSI_KIND_PLANNED_INPUT ||
+		    !etsi__streq(get(in, "present"), "no"))
+			continue;
+		etsi__buf_printf(&text, "%s%s%s", nz(get(in, "table")), get(in, "field") ? " " : "",
+		                 get(in, "field") ? get(in, "field") : "");
+		if (text.failed)
+			o->failed = ETSI_ENOMEM;
+		prop(o, t, "missing-input", text.ptr);
+		etsi__buf_dispose(&text);
+	}
+	ident(buf, sizeof(buf), "ts103701-", id, NULL);
+	prop(o, t, "objective-id", etsi__map_get(&o->objectives, id) ? buf : NULL);
+	prop(o, t, "verdict", get(v, "result"));
+	subj = el(o, t, "subject");
+	set(o, subj, "type", "component");
+	inc = el(o, subj, "include-subject");
+	set(o, inc, "subject-uuid", uuid_of(o, &u, "dut", NULL));
+	set(o, inc, "type", "component");
+}
+
+static void build_plan(oscal *o, xmlNode *root)
+{
+	etsi_record *header = etsi_dossier_find(o->d, ETSI_KIND_HEADER, NULL);
+	etsi_record *dut = etsi_dossier_find(o->d, ETSI_KIND_DUT, NULL);
+	xmlNode *defs, *subjects, *inc, *bm, *res;
+	etsi__buf text = ETSI__BUF_INIT;
+	char href[40];
+	size_t i;
+	uuid_str u;
+
+	/* the dossier stands in for the system security plan, as a resource */
+	snprintf(href, sizeof(href), "#%s", uuid_of(o, &u, "resource/system", NULL));
+	set(o, el(o, root, "import-ssp"), "href", href);
+	defs = el(o, root, "local-definitions");
+	build_components(o, defs);
+	if (has_objectives(o))
+		build_objectives(o, defs);
+	build_reviewed(o, root);
+	subjects = el(o, root, "assessment-subject");
+	set(o, subjects, "type", "component");
+	markup(o, subjects, "description", "The device under test.");
+	inc = el(o, subjects, "include-subject");
+	set(o, inc, "subject-uuid", uuid_of(o, &u, "dut", NULL));
+	set(o, inc, "type", "component");
+	for (i = 0; i < rcount(o, ETSI_KIND_PLANNED_CASE); i++)
+		plan_task(o, root, rat(o, ETSI_KIND_PLANNED_CASE, i));
+	bm = el(o, root, "back-matter");
+	res = el(o, bm, "resource");
+	set(o, res, "uuid", uuid_of(o, &u, "resource/system", NULL));
+	etsi__buf_printf(&text, "EN 303 645 clause 5.3 dossier of %s release %s",
+	                 get(dut, "model-designation"), get(header, "release"));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, res, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	markup(o, res, "description", "The libetsi dossier that describes the system in place of "
+	       "an OSCAL system security plan: the device under test, its update boundary "
+	       "(software components, update mechanisms, associated services; the components of "
+	       "this plan's local definitions), its ICS and IXIT. libetsi writes no separate SSP.");
+	prop(o, res, "model-designation", get(dut, "model-designation"));
+	prop(o, res, "release", get(header, "release"));
+	prop(o, res, "en303645-edition", get(header, "en303645"));
+	prop(o, res, "ts103701-edition", get(header, "ts103701"));
+}
+
 /* ---- the document ----------------------------------------------------------- */
 
-/* Starts an export: the dossier, its catalog, the document's timestamp. */
-static int start(oscal *o, etsi_dossier *dossier, const char *timestamp)
+/* Starts an export: the dossier, its catalog, the document's timestamp.
+ * No date is invented: the timestamp given, else the latest date the
+ * dossier states, else the as-of date given; else it stays empty and the
+ * evaluation's as-of date fills it in (from_as_of()). */
+static int start(oscal *o, etsi_dossier *dossier, const char *timestamp, const char *as_of)
 {
 	memset(o, 0, sizeof(*o));
 	o->d = dossier;
@@ -1996,9 +2242,29 @@ static int start(oscal *o, etsi_dossier *dossier, const char *timestamp)
 	} else {
 		const char *latest = latest_date(dossier);
 
-		snprintf(o->timestamp, sizeof(o->timestamp), "%sT00:00:00Z",
-		         latest ? latest : "2000-01-01");
+		if (!latest && as_of && etsi__valid_date(as_of) && oscal_year(as_of))
+			latest = as_of;
+		if (latest)
+			snprintf(o->timestamp, sizeof(o->timestamp), "%sT00:00:00Z", latest);
 	}
+	memcpy(o->date, o->timestamp, 10);
+	o->date[10] = '\0';
+	return 0;
+}
+
+/* A dossier that states no date, exported with neither a timestamp nor an
+ * as-of date: the document is dated by the evaluation's as-of date. */
+static int from_as_of(oscal *o)
+{
+	const char *as_of = get(rfind(o, ETSI_KIND_SUMMARY, NULL), "as-of");
+
+	if (o->timestamp[0])
+		return 0;
+	if (!as_of || !etsi__valid_date(as_of) || !oscal_year(as_of))
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "the dossier states no date and the evaluation has no as-of "
+		                   "date: give a timestamp");
+	snprintf(o->timestamp, sizeof(o->timestamp), "%sT00:00:00Z", as_of);
 	memcpy(o->date, o->timestamp, 10);
 	o->date[10] = '\0';
 	return 0;
@@ -2015,7 +2281,10 @@ static int build(oscal *o, char **out, size_t *len, int xml)
 	etsi__buf_printf(&o->base, "dossier/%s/%s", get(dut, "model-designation"),
 	                 get(header, "release"));
 	o->doc = xmlNewDoc((const xmlChar *)"1.0");
-	root = o->doc ? xmlNewDocNode(o->doc, NULL, (const xmlChar *)"assessment-results", NULL)
+	root = o->doc ? xmlNewDocNode(o->doc, NULL, (const xmlChar *)(o->model == OSCAL_AP
+	                                                             ? "assessment-plan"
+	                                                             : "assessment-results"),
+	                              NULL)
 	              : NULL;
 	if (o->base.failed || !root)
 		return etsi__error_oom();
@@ -2024,21 +2293,29 @@ static int build(oscal *o, char **out, size_t *len, int xml)
 	if (!o->ns)
 		return etsi__error_oom();
 	xmlSetNs(root, o->ns);
-	set(o, root, "uuid", uuid_of(o, &u, "assessment-results", NULL));
+	set(o, root, "uuid", uuid_of(o, &u, o->model == OSCAL_AP ? "assessment-plan"
+	                                                        : "assessment-results", NULL));
 
 	collect_reviewed(o);
 	collect_checks(o);
+	if (rcount(o, ETSI_KIND_GATE_STEP))
+		o->clause_target = 1;   /* the gate's findings target the clause */
 	build_metadata(o, root);
-	{
-		xmlNode *ap = el(o, root, "import-ap");
-		char href[40];
+	if (o->model == OSCAL_AP) {
+		build_plan(o, root);
+	} else {
+		char *href = uri_reference(o->ap_href ? o->ap_href : xml ? DEFAULT_AP_XML
+		                                                        : DEFAULT_AP_JSON);
 
-		snprintf(href, sizeof(href), "#%s", uuid_of(o, &u, "resource/test-plan", NULL));
-		set(o, ap, "href", href);
+		if (!href)
+			o->failed = ETSI_ENOMEM;
+		set(o, el(o, root, "import-ap"), "href", href);
+		etsi__free(href);
+		if (has_objectives(o))
+			build_objectives(o, el(o, root, "local-definitions"));
+		build_result(o, root);
+		build_back_matter(o, root);
 	}
-	build_objectives(o, root);
-	build_result(o, root);
-	build_back_matter(o, root);
 	if (o->failed)
 		return o->failed == ETSI_ENOMEM ? etsi__error_oom() : o->failed;
 	return xml ? etsi__xml_write(out, len, o->doc) : write_json(out, len, root);
@@ -2068,19 +2345,28 @@ static void dispose(oscal *o)
 	etsi__map_dispose(&o->names);
 }
 
-int etsi__oscal_export(char **out, size_t *len, etsi_dossier *dossier, int xml,
-                       const char *as_of, const char *timestamp)
+int etsi__oscal_export(char **out, size_t *len, etsi_dossier *dossier, const char *format,
+                       const char *as_of, const char *timestamp, const char *ap_href)
 {
 	etsi_check_options check = ETSI_CHECK_OPTIONS_INIT;
 	oscal o;
-	int error = start(&o, dossier, timestamp);
+	int error = start(&o, dossier, timestamp, as_of);
 
+	if (error == 0 && ap_href && (!*ap_href || strlen(ap_href) > 4096))
+		error = etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                    "the assessment plan's href is empty or too long");
 	if (error == 0) {
-		check.as_of = as_of ? as_of : o.date;
+		o.model = strncmp(format, "oscal-ap", 8) == 0 ? OSCAL_AP : OSCAL_AR;
+		o.ap_href = ap_href;
+		/* no date of the dossier's: the evaluation's own as-of (today) */
+		check.as_of = as_of ? as_of : o.timestamp[0] ? o.date : NULL;
 		error = etsi_dossier_evaluate(&o.results, dossier, &check);
 	}
 	if (error == 0)
-		error = build(&o, out, len, xml);
+		error = from_as_of(&o);
+	if (error == 0)
+		error = build(&o, out, len, strcmp(format, "oscal-xml") == 0 ||
+		                            strcmp(format, "oscal-ap-xml") == 0);
 	dispose(&o);
 	return error;
 }
@@ -2110,12 +2396,321 @@ int etsi__oscal_export_results(char **out, size_t *len, etsi_dossier *dossier, i
 	store.ndocs = 1;
 	error = etsi__store_index(&store);
 	if (error == 0)
-		error = start(&o, dossier, timestamp);
+		error = start(&o, dossier, timestamp, NULL);
 	if (error == 0) {
 		o.given = &store;
-		error = build(&o, out, len, xml);
+		error = from_as_of(&o);
+		if (error == 0)
+			error = build(&o, out, len, xml);
 		dispose(&o);
 	}
 	etsi__store_dispose(&store);
+	return error;
+}
+
+/* ---- catalogs and profiles of clause 5.3 -------------------------------------- */
+
+static const char *const catalog_formats[] = {
+	"oscal-catalog", "oscal-catalog-xml", "oscal-profile", "oscal-profile-xml", NULL
+};
+
+const char *etsi_catalog_export_format_at(size_t i)
+{
+	return i < ETSI__ARRAY_SIZE(catalog_formats) ? catalog_formats[i] : NULL;
+}
+
+/* A prop of OSCAL's own vocabulary (no ns): label. */
+static void oscal_prop(oscal *o, xmlNode *parent, const char *name, const char *value)
+{
+	xmlNode *n = el(o, parent, "prop");
+
+	set(o, n, "name", name);
+	set(o, n, "value", value);
+}
+
+static void list_props(oscal *o, xmlNode *n, const etsi_record *r, const char *field,
+                       const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < etsi_record_value_count(r, field); i++)
+		prop(o, n, name, etsi_record_value_at(r, field, i));
+}
+
+/* A TS 103 701 test case as an assessment-method part of its provision. */
+static void test_case_part(oscal *o, xmlNode *control, const etsi_record *tc)
+{
+	xmlNode *part = el(o, control, "part"), *sub;
+	etsi__buf text = ETSI__BUF_INIT;
+	char buf[160];
+	size_t i;
+
+	ident(buf, sizeof(buf), "ts103701-", etsi_record_key(tc), "_method");
+	set(o, part, "id", buf);
+	set(o, part, "name", "assessment-method");
+	etsi__buf_printf(&text, "TS 103 701 test case %s (%s)", etsi_record_key(tc),
+	                 nz(get(tc, "kind")));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, part, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	prop(o, part, "test-case", etsi_record_key(tc));
+	prop(o, part, "test-case-kind", get(tc, "kind"));
+	for (i = 0; i < etsi_record_child_count(tc); i++) {
+		etsi_record *in = etsi_record_child_at(tc, i);
+
+		if (etsi_record_kind(in) != ETSI_KIND_TEST_INPUT)
+			continue;
+		etsi__buf_printf(&text, "%s%s%s%s%s", nz(get(in, "table")), get(in, "field") ? " " : "",
+		                 get(in, "field") ? get(in, "field") : "",
+		                 get(in, "via") ? " via " : "", get(in, "via") ? get(in, "via") : "");
+		if (text.failed)
+			o->failed = ETSI_ENOMEM;
+		prop(o, part, "ixit-input", text.ptr);
+		etsi__buf_dispose(&text);
+	}
+	prop(o, part, "confidence", get(tc, "confidence"));
+	prop(o, part, "provenance", get(tc, "provenance"));
+	markup(o, part, NULL, get(tc, "purpose"));
+	if (get(tc, "pass")) {
+		sub = el(o, part, "part");
+		ident(buf, sizeof(buf), "ts103701-", etsi_record_key(tc), "_pass");
+		set(o, sub, "id", buf);
+		set(o, sub, "name", "assessment-objective");
+		line_el(o, sub, "title", "Pass criterion");
+		markup(o, sub, NULL, get(tc, "pass"));
+	}
+}
+
+/* A provision as a control: status, conditions, features, its statement,
+ * what changed since the previous edition, notes, fact checks, and its
+ * test cases. */
+static void provision_control(oscal *o, xmlNode *parent, const etsi_record *p)
+{
+	const char *id = etsi_record_key(p);
+	etsi_record *group = etsi_catalog_find(o->cat, ETSI_KIND_TEST_GROUP, id);
+	xmlNode *c = el(o, parent, "control"), *part;
+	const xmlNode *n;
+	char buf[160];
+	size_t i;
+
+	ident(buf, sizeof(buf), "en303645-", id, NULL);
+	set(o, c, "id", buf);
+	set(o, c, "class", "provision");
+	line_el(o, c, "title", get(p, "title"));
+	oscal_prop(o, c, "label", id);
+	prop(o, c, "status", get(p, "status"));
+	prop(o, c, "status-code", get(p, "status-code"));
+	prop(o, c, "void", etsi__streq(get(p, "void"), "true") ? "true" : NULL);
+	list_props(o, c, p, "condition", "condition");
+	list_props(o, c, p, "feature", "feature");
+	list_props(o, c, p, "replaced-by", "replaced-by");
+	prop(o, c, "change-from", get(p, "change-from"));
+	prop(o, c, "was", get(p, "was"));
+	list_props(o, c, p, "change-impact", "change-impact");
+	prop(o, c, "evidence-categories", get(p, "evidence-categories"));
+	prop(o, c, "confidence", get(p, "confidence"));
+	prop(o, c, "provenance", get(p, "provenance"));
+	part = el(o, c, "part");
+	ident(buf, sizeof(buf), "en303645-", id, "_smt");
+	set(o, part, "id", buf);
+	set(o, part, "name", "statement");
+	markup(o, part, NULL, get(p, "summary"));
+	if (get(p, "change")) {
+		part = el(o, c, "part");
+		ident(buf, sizeof(buf), "en303645-", id, "_chg");
+		set(o, part, "id", buf);
+		set(o, part, "name", "guidance");
+		set(o, part, "class", "change");
+		prop(o, part, "change-from", get(p, "change-from"));
+		markup(o, part, NULL, get(p, "change"));
+	}
+	for (i = 0; i < etsi_record_value_count(p, "note"); i++) {
+		part = el(o, c, "part");
+		set(o, part, "name", "guidance");
+		set(o, part, "class", "note");
+		markup(o, part, NULL, etsi_record_value_at(p, "note", i));
+	}
+	for (n = etsi__xml_child(p->node, ETSI__NS_CATALOG, "fact-check"); n;
+	     n = etsi__xml_next(n, ETSI__NS_CATALOG, "fact-check")) {
+		xmlChar *text = xmlNodeGetContent(n);
+
+		part = el(o, c, "part");
+		set(o, part, "name", "fact-check");
+		set(o, part, "ns", NS_PROPS);
+		set(o, part, "class", etsi__xml_attr(n, "side"));
+		prop(o, part, "side", etsi__xml_attr(n, "side"));
+		prop(o, part, "rule", etsi__xml_attr(n, "rule"));
+		prop(o, part, "confidence", etsi__xml_attr(n, "confidence"));
+		prop(o, part, "provenance", etsi__xml_attr(n, "provenance"));
+		markup(o, part, NULL, (const char *)text);
+		xmlFree(text);
+	}
+	for (i = 0; group && i < etsi_record_child_count(group); i++)
+		test_case_part(o, c, etsi_record_child_at(group, i));
+}
+
+static void catalog_metadata(oscal *o, xmlNode *root, int profile)
+{
+	xmlNode *md = el(o, root, "metadata");
+	etsi__buf text = ETSI__BUF_INIT;
+
+	etsi__buf_printf(&text, "ETSI EN 303 645 V%s clause 5.3 (Keep software updated) with the "
+	                 "ETSI TS 103 701 V%s test cases%s", etsi_catalog_edition(o->cat),
+	                 etsi_catalog_ts_edition(o->cat),
+	                 profile ? ": every provision in force" : "");
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	line_el(o, md, "title", text.ptr);
+	etsi__buf_dispose(&text);
+	text_el(o, md, "last-modified", o->timestamp);
+	line_el(o, md, "version", etsi_catalog_edition(o->cat));
+	text_el(o, md, "oscal-version", OSCAL_VERSION);
+	prop(o, md, "en303645-edition", etsi_catalog_edition(o->cat));
+	prop(o, md, "ts103701-edition", etsi_catalog_ts_edition(o->cat));
+	prop(o, md, "en303645-date", etsi__xml_attr(xmlDocGetRootElement(o->cat->store.docs[0]),
+	                                            "date"));
+	prop(o, md, "ts103701-date", etsi__xml_attr(xmlDocGetRootElement(o->cat->store.docs[1]),
+	                                            "date"));
+	markup(o, md, "remarks", "Generated by libetsi from its catalogs (etsi catalog --format "
+	       "oscal-catalog or oscal-profile). Identifiers, statuses, condition numbers, feature "
+	       "letters, IXIT names and test-case kinds are the standards'; every title, "
+	       "statement, test purpose, pass criterion and note is libetsi's own paraphrase. Read "
+	       "the ETSI documents for the binding wording.");
+}
+
+static void build_catalog(oscal *o, xmlNode *root)
+{
+	xmlNode *clause, *part, *bm, *res;
+	size_t i, n = etsi_catalog_count(o->cat, ETSI_KIND_PROVISION);
+	etsi__buf text = ETSI__BUF_INIT;
+	uuid_str u;
+
+	catalog_metadata(o, root, 0);
+	clause = el(o, root, "control");
+	set(o, clause, "id", CLAUSE_CONTROL);
+	set(o, clause, "class", "clause");
+	line_el(o, clause, "title", "Keep software updated");
+	oscal_prop(o, clause, "label", "5.3");
+	part = el(o, clause, "part");
+	set(o, part, "id", CLAUSE_CONTROL "_smt");
+	set(o, part, "name", "statement");
+	etsi__buf_printf(&text, "Clause 5.3 of ETSI EN 303 645 V%s: the secure-update provisions, "
+	                 "each a control of its own, with the ETSI TS 103 701 V%s test cases that "
+	                 "assess it.", etsi_catalog_edition(o->cat), etsi_catalog_ts_edition(o->cat));
+	if (text.failed)
+		o->failed = ETSI_ENOMEM;
+	markup(o, part, NULL, text.ptr);
+	etsi__buf_dispose(&text);
+	for (i = 0; i < n; i++) {
+		etsi_record *p = etsi_catalog_at(o->cat, ETSI_KIND_PROVISION, i);
+
+		if (strncmp(etsi_record_key(p), "5.3-", 4) == 0)
+			provision_control(o, clause, p);
+	}
+	for (i = 0; i < n; i++) {
+		etsi_record *p = etsi_catalog_at(o->cat, ETSI_KIND_PROVISION, i);
+
+		if (strncmp(etsi_record_key(p), "5.3-", 4) != 0)
+			provision_control(o, root, p);
+	}
+	bm = el(o, root, "back-matter");
+	for (i = 0; i < etsi_catalog_count(o->cat, ETSI_KIND_SOURCE); i++) {
+		etsi_record *src = etsi_catalog_at(o->cat, ETSI_KIND_SOURCE, i);
+
+		res = el(o, bm, "resource");
+		set(o, res, "uuid", uuid_of(o, &u, "resource/source", etsi_record_key(src)));
+		line_el(o, res, "title", etsi_record_key(src));
+		markup(o, res, "description", get(src, "summary"));
+		prop(o, res, "source-id", etsi_record_key(src));
+	}
+}
+
+static void build_profile(oscal *o, xmlNode *root, int xml)
+{
+	xmlNode *imp, *inc;
+	size_t i, n = etsi_catalog_count(o->cat, ETSI_KIND_PROVISION);
+	char buf[160];
+
+	catalog_metadata(o, root, 1);
+	imp = el(o, root, "import");
+	snprintf(buf, sizeof(buf), "en303645-%s-catalog.%s", etsi_catalog_edition(o->cat),
+	         xml ? "xml" : "json");
+	set(o, imp, "href", buf);
+	inc = el(o, imp, "include-controls");
+	set(o, inc, "with-child-controls", "no");
+	text_el(o, inc, "with-id", CLAUSE_CONTROL);
+	for (i = 0; i < n; i++) {
+		etsi_record *p = etsi_catalog_at(o->cat, ETSI_KIND_PROVISION, i);
+
+		if (etsi__streq(get(p, "void"), "true"))
+			continue;
+		ident(buf, sizeof(buf), "en303645-", etsi_record_key(p), NULL);
+		text_el(o, inc, "with-id", buf);
+	}
+}
+
+int etsi_catalog_export(char **out, size_t *len, const etsi_catalog *catalog, const char *format)
+{
+	const char *dates[2];
+	xmlNode *root;
+	oscal o;
+	int error = 0, profile, xml, i;
+	uuid_str u;
+
+	ETSI__ASSERT_ARG(out);
+	*out = NULL;
+	if (len)
+		*len = 0;
+	ETSI__ASSERT_ARG(catalog);
+	ETSI__ASSERT_ARG(format);
+	for (i = 0; catalog_formats[i] && strcmp(catalog_formats[i], format) != 0; i++)
+		;
+	if (!catalog_formats[i])
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "catalog format '%s' is unknown; use oscal-catalog, "
+		                   "oscal-catalog-xml, oscal-profile or oscal-profile-xml", format);
+	profile = strncmp(format, "oscal-profile", 13) == 0;
+	xml = strstr(format, "-xml") != NULL;
+	memset(&o, 0, sizeof(o));
+	o.cat = catalog;
+	/* the latest month the catalogs declare, from its first day */
+	dates[0] = etsi__xml_attr(xmlDocGetRootElement(catalog->store.docs[0]), "date");
+	dates[1] = etsi__xml_attr(xmlDocGetRootElement(catalog->store.docs[1]), "date");
+	if (!dates[0] || (dates[1] && strcmp(dates[1], dates[0]) > 0))
+		dates[0] = dates[1];
+	if (!dates[0] || strlen(dates[0]) != 7)
+		return etsi__error(ETSI_EVALIDATION, ETSI_ERROR_CLASS_DOSSIER,
+		                   "the catalogs of EN 303 645 V%s declare no date",
+		                   etsi_catalog_edition(catalog));
+	snprintf(o.timestamp, sizeof(o.timestamp), "%s-01T00:00:00Z", dates[0]);
+	etsi__buf_printf(&o.base, "catalog/%s/%s", etsi_catalog_edition(catalog),
+	                 etsi_catalog_ts_edition(catalog));
+	o.doc = xmlNewDoc((const xmlChar *)"1.0");
+	root = o.doc ? xmlNewDocNode(o.doc, NULL, (const xmlChar *)(profile ? "profile" : "catalog"),
+	                             NULL)
+	             : NULL;
+	if (o.base.failed || !root) {
+		error = etsi__error_oom();
+		goto done;
+	}
+	xmlDocSetRootElement(o.doc, root);
+	o.ns = xmlNewNs(root, (const xmlChar *)NS_OSCAL, NULL);
+	if (!o.ns) {
+		error = etsi__error_oom();
+		goto done;
+	}
+	xmlSetNs(root, o.ns);
+	set(&o, root, "uuid", uuid_of(&o, &u, profile ? "profile" : "catalog", NULL));
+	if (profile)
+		build_profile(&o, root, xml);
+	else
+		build_catalog(&o, root);
+	if (o.failed)
+		error = o.failed == ETSI_ENOMEM ? etsi__error_oom() : o.failed;
+	else
+		error = xml ? etsi__xml_write(out, len, o.doc) : write_json(out, len, root);
+done:
+	dispose(&o);
 	return error;
 }

@@ -71,7 +71,8 @@ class JsonForm(TempDirTestCase):
         self.assertIsNone(etsi.Error("x").diagnostics)
 
     def test_formats(self):
-        self.assertEqual(etsi.export_formats(), ["json", "oscal-json", "oscal-xml"])
+        self.assertEqual(etsi.export_formats(), ["json", "oscal-json", "oscal-xml", "oscal-ap",
+                                               "oscal-ap-xml"])
         self.assertEqual(etsi.import_formats(), ["ics-csv", "cyclonedx", "spdx"])
         with etsi.load(CAMERA) as dossier, self.assertRaises(etsi.InvalidError):
             dossier.export("yaml")

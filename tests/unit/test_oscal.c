@@ -499,16 +499,13 @@ static void check_references(json_t *top, etsi_dossier *d)
 		free(seen);
 		free(all);
 	}
-	/* the import-ap points at the test plan resource */
-	{
-		const char *href = json_string_value(json_object_get(json_object_get(ar(top), "import-ap"),
-		                                                     "href"));
-		int found = 0;
-
-		json_array_foreach(res, i, r)
-			found |= strcmp(json_string_value(json_object_get(r, "uuid")), href + 1) == 0;
-		assert_true(found);
-	}
+	/* the import-ap points at the assessment plan beside it, not at a
+	 * resource of its own */
+	assert_string_equal(json_string_value(json_object_get(json_object_get(ar(top), "import-ap"),
+	                                                      "href")),
+	                    "assessment-plan.json");
+	json_array_foreach(res, i, r)
+		assert_null(prop(r, "planned-test-cases"));
 }
 
 static void test_oscal__references(void **state)
@@ -619,11 +616,16 @@ static char *shared_file(const char *relative)
 	return access(path, R_OK) == 0 ? strdup(path) : NULL;
 }
 
-/* Validates an OSCAL XML document under NIST's 1.2.1 XSD; returns 0 when
- * the XSD is not in ETSI_SHARED_DATA. */
-static int validate_nist_xsd(const char *xml, const char *what)
+/* Validates an OSCAL XML document under one of NIST's 1.2.1 XSDs
+ * ("assessment-results", "assessment-plan", "catalog", "profile");
+ * returns 0 when the XSD is not in ETSI_SHARED_DATA. */
+static int validate_nist_model(const char *xml, const char *what, const char *model)
 {
-	char *xsd_path = shared_file("oscal/oscal_assessment-results_schema.xsd");
+	char name[128];
+	char *xsd_path;
+
+	snprintf(name, sizeof(name), "oscal/oscal_%s_schema.xsd", model);
+	xsd_path = shared_file(name);
 	xmlSchemaParserCtxtPtr pctxt;
 	xmlSchemaValidCtxtPtr vctxt;
 	xmlSchemaPtr schema;
@@ -645,6 +647,11 @@ static int validate_nist_xsd(const char *xml, const char *what)
 	xmlSchemaFree(schema);
 	free(xsd_path);
 	return 1;
+}
+
+static int validate_nist_xsd(const char *xml, const char *what)
+{
+	return validate_nist_model(xml, what, "assessment-results");
 }
 
 static const char *const finding_fixtures[] = {
@@ -1401,13 +1408,286 @@ static void test_oscal__skeleton(void **state)
 	opts.release = "1.0";
 	assert_int_equal(etsi_dossier_new(&d, &opts), 0);
 	top = oscal_json(d);
-	assert_string_equal(json_string_value(json_object_get(json_object_get(ar(top), "metadata"),
-	                                                      "last-modified")),
-	                    "2000-01-01T00:00:00Z");
 	assert_null(json_object_get(result0(top), "observations"));
 	assert_true(json_array_size(json_object_get(result0(top), "findings")) >= 16);
 	json_decref(top);
 	etsi_dossier_free(d);
+}
+
+/* A dossier that states no date (no release date, no verdict, no plan)
+ * gets no invented one: the as-of date given, else the evaluation's own
+ * (today), wherever OSCAL requires a timestamp. */
+static void test_oscal__no_invented_date(void **state)
+{
+	static const char *const formats[] = { "oscal-json", "oscal-ap" };
+	etsi_new_options nopts = ETSI_NEW_OPTIONS_INIT;
+	etsi_export_options opts = ETSI_EXPORT_OPTIONS_INIT;
+	etsi_dossier *d = NULL;
+	json_error_t jerr;
+	size_t i;
+
+	(void)state;
+	nopts.model = "EX-1";
+	nopts.release = "1.0";
+	assert_int_equal(etsi_dossier_new(&d, &nopts), 0);
+	for (i = 0; i < 2; i++) {
+		char *text = NULL, *xml;
+		json_t *top, *body;
+		const char *as_of, *lm;
+		char want[32];
+
+		/* nothing given: the evaluation's as-of, which the results state */
+		opts.format = formats[i];
+		opts.as_of = NULL;
+		assert_int_equal(etsi_dossier_export(&text, NULL, d, &opts), 0);
+		assert_null(strstr(text, "2000-01-01"));
+		top = json_loads(text, 0, &jerr);
+		assert_non_null(top);
+		body = json_object_get(top, i ? "assessment-plan" : "assessment-results");
+		lm = json_string_value(json_object_get(json_object_get(body, "metadata"),
+		                                       "last-modified"));
+		if (i == 0) {
+			as_of = prop(result0(top), "as-of");
+			snprintf(want, sizeof(want), "%sT00:00:00Z", as_of);
+			assert_string_equal(lm, want);
+			assert_string_equal(json_string_value(json_object_get(result0(top), "start")), want);
+			assert_null(json_object_get(result0(top), "end"));
+		} else {
+			assert_int_equal(strlen(lm), 20);
+		}
+		json_decref(top);
+		etsi_free(text);
+		/* an as-of date given dates the document */
+		opts.as_of = "2027-02-03";
+		assert_int_equal(etsi_dossier_export(&text, NULL, d, &opts), 0);
+		assert_non_null(strstr(text, "\"last-modified\": \"2027-02-03T00:00:00Z\""));
+		assert_null(strstr(text, "2000-01-01"));
+		etsi_free(text);
+		xml = export_as(d, i ? "oscal-ap-xml" : "oscal-xml", NULL);
+		assert_null(strstr(xml, "2000-01-01"));
+		validate_nist_model(xml, "skeleton", i ? "assessment-plan" : "assessment-results");
+		free(xml);
+	}
+	etsi_dossier_free(d);
+}
+
+/* ---- the assessment plan --------------------------------------------------------- */
+
+static json_t *ap(json_t *top)
+{
+	return json_object_get(top, "assessment-plan");
+}
+
+static void test_oscal__assessment_plan(void **state)
+{
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(examples) / sizeof(examples[0]); i++) {
+		etsi_dossier *d = test_load_example(examples[i], NULL);
+		etsi_results *res = NULL;
+		etsi_check_options check = ETSI_CHECK_OPTIONS_INIT;
+		char *a = export_as(d, "oscal-ap", NULL), *b = export_as(d, "oscal-ap", NULL);
+		char *x = export_as(d, "oscal-ap-xml", NULL), *results = export_as(d, "oscal-json", NULL);
+		json_error_t jerr;
+		json_t *top = json_loads(a, 0, &jerr), *tasks, *t, *rtop;
+		const char *ssp;
+		int found = 0;
+
+		assert_string_equal(a, b);  /* deterministic */
+		assert_non_null(top);
+		if (!validate_nist_model(x, examples[i], "assessment-plan"))
+			print_message("oscal_assessment-plan_schema.xsd is not in ETSI_SHARED_DATA\n");
+		/* the plan's tasks are the planned test cases, with their readiness */
+		rtop = json_loads(results, 0, &jerr);
+		check.as_of = prop(result0(rtop), "as-of");
+		assert_int_equal(etsi_dossier_evaluate(&res, d, &check), 0);
+		tasks = json_object_get(ap(top), "tasks");
+		assert_int_equal(json_array_size(tasks), etsi_results_count(res, ETSI_KIND_PLANNED_CASE));
+		json_array_foreach(tasks, j, t) {
+			etsi_record *pc = etsi_results_at(res, ETSI_KIND_PLANNED_CASE, j);
+
+			assert_string_equal(prop(t, "test-case"), etsi_record_key(pc));
+			assert_string_equal(prop(t, "ready"), etsi_record_get(pc, "ready"));
+			assert_string_equal(json_string_value(json_object_get(t, "type")), "action");
+			assert_int_equal(json_string_value(json_object_get(t, "uuid"))[14], '5');
+		}
+		/* import-ssp resolves to the resource that stands in for the SSP */
+		ssp = json_string_value(json_object_get(json_object_get(ap(top), "import-ssp"), "href"));
+		assert_int_equal(ssp[0], '#');
+		json_array_foreach(json_object_get(json_object_get(ap(top), "back-matter"), "resources"),
+		                   j, t)
+			found |= strcmp(json_string_value(json_object_get(t, "uuid")), ssp + 1) == 0;
+		assert_true(found);
+		/* the results point at the plan; their components are the plan's */
+		assert_string_equal(json_string_value(json_object_get(json_object_get(ar(rtop),
+		                                                                      "import-ap"),
+		                                                      "href")),
+		                    "assessment-plan.json");
+		assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
+		                        json_object_get(ap(top), "local-definitions"), "components"), 0),
+		                                                      "uuid")),
+		                    json_string_value(json_object_get(json_array_get(json_object_get(
+		                        json_object_get(result0(rtop), "local-definitions"),
+		                        "components"), 0), "uuid")));
+		json_decref(rtop);
+		json_decref(top);
+		etsi_results_free(res);
+		free(a);
+		free(b);
+		free(x);
+		free(results);
+		etsi_dossier_free(d);
+	}
+}
+
+static void test_oscal__import_ap_href(void **state)
+{
+	etsi_dossier *d = test_load_example("smart-camera-v3.xml", NULL);
+	etsi_export_options opts = ETSI_EXPORT_OPTIONS_INIT;
+	char *out = NULL, *xml;
+
+	(void)state;
+	xml = export_as(d, "oscal-xml", NULL);
+	assert_non_null(strstr(xml, "<import-ap href=\"assessment-plan.xml\"/>"));
+	free(xml);
+	opts.format = "oscal-json";
+	opts.ap_href = "plans/camera plan.json";
+	assert_int_equal(etsi_dossier_export(&out, NULL, d, &opts), 0);
+	assert_non_null(strstr(out, "\"href\": \"plans/camera%20plan.json\""));
+	etsi_free(out);
+	opts.ap_href = "";
+	assert_etsi_error(etsi_dossier_export(&out, NULL, d, &opts), ETSI_EINVALID);
+	assert_null(out);
+	/* a caller built against version 1 of the options has no ap_href */
+	assert_int_equal(etsi_export_options_init(&opts, 1), 0);
+	opts.format = "oscal-json";
+	assert_int_equal(etsi_dossier_export(&out, NULL, d, &opts), 0);
+	assert_non_null(strstr(out, "\"href\": \"assessment-plan.json\""));
+	etsi_free(out);
+	etsi_dossier_free(d);
+}
+
+/* ---- gate blockers and failed test cases -------------------------------------- */
+
+static void test_oscal__gate_and_failures(void **state)
+{
+	etsi_dossier *d = test_load_example("smart-camera-v3.xml", NULL);
+	etsi_record *v;
+	json_t *top, *f, *k, *fail_risk = NULL;
+	size_t i, steps = 0, blocked = 0;
+	char *xml;
+
+	(void)state;
+	assert_int_equal(etsi_dossier_set_verdict(&v, d, "5.3-16-1", "FAIL", "tl-meridian",
+	                                          "2026-11-21", "Label unreadable."), 0);
+	top = oscal_json(d);
+	json_array_foreach(json_object_get(result0(top), "risks"), i, k) {
+		if (prop(k, "risk-kind") && strcmp(prop(k, "risk-kind"), "failed-test-case") == 0) {
+			assert_null(fail_risk);
+			fail_risk = k;
+		}
+	}
+	assert_non_null(fail_risk);
+	assert_string_equal(prop(fail_risk, "test-case"), "5.3-16-1");
+	assert_string_equal(prop(fail_risk, "provision"), "5.3-16");
+	assert_string_equal(json_string_value(json_object_get(fail_risk, "status")), "open");
+	/* the test case's and the provision's findings name the risk */
+	f = finding(top, "test-case", "5.3-16-1");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	                        json_object_get(f, "related-risks"), 0), "risk-uuid")),
+	                    json_string_value(json_object_get(fail_risk, "uuid")));
+	f = finding(top, "provision", "5.3-16");
+	assert_non_null(json_object_get(f, "related-risks"));
+	/* every gate step is a finding; a blocked one says what blocks it */
+	json_array_foreach(json_object_get(result0(top), "findings"), i, f) {
+		if (strcmp(prop(f, "level"), "gate-step") != 0)
+			continue;
+		steps++;
+		assert_string_equal(json_string_value(json_object_get(json_object_get(f, "target"),
+		                                                      "target-id")),
+		                    "en303645-5.3_obj");
+		if (strcmp(prop(f, "gate-status"), "blocked") == 0) {
+			blocked++;
+			assert_string_equal(state_of(f), "not-satisfied");
+			assert_true(prop(f, "blocker") || prop(f, "blocker-rule"));
+			assert_non_null(strstr(json_string_value(json_object_get(f, "description")),
+			                       "Blocked: "));
+		} else {
+			assert_string_equal(state_of(f), "satisfied");
+		}
+	}
+	assert_int_equal(steps, 6);
+	if (strcmp(prop(result0(top), "ready"), "false") == 0)
+		assert_true(blocked > 0);
+	json_decref(top);
+	xml = export_as(d, "oscal-xml", NULL);
+	validate_nist_xsd(xml, "FAIL verdict");
+	free(xml);
+	etsi_dossier_free(d);
+}
+
+/* ---- catalogs and profiles -------------------------------------------------------- */
+
+static void test_oscal__catalogs(void **state)
+{
+	size_t e, f, i;
+
+	(void)state;
+	for (e = 0; etsi_catalog_builtin_edition(e); e++) {
+		etsi_catalog *cat = NULL;
+		char *out = NULL, *again = NULL;
+
+		assert_int_equal(etsi_catalog_open(&cat, etsi_catalog_builtin_edition(e), NULL), 0);
+		for (f = 0; etsi_catalog_export_format_at(f); f++) {
+			const char *format = etsi_catalog_export_format_at(f);
+			int profile = strstr(format, "profile") != NULL;
+
+			assert_int_equal(etsi_catalog_export(&out, NULL, cat, format), 0);
+			assert_int_equal(etsi_catalog_export(&again, NULL, cat, format), 0);
+			assert_string_equal(out, again);
+			if (strstr(format, "-xml"))
+				validate_nist_model(out, format, profile ? "profile" : "catalog");
+			else if (!profile) {
+				/* every provision is a control; test cases are its parts */
+				json_error_t jerr;
+				json_t *top = json_loads(out, 0, &jerr);
+				char *text = json_dumps(top, 0);
+
+				assert_non_null(top);
+				for (i = 0; i < etsi_catalog_count(cat, ETSI_KIND_PROVISION); i++) {
+					char id[96];
+
+					snprintf(id, sizeof(id), "\"en303645-%s\"",
+					         etsi_record_key(etsi_catalog_at(cat, ETSI_KIND_PROVISION, i)));
+					assert_non_null(strstr(text, id));
+				}
+				for (i = 0; i < etsi_catalog_count(cat, ETSI_KIND_TEST_CASE); i++) {
+					char id[96];
+
+					snprintf(id, sizeof(id), "\"ts103701-%s_method\"",
+					         etsi_record_key(etsi_catalog_at(cat, ETSI_KIND_TEST_CASE, i)));
+					assert_non_null(strstr(text, id));
+				}
+				assert_non_null(strstr(text, "\"name\": \"fact-check\""));
+				assert_null(strstr(text, "2000-01-01"));
+				free(text);
+				json_decref(top);
+			} else {
+				char href[64];
+
+				snprintf(href, sizeof(href), "\"href\": \"en303645-%s-catalog.json\"",
+				         etsi_catalog_builtin_edition(e));
+				assert_non_null(strstr(out, href));
+			}
+			etsi_free(out);
+			etsi_free(again);
+			out = again = NULL;
+		}
+		assert_etsi_error(etsi_catalog_export(&out, NULL, cat, "oscal-ssp"), ETSI_EINVALID);
+		assert_null(out);
+		etsi_catalog_free(cat);
+	}
 }
 
 int main(void)
@@ -1426,6 +1706,11 @@ int main(void)
 		cmocka_unit_test(test_oscal__check_findings),
 		cmocka_unit_test(test_oscal__contradictions_from_results),
 		cmocka_unit_test(test_oscal__skeleton),
+		cmocka_unit_test(test_oscal__no_invented_date),
+		cmocka_unit_test(test_oscal__assessment_plan),
+		cmocka_unit_test(test_oscal__import_ap_href),
+		cmocka_unit_test(test_oscal__gate_and_failures),
+		cmocka_unit_test(test_oscal__catalogs),
 	};
 
 	return cmocka_run_group_tests(tests, test_init, test_shutdown);

@@ -19,7 +19,13 @@
  *   carrying the artifacts' SHA-256 digests, and the DUT with its software
  *   components and services as subjects.  UUIDs are version 5 UUIDs of
  *   stable names and no clock is read, so re-exporting an unchanged dossier
- *   gives the same bytes.
+ *   gives the same bytes.  Its import-ap names the assessment plan by a
+ *   relative href (::etsi_export_options ap_href).
+ * - "oscal-ap", "oscal-ap-xml": the TS 103 701 test plan as an OSCAL
+ *   assessment plan (JSON, XML): one task per planned test case with its
+ *   readiness, at-risk flag and unknown facts.
+ *
+ * OSCAL catalogs and profiles of clause 5.3 (etsi_catalog_export()).
  *
  * Imports into an existing dossier (etsi_dossier_import()):
  *
@@ -51,7 +57,8 @@ ETSI_BEGIN_DECL
 /** Options for etsi_dossier_export(). */
 typedef struct etsi_export_options {
 	unsigned int version;    /**< ETSI_EXPORT_OPTIONS_VERSION */
-	/** "json" (default), "oscal-json" or "oscal-xml". */
+	/** "json" (default), "oscal-json", "oscal-xml", "oscal-ap" or
+	 * "oscal-ap-xml". */
 	const char *format;
 	/**
 	 * OSCAL: the date the evaluation is made for (artifact and waiver
@@ -62,15 +69,25 @@ typedef struct etsi_export_options {
 	 * OSCAL: the document's last-modified time, YYYY-MM-DD (midnight UTC)
 	 * or an RFC 3339 date-time with a time zone.  NULL: the latest date the
 	 * dossier states (verdicts, release, evidence, plan), so that the same
-	 * dossier always gives the same document.
+	 * dossier always gives the same document; for a dossier that states no
+	 * date, @c as_of, else the evaluation's as-of date (today, UTC).  No
+	 * date is invented.
 	 */
 	const char *timestamp;
+	/**
+	 * "oscal-json", "oscal-xml": the href of the assessment results'
+	 * import-ap, a URI reference (characters outside URIs are
+	 * percent-encoded).  NULL: "assessment-plan.json" (oscal-json) or
+	 * "assessment-plan.xml" (oscal-xml), the plan ("oscal-ap",
+	 * "oscal-ap-xml") exported beside the results.  Since version 2.
+	 */
+	const char *ap_href;
 } etsi_export_options;
 
-/** The current version of ::etsi_export_options. */
-#define ETSI_EXPORT_OPTIONS_VERSION 1
+/** The current version of ::etsi_export_options (1 is still accepted). */
+#define ETSI_EXPORT_OPTIONS_VERSION 2
 /** Static initializer for ::etsi_export_options. */
-#define ETSI_EXPORT_OPTIONS_INIT { ETSI_EXPORT_OPTIONS_VERSION, NULL, NULL, NULL }
+#define ETSI_EXPORT_OPTIONS_INIT { ETSI_EXPORT_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
 
 /**
  * Initializes export options to their defaults.
@@ -85,8 +102,8 @@ ETSI_EXTERN etsi_result etsi_export_options_init(etsi_export_options *opts, unsi
  * Lists the export formats.
  *
  * @param i index from 0
- * @return format @p i ("json", "oscal-json", "oscal-xml"), static; NULL
- *         past the last
+ * @return format @p i ("json", "oscal-json", "oscal-xml", "oscal-ap",
+ *         "oscal-ap-xml"), static; NULL past the last
  */
 ETSI_EXTERN const char *etsi_export_format_at(size_t i);
 
@@ -105,6 +122,36 @@ ETSI_EXTERN const char *etsi_export_format_at(size_t i);
  *         SHA-1 (for UUIDs) is unavailable; ETSI_ENOMEM
  */
 ETSI_EXTERN etsi_result etsi_dossier_export(char **out, size_t *len, etsi_dossier *dossier, const etsi_export_options *opts);
+
+/**
+ * Lists the formats of etsi_catalog_export().
+ *
+ * @param i index from 0
+ * @return format @p i ("oscal-catalog", "oscal-catalog-xml",
+ *         "oscal-profile", "oscal-profile-xml"), static; NULL past the last
+ */
+ETSI_EXTERN const char *etsi_catalog_export_format_at(size_t i);
+
+/**
+ * Writes an edition's clause 5.3 as OSCAL (1.1.2; valid under 1.2.1 too):
+ * a catalog whose controls are the provisions (status, conditions,
+ * features, the TS 103 701 test cases as parts, fact checks and
+ * provenance), or a profile that selects every provision in force from
+ * that catalog, imported by the sibling file name
+ * "en303645-EDITION-catalog.json" (or ".xml").  The output is
+ * deterministic; its last-modified is the first day of the latest month
+ * the edition's catalogs declare.
+ *
+ * @param[out] out the document, UTF-8, NUL-terminated; free it with
+ *        etsi_free()
+ * @param[out] len its length without the terminator; may be NULL
+ * @param catalog the catalog
+ * @param format "oscal-catalog" (JSON), "oscal-catalog-xml",
+ *        "oscal-profile" (JSON) or "oscal-profile-xml"
+ * @return 0; ETSI_EINVALID for an unknown format; ETSI_ERROR when SHA-1
+ *         (for UUIDs) is unavailable; ETSI_ENOMEM
+ */
+ETSI_EXTERN etsi_result etsi_catalog_export(char **out, size_t *len, const etsi_catalog *catalog, const char *format);
 
 /**
  * Loads a dossier from its JSON form (as etsi_dossier_export() writes it)

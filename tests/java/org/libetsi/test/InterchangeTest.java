@@ -70,7 +70,8 @@ public class InterchangeTest {
             String xml = dossier.export("oscal-xml", Fixtures.AS_OF, "2027-01-02");
             assertTrue(xml.contains("<last-modified>2027-01-02T00:00:00Z</last-modified>"));
         }
-        assertEquals(List.of("json", "oscal-json", "oscal-xml"), Dossier.exportFormats());
+        assertEquals(List.of("json", "oscal-json", "oscal-xml", "oscal-ap", "oscal-ap-xml"),
+                     Dossier.exportFormats());
         assertEquals(List.of("ics-csv", "cyclonedx", "spdx"), Dossier.importFormats());
     }
 
