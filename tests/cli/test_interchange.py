@@ -49,6 +49,13 @@ REQUIRE_TOOLS = (os.environ.get("ETSI_REQUIRE_JSON_TOOLS") == "1" or
 OSCAL_XSD = SHARED / "oscal" / "oscal_assessment-results_schema.xsd"
 OSCAL_JSON_121 = SHARED / "oscal" / "oscal_assessment-results_schema.json"
 OSCAL_JSON_112 = SHARED / "oscal" / "v1.1.2" / "oscal_assessment-results_schema.json"
+# the other OSCAL models, 1.2.1 only (no 1.1.2 copy is at hand)
+OSCAL_AP_XSD = SHARED / "oscal" / "oscal_assessment-plan_schema.xsd"
+OSCAL_AP_JSON = SHARED / "oscal" / "oscal_assessment-plan_schema.json"
+OSCAL_MODELS = {m: (SHARED / "oscal" / f"oscal_{m}_schema.json",
+                    SHARED / "oscal" / f"oscal_{m}_schema.xsd") for m in ("catalog", "profile")}
+# the generated catalogs and profiles, kept in the tree
+OSCAL_DIR = SOURCE / "oscal"
 SBOMS = [
     ("cyclonedx", "sbom/cyclonedx/hbom-pcie-sata-adapter-board.cdx-1.4.json", 0),
     ("cyclonedx", "sbom/cyclonedx/laravel-7.12.0.cdx-1.4.xml", 63),
@@ -359,7 +366,7 @@ class Oscal(TempDirTest):
         for source in EXAMPLES + [FACTS] + FINDINGS:
             # ajv-cli picks its parser by the extension
             out = self.tmp / (f"{source.parent.name}-{source.stem}.{fmt}."
-                              f"{'json' if fmt.endswith('json') else 'xml'}")
+                              f"{'xml' if fmt.endswith('xml') else 'json'}")
             r = etsi("export", source, "--format", fmt, "-o", out)
             self.assertEqual(r.returncode, 0, r.stderr)
             files.append(out)
@@ -540,6 +547,174 @@ class Oscal(TempDirTest):
         self.assertEqual(finding["target"]["status"]["state"], "not-satisfied")
         controls = [o["control-id"] for o in doc["local-definitions"]["objectives-and-methods"]]
         self.assertIn("en303645-5.3", controls)
+
+    # ---- the assessment plan ----
+
+    def xsd_ok(self, xsd, files):
+        for f in files:
+            with self.subTest(f.name):
+                r = subprocess.run([XMLLINT, "--noout", "--nonet", "--schema", str(xsd), str(f)],
+                                   capture_output=True, text=True, timeout=120)
+                self.assertEqual(r.returncode, 0, r.stderr[-2000:])
+                self.assertIn("validates", r.stderr)
+
+    def test_plan_valid_under_nist_1_2_1_xsd(self):
+        self.need_shared(OSCAL_AP_XSD)
+        self.need(XMLLINT, "xmllint")
+        self.xsd_ok(OSCAL_AP_XSD, self.exports("oscal-ap-xml"))
+
+    def test_plan_valid_under_nist_1_2_1_json_schema(self):
+        self.need_shared(OSCAL_AP_JSON)
+        ok, output = self.ajv(OSCAL_AP_JSON, self.exports("oscal-ap"))
+        self.assertTrue(ok, output[-3000:])
+
+    def test_plan_tasks_and_the_results_href(self):
+        """Tasks are the planned test cases with their readiness; the
+        results' import-ap names the plan's file, by default the sibling
+        assessment-plan.json, and the plan is deterministic."""
+        source = SOURCE / "examples" / "dossiers" / "smart-camera-v3.xml"
+        a = etsi("export", source, "--format", "oscal-ap")
+        self.assertEqual(a.returncode, 0, a.stderr)
+        self.assertEqual(a.stdout, etsi("export", source, "--format", "oscal-ap").stdout)
+        plan = json.loads(a.stdout)["assessment-plan"]
+        ns = {"r": "urn:libetsi:results:1"}
+        root = ET.fromstring(etsi("evaluate", source).stdout)
+        planned = root.findall("r:plan/r:case", ns)
+        self.assertEqual(len(plan["tasks"]), len(planned))
+        for task, case in zip(plan["tasks"], planned):
+            props = {p["name"]: p["value"] for p in task["props"]}
+            self.assertEqual(props["test-case"], case.get("id"))
+            self.assertEqual(props["ready"], case.get("ready"))
+            self.assertEqual(props.get("at-risk"), case.get("at-risk"))
+        ssp = plan["import-ssp"]["href"]
+        self.assertIn(ssp[1:], [r["uuid"] for r in plan["back-matter"]["resources"]])
+
+        # the results point at the plan beside them
+        out = self.tmp / "camera-ar.json"
+        r = etsi("export", source, "--format", "oscal-json", "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        results = json.loads(out.read_text(encoding="utf-8"))["assessment-results"]
+        self.assertEqual(results["import-ap"]["href"], "assessment-plan.json")
+        self.assertEqual(etsi("export", source, "--format", "oscal-xml").stdout.count(
+            '<import-ap href="assessment-plan.xml"/>'), 1)
+        r = etsi("export", source, "--format", "oscal-json", "--ap-href", "camera-ap.json")
+        self.assertEqual(json.loads(r.stdout)["assessment-results"]["import-ap"]["href"],
+                         "camera-ap.json")
+        r = etsi("export", source, "--format", "oscal-json", "--ap-href", "")
+        self.assertEqual(r.returncode, 2, r.stderr)
+        # import-ap names no resource of the results' own
+        uuids = [res["uuid"] for res in results["back-matter"]["resources"]]
+        self.assertNotIn(results["import-ap"]["href"].lstrip("#"), uuids)
+
+    def test_no_invented_date(self):
+        """A dossier that states no date exports none of its own invention:
+        the as-of date given, else the evaluation's, wherever OSCAL requires
+        a timestamp."""
+        skeleton = self.tmp / "skeleton.xml"
+        r = etsi("init", "--model", "EX-1", "--release", "1.0", "-o", skeleton)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for fmt, key in (("oscal-json", "assessment-results"), ("oscal-ap", "assessment-plan")):
+            with self.subTest(fmt):
+                r = etsi("export", skeleton, "--format", fmt)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertNotIn("2000-01-01", r.stdout)
+                doc = json.loads(r.stdout)[key]
+                if key == "assessment-results":
+                    result = doc["results"][0]
+                    as_of = next(p["value"] for p in result["props"] if p["name"] == "as-of")
+                    self.assertEqual(doc["metadata"]["last-modified"], f"{as_of}T00:00:00Z")
+                    self.assertEqual(result["start"], f"{as_of}T00:00:00Z")
+                r = etsi("export", skeleton, "--format", fmt, "--as-of", "2027-02-03")
+                self.assertEqual(json.loads(r.stdout)[key]["metadata"]["last-modified"],
+                                 "2027-02-03T00:00:00Z")
+
+    def test_gate_blockers_and_fail_verdicts_in_the_results(self):
+        """A not-ready dossier says why: every release-gate step is a
+        finding, a blocked one with its blockers; a FAIL verdict is a risk."""
+        dossier = self.copy(SOURCE / "examples" / "dossiers" / "smart-camera-v3.xml")
+        r = etsi("verdict", dossier, "--case", "5.3-16-1", "--result", "FAIL", "--by",
+                 "tl-meridian", "--date", "2026-11-21")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        result = json.loads(etsi("export", dossier, "--format", "oscal-json").stdout)[
+            "assessment-results"]["results"][0]
+
+        def props(obj):
+            return {p["name"]: p["value"] for p in obj.get("props", [])}
+
+        gate = [f for f in result["findings"] if props(f)["level"] == "gate-step"]
+        self.assertEqual([props(f)["gate-step"] for f in gate],
+                         ["scope", "ics", "mechanisms", "procedures", "user-info", "handoff"])
+        for f in gate:
+            blocked = props(f)["gate-status"] == "blocked"
+            self.assertEqual(f["target"]["status"]["state"],
+                             "not-satisfied" if blocked else "satisfied")
+            self.assertEqual(blocked, "Blocked: " in f["description"])
+        fails = [k for k in result["risks"] if props(k)["risk-kind"] == "failed-test-case"]
+        self.assertEqual([props(k)["test-case"] for k in fails], ["5.3-16-1"])
+        case = next(f for f in result["findings"] if props(f)["level"] == "test-case"
+                    and props(f)["test-case"] == "5.3-16-1")
+        self.assertEqual(case["related-risks"], [{"risk-uuid": fails[0]["uuid"]}])
+
+
+class OscalCatalogs(TempDirTest):
+    """The OSCAL catalogs and profiles of clause 5.3 under oscal/: what
+    `etsi catalog` writes today, and valid under NIST's schemas."""
+
+    FILES = [(ed, model, form) for ed in ("2.1.1", "3.1.3") for model in ("catalog", "profile")
+             for form in ("json", "xml")]
+
+    def test_generated_files_are_up_to_date(self):
+        for ed, model, form in self.FILES:
+            with self.subTest(f"{ed} {model} {form}"):
+                fmt = f"oscal-{model}" + ("-xml" if form == "xml" else "")
+                r = etsi("catalog", "--edition", ed, "--format", fmt)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                a = etsi("catalog", "--edition", ed, "--format", fmt)
+                self.assertEqual(r.stdout, a.stdout)
+                committed = OSCAL_DIR / f"en303645-{ed}-{model}.{form}"
+                self.assertEqual(committed.read_text(encoding="utf-8"), r.stdout,
+                                 f"{committed} is stale: regenerate it (oscal/README.md)")
+
+    def test_valid_under_nist_1_2_1(self):
+        for model, (json_schema, xsd) in OSCAL_MODELS.items():
+            with self.subTest(model):
+                self.need_shared(json_schema, xsd)
+                self.need(XMLLINT, "xmllint")
+                files = [OSCAL_DIR / f"en303645-{ed}-{model}" for ed in ("2.1.1", "3.1.3")]
+                ok, output = self.ajv(json_schema, [pathlib.Path(f"{f}.json") for f in files])
+                self.assertTrue(ok, output[-3000:])
+                for f in files:
+                    r = subprocess.run([XMLLINT, "--noout", "--nonet", "--schema", str(xsd),
+                                        str(f) + ".xml"], capture_output=True, text=True,
+                                       timeout=120)
+                    self.assertEqual(r.returncode, 0, r.stderr[-2000:])
+
+    def test_profile_resolves_against_its_catalog(self):
+        for ed in ("2.1.1", "3.1.3"):
+            for form in ("json", "xml"):
+                profile = OSCAL_DIR / f"en303645-{ed}-profile.{form}"
+                if form == "json":
+                    imp = json.loads(profile.read_text(encoding="utf-8"))["profile"]["imports"][0]
+                    href, ids = imp["href"], imp["include-controls"][0]["with-ids"]
+                    catalog = json.loads((OSCAL_DIR / href).read_text(encoding="utf-8"))
+                    text = json.dumps(catalog)
+                else:
+                    ns = {"o": "http://csrc.nist.gov/ns/oscal/1.0"}
+                    imp = ET.parse(profile).getroot().find("o:import", ns)
+                    href = imp.get("href")
+                    ids = [w.text for w in imp.iterfind("o:include-controls/o:with-id", ns)]
+                    root = ET.parse(OSCAL_DIR / href).getroot()
+                    text = " ".join(f'"id": "{c.get("id")}"'
+                                    for c in root.iter("{http://csrc.nist.gov/ns/oscal/1.0}control"))
+                self.assertEqual(href, f"en303645-{ed}-catalog.{form}")
+                self.assertIn("en303645-5.3-2", ids)
+                for control in ids:
+                    self.assertIn(f'"id": "{control}"', text)
+
+    def test_usage(self):
+        r = etsi("catalog", "--format", "oscal-ssp")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("oscal-catalog", r.stderr)
 
 
 # ---- ICS from a spreadsheet ------------------------------------------------------------

@@ -16,7 +16,11 @@ void help_catalog(FILE *out)
 	        "\n"
 	        "Options:\n"
 	        "  -e, --edition E      EN 303 645 edition: 2.1.1 or 3.1.3 (default: latest)\n"
-	        "  -f, --format F       text (default) or xml (valid against catalog.xsd)\n"
+	        "  -f, --format F       text (default), xml (valid against catalog.xsd),\n"
+	        "                       oscal-catalog or oscal-profile (OSCAL 1.1.2 JSON of\n"
+	        "                       clause 5.3; the profile imports\n"
+	        "                       en303645-EDITION-catalog.json), oscal-catalog-xml or\n"
+	        "                       oscal-profile-xml (the same in XML)\n"
 	        "      --diff FROM TO   list what changed from edition FROM to edition TO:\n"
 	        "                       split, renumbered and void provisions, changes of\n"
 	        "                       applicability and wording, conditions, features, test\n"
@@ -227,18 +231,22 @@ int cmd_catalog(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error(self, "unexpected argument '%s'", argv[optind]);
-	if (strcmp(format, "text") != 0 && strcmp(format, "xml") != 0)
-		return cli_usage_error(self, "--format takes text or xml, not '%s'", format);
+	if (strcmp(format, "text") != 0 && strcmp(format, "xml") != 0 &&
+	    strncmp(format, "oscal-", 6) != 0)
+		return cli_usage_error(self, "--format takes text, xml, oscal-catalog, "
+		                       "oscal-catalog-xml, oscal-profile or oscal-profile-xml, not "
+		                       "'%s'", format);
 	error = etsi_catalog_open(&cat, edition, &opts);
 	if (error < 0) {
 		cli_error_last("catalog");
 		return CLI_USAGE;
 	}
-	if (strcmp(format, "xml") == 0) {
+	if (strcmp(format, "xml") == 0 || strncmp(format, "oscal-", 6) == 0) {
 		char *xml;
 		size_t len;
 
-		error = etsi_catalog_write(&xml, &len, cat);
+		error = strcmp(format, "xml") == 0 ? etsi_catalog_write(&xml, &len, cat)
+		                                   : etsi_catalog_export(&xml, &len, cat, format);
 		if (error == 0) {
 			fwrite(xml, 1, len, stdout);
 			etsi_free(xml);

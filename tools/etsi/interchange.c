@@ -32,6 +32,8 @@ void help_export(FILE *out)
 	        "              schema xsd/dossier.schema.json\n"
 	        "  oscal-json  OSCAL 1.1.2 assessment results, JSON\n"
 	        "  oscal-xml   OSCAL 1.1.2 assessment results, XML\n"
+	        "  oscal-ap    OSCAL 1.1.2 assessment plan (the TS 103 701 test plan), JSON\n"
+	        "  oscal-ap-xml  the same, XML\n"
 	        "\n"
 	        "Options:\n"
 	        "  -f, --format FORMAT     one of the formats above\n"
@@ -39,9 +41,13 @@ void help_export(FILE *out)
 	        "                          written atomically\n"
 	        "      --timestamp T       OSCAL: the document's last-modified time,\n"
 	        "                          YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the\n"
-	        "                          latest date the dossier states)\n"
+	        "                          latest date the dossier states, else the as-of\n"
+	        "                          date; never an invented one)\n"
 	        "      --as-of DATE        OSCAL: the date expiry is evaluated for (default:\n"
-	        "                          the timestamp's date)\n"
+	        "                          the timestamp's date, else today)\n"
+	        "      --ap-href HREF      OSCAL results: where import-ap points (default:\n"
+	        "                          assessment-plan.json, or .xml for oscal-xml: export\n"
+	        "                          the plan beside the results under that name)\n"
 	        "      --data-dir DIR      read catalogs and schemas from DIR first\n"
 	        "  -h, --help              show this help\n"
 	        "\n"
@@ -52,9 +58,11 @@ void help_export(FILE *out)
 
 int cmd_export(int argc, char **argv)
 {
+	enum { OPT_AP_HREF = 3100 };
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "ap-href", required_argument, NULL, OPT_AP_HREF },
 		{ "timestamp", required_argument, NULL, OPT_TIMESTAMP },
 		{ "as-of", required_argument, NULL, OPT_AS_OF },
 		{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
@@ -81,6 +89,9 @@ int cmd_export(int argc, char **argv)
 			break;
 		case OPT_TIMESTAMP:
 			opts.timestamp = optarg;
+			break;
+		case OPT_AP_HREF:
+			opts.ap_href = optarg;
 			break;
 		case OPT_AS_OF:
 			if (cli_check_date(self, "--as-of", optarg) != CLI_OK)
