@@ -73,7 +73,8 @@ final class NativeLibrary {
     }
 
     /** Where the library would be relative to the jar this class came from. */
-    private static List<Path> besideJar() {
+    /** The files looked at before java.library.path, in order (for the tests too). */
+    static List<Path> besideJar() {
         Set<Path> out = new LinkedHashSet<>();
         try {
             CodeSource source = NativeLibrary.class.getProtectionDomain().getCodeSource();
@@ -111,7 +112,8 @@ final class NativeLibrary {
         return property("jni.relative.dir");
     }
 
-    private static String property(String name) {
+    /** A value of the jar's libetsi-java.properties, or null. */
+    static String property(String name) {
         try (InputStream in = NativeLibrary.class.getResourceAsStream("libetsi-java.properties")) {
             if (in == null)
                 return null;

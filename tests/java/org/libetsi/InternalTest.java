@@ -1,7 +1,7 @@
 /*
  * What only the package sees: the cleaner frees what was not closed, the one
- * table from codes to exception classes, and a diagnostic as the native code
- * makes it.
+ * table from codes to exception classes, a diagnostic as the native code
+ * makes it, and where the JNI library is looked for.
  */
 package org.libetsi;
 
@@ -11,7 +11,9 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 
 import org.junit.Test;
 
@@ -29,6 +31,21 @@ public class InternalTest {
     private static String examples() {
         String dir = System.getenv("ETSI_EXAMPLES");
         return dir != null ? dir : "examples/dossiers";
+    }
+
+    @Test
+    public void aCopiedJarLooksWhereTheJniLibraryWasInstalled() {
+        // a copy of the jar in a Maven or Gradle cache has nothing beside it:
+        // the directory cmake --install puts libetsijni into is recorded
+        String installed = NativeLibrary.property("jni.install.dir");
+        assertTrue("jni.install.dir is recorded", installed != null);
+        assertTrue(installed, Paths.get(installed).isAbsolute());
+        assertTrue(installed, installed.endsWith("/jni"));
+        List<Path> candidates = NativeLibrary.besideJar();
+        Path expected = Paths.get(installed).resolve(System.mapLibraryName(NativeLibrary.NAME));
+        assertTrue(candidates.toString(), candidates.contains(expected));
+        assertEquals("after the places beside the jar", expected,
+                     candidates.get(candidates.size() - 1));
     }
 
     @Test
