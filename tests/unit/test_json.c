@@ -796,7 +796,9 @@ static void test_json__arguments(void **state)
 	assert_str(etsi_export_format_at(0), "json");
 	assert_str(etsi_export_format_at(1), "oscal-json");
 	assert_str(etsi_export_format_at(2), "oscal-xml");
-	assert_null(etsi_export_format_at(3));
+	assert_str(etsi_export_format_at(3), "oscal-ap");
+	assert_str(etsi_export_format_at(4), "oscal-ap-xml");
+	assert_null(etsi_export_format_at(5));
 	d = test_load_example("smart-plug-usb-v3.xml", NULL);
 	eo.format = "yaml";
 	assert_etsi_error(etsi_dossier_export(&out, NULL, d, &eo), ETSI_EINVALID);

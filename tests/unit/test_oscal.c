@@ -23,6 +23,9 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
+#include <valgrind/valgrind.h>
+
+#include "alloc.h"
 
 #include "interchange_impl.h"
 #include "record_impl.h"
@@ -1690,6 +1693,57 @@ static void test_oscal__catalogs(void **state)
 	}
 }
 
+/* ---- allocation failure ------------------------------------------------------------ */
+
+/* Every libetsi allocation after the first N fails: the plan, the results
+ * with an href and the catalog exports succeed or fail with ETSI_ENOMEM,
+ * never crash and (under valgrind) never leak. */
+static int export_failing(etsi_dossier *d, const etsi_catalog *cat, const char *format)
+{
+	etsi_export_options opts = ETSI_EXPORT_OPTIONS_INIT;
+	char *out = NULL;
+	int rc;
+
+	opts.format = format;
+	opts.ap_href = "plan.json";
+	rc = d ? etsi_dossier_export(&out, NULL, d, &opts) : etsi_catalog_export(&out, NULL, cat, format);
+	if (rc != 0)
+		assert_null(out);
+	etsi_free(out);
+	return rc;
+}
+
+static void test_oscal__allocation_failure(void **state)
+{
+	static const char *const formats[] = { "oscal-ap", "oscal-ap-xml", "oscal-json",
+	                                       "oscal-catalog", "oscal-profile-xml" };
+	etsi_dossier *d = test_load_example("smart-camera-v3.xml", NULL);
+	etsi_catalog *cat = NULL;
+	long every = RUNNING_ON_VALGRIND ? 30 : 300, step = RUNNING_ON_VALGRIND ? 8 : 40;
+	size_t f;
+
+	(void)state;
+	assert_int_equal(etsi_catalog_open(&cat, "3.1.3", NULL), 0);
+	for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
+		int catalog = strstr(formats[f], "catalog") || strstr(formats[f], "profile");
+		int rc = ETSI_ENOMEM, runs = 0;
+		long n;
+
+		for (n = 0; rc == ETSI_ENOMEM && runs < 3000; n += n < every ? 1 : 1 + n / step, runs++) {
+			etsi__alloc_fail_after(n);
+			rc = export_failing(catalog ? NULL : d, cat, formats[f]);
+			etsi__alloc_fail_after(-1);
+			if (rc != 0 && rc != ETSI_ENOMEM)
+				fail_msg("%s with %ld allocations allowed: %d (%s)", formats[f], n, rc,
+				         etsi_error_last()->message);
+		}
+		if (rc != 0)
+			fail_msg("%s did not succeed after %d runs", formats[f], runs);
+	}
+	etsi_catalog_free(cat);
+	etsi_dossier_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1711,6 +1765,7 @@ int main(void)
 		cmocka_unit_test(test_oscal__import_ap_href),
 		cmocka_unit_test(test_oscal__gate_and_failures),
 		cmocka_unit_test(test_oscal__catalogs),
+		cmocka_unit_test(test_oscal__allocation_failure),
 	};
 
 	return cmocka_run_group_tests(tests, test_init, test_shutdown);
