@@ -134,6 +134,11 @@ IGNORED = {
     "etsi_evidence_options_init": "options are keyword arguments of Dossier.hash_artifacts() "
                                   "and Dossier.verify_artifacts()",
     "etsi_diff_free": "a diff is copied into Diff, Change and Stale values and freed at once",
+    "etsi_catalog_export": "the OSCAL catalogs and profiles are generated files, installed "
+                           "under share/libetsi/oscal and written by etsi catalog; read them "
+                           "as files",
+    "etsi_catalog_export_format_at": "lists the formats of etsi_catalog_export, which the "
+                                     "binding does not reach",
     "etsi_error_clear": "every failure becomes an exception at once; nothing is left to clear",
     "etsi_init": "called once when the etsi.core module is imported",
     "etsi_shutdown": "the module keeps libetsi initialized while the process lives, since "
