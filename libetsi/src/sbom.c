@@ -1,7 +1,7 @@
 /*
  * Import of software components from SBOMs: CycloneDX 1.2 to 1.7 (JSON and
- * XML), SPDX 2.2 and 2.3 (JSON) and SPDX 3.0 (JSON-LD).  docs/interchange.md,
- * "Components from an SBOM", gives the mapping.
+ * XML), SPDX 2.2 and 2.3 (JSON and tag-value) and SPDX 3.0 (JSON-LD).
+ * docs/interchange.md, "Components from an SBOM", gives the mapping.
  *
  * JSON is parsed by jansson, XML by libetsi's hardened parser (no DTD, no
  * entities, no network), both bounded in size and depth.  Every component
@@ -35,7 +35,8 @@
 /* What is read, named in every refusal of a version. */
 static const char *const cdx_versions[] = { "1.2", "1.3", "1.4", "1.5", "1.6", "1.7" };
 #define CDX_SUPPORTED "libetsi reads CycloneDX 1.2 to 1.7"
-#define SPDX_SUPPORTED "libetsi reads SPDX 2.2 and 2.3 (JSON) and SPDX 3.0 (JSON-LD)"
+#define SPDX_SUPPORTED \
+	"libetsi reads SPDX 2.2 and 2.3 (JSON or tag-value) and SPDX 3.0 (JSON-LD)"
 
 static int cdx_version_known(const char *v)
 {
@@ -1195,11 +1196,195 @@ static int parse_cyclonedx(void **out, etsi__import_ctx *ctx)
 	return parse_json(out, ctx, 0);
 }
 
+/* ---- SPDX 2 tag-value ------------------------------------------------------- */
+
+/* The package being read, its values pointing into a copy of the text
+ * (cut at each line's end, or at a </text>); checked when the next package,
+ * a file, a snippet or a licence begins, so that only one is held. */
+typedef struct tv_package {
+	raw_comp raw;
+	int line;     /* of its PackageName; 0: none open */
+} tv_package;
+
+static int tv_close(etsi__import_ctx *ctx, sbom_plan *plan, tv_package *pkg,
+                    etsi__map *identities)
+{
+	char where[32];
+	int error;
+
+	if (!pkg->line)
+		return 0;
+	snprintf(where, sizeof(where), "line %d", pkg->line);
+	error = check_comp(ctx, plan, &pkg->raw, where, pkg->line, identities);
+	memset(pkg, 0, sizeof(*pkg));
+	return error == ETSI_ENOMEM ? error : 0;
+}
+
+/* The package fields of SPDX 2.2 and 2.3 tag-value (what Zephyr's west spdx
+ * and ESP-IDF write): "Tag: value" lines, <text>...</text> values over
+ * several lines, '#' comments.  A package runs from its PackageName to
+ * the next one; file, snippet and licence fields are passed over. */
+static int parse_spdx_tv(sbom_plan *plan, etsi__import_ctx *ctx)
+{
+	char *text, *p, *end;
+	etsi__map identities = ETSI__MAP_INIT;
+	tv_package pkg;
+	const char *version = NULL;
+	int line = 0, error = 0;
+
+	memset(&pkg, 0, sizeof(pkg));
+	/* a copy to cut into values */
+	if (!(text = etsi__malloc(ctx->len + 1)))
+		return ETSI_ENOMEM;
+	memcpy(text, ctx->data, ctx->len);
+	text[ctx->len] = '\0';
+	p = text;
+	end = text + ctx->len;
+	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end && error == 0) {
+		char *eol = memchr(p, '\n', (size_t)(end - p)), *tag = p, *value, *colon;
+		int at = ++line;
+
+		if (!eol)
+			eol = end;
+		p = eol < end ? eol + 1 : end;
+		*eol = '\0';
+		if (eol > tag && eol[-1] == '\r')
+			eol[-1] = '\0';
+		while (*tag == ' ' || *tag == '\t')
+			tag++;
+		if (!*tag || *tag == '#')
+			continue;
+		colon = strchr(tag, ':');
+		if (!colon || colon == tag || strcspn(tag, " \t") < (size_t)(colon - tag)) {
+			error = problem(ctx, NULL, at, "this is not a \"Tag: value\" line of SPDX "
+			                "tag-value") < 0 ? ETSI_ENOMEM : 1;
+			break;
+		}
+		*colon = '\0';
+		value = colon + 1;
+		while (*value == ' ' || *value == '\t')
+			value++;
+		if (strncmp(value, "<text>", 6) == 0) {
+			/* to the </text>, over as many lines as it takes */
+			char *close;
+
+			value += 6;
+			if (eol < end)
+				*eol = '\n';   /* the value may go on: undo the cut */
+			if (eol > value && eol[-1] == '\0')
+				eol[-1] = '\r';
+			if (!(close = strstr(value, "</text>"))) {
+				error = problem(ctx, NULL, at, "the <text> of %s is not closed by </text>",
+				                tag) < 0 ? ETSI_ENOMEM : 1;
+				break;
+			}
+			if (close > eol) {
+				/* the lines it took, and on after the one it ends on */
+				char *q;
+
+				for (q = eol; q < close; q++)
+					line += *q == '\n';
+				q = memchr(close, '\n', (size_t)(end - close));
+				p = q ? q + 1 : end;
+			}
+			*close = '\0';
+		}
+		if (strcmp(tag, "SPDXVersion") == 0 && !version) {
+			version = value;
+			if (strcmp(version, "SPDX-2.2") != 0 && strcmp(version, "SPDX-2.3") != 0) {
+				error = etsi__import_problem(ctx, ETSI_EUNSUPPORTED, at, 0, NULL,
+				                             "%.20s is not supported; " SPDX_SUPPORTED,
+				                             version) == ETSI_ENOMEM ? ETSI_ENOMEM : 1;
+				break;
+			}
+			if (!(plan->source = etsi__strdup(strcmp(version, "SPDX-2.2") == 0
+			                                  ? "SPDX 2.2 tag-value" : "SPDX 2.3 tag-value")))
+				error = ETSI_ENOMEM;
+			continue;
+		}
+		if (strcmp(tag, "PackageName") == 0) {
+			if (!version) {
+				error = problem(ctx, NULL, at, "a package before the SPDXVersion; an SPDX "
+				                "document begins with it (SPDXVersion: SPDX-2.3)") < 0
+				        ? ETSI_ENOMEM : 1;
+				break;
+			}
+			if ((error = tv_close(ctx, plan, &pkg, &identities)) < 0)
+				break;
+			pkg.raw.spdx = 1;
+			pkg.raw.name = value;
+			pkg.line = at;
+			continue;
+		}
+		if (strcmp(tag, "FileName") == 0 || strcmp(tag, "SnippetSPDXID") == 0 ||
+		    strcmp(tag, "LicenseID") == 0) {
+			/* what follows is not the package's */
+			if ((error = tv_close(ctx, plan, &pkg, &identities)) < 0)
+				break;
+			continue;
+		}
+		if (!pkg.line)
+			continue;
+		if (strcmp(tag, "PackageVersion") == 0)
+			pkg.raw.version = value;
+		else if (strcmp(tag, "PackageSupplier") == 0)
+			pkg.raw.supplier = value;
+		else if (strcmp(tag, "PackageDescription") == 0)
+			pkg.raw.description = value;
+		else if (strcmp(tag, "PackageSummary") == 0 && !pkg.raw.description)
+			pkg.raw.description = value;
+		else if (strcmp(tag, "PrimaryPackagePurpose") == 0)
+			pkg.raw.type = value;
+		else if (strcmp(tag, "PackageChecksum") == 0) {
+			/* "SHA256: 9f86..." */
+			char *sep = strchr(value, ':');
+
+			if (pkg.raw.nhashes < ETSI__ARRAY_SIZE(pkg.raw.hash_alg)) {
+				pkg.raw.hash_alg[pkg.raw.nhashes] = value;
+				pkg.raw.hash_value[pkg.raw.nhashes] = NULL;
+				if (sep) {
+					*sep++ = '\0';
+					while (*sep == ' ' || *sep == '\t')
+						sep++;
+					pkg.raw.hash_value[pkg.raw.nhashes] = sep;
+				}
+				pkg.raw.nhashes++;
+			}
+		} else if (strcmp(tag, "ExternalRef") == 0) {
+			/* "SECURITY cpe23Type cpe:2.3:..." or "PACKAGE-MANAGER purl pkg:..." */
+			char *type = value + strcspn(value, " \t"), *locator;
+
+			type += strspn(type, " \t");
+			locator = type + strcspn(type, " \t");
+			if (*locator) {
+				*locator++ = '\0';
+				locator += strspn(locator, " \t");
+			}
+			if (strcmp(type, "purl") == 0 && !pkg.raw.purl)
+				pkg.raw.purl = locator;
+			else if ((strcmp(type, "cpe23Type") == 0 || strcmp(type, "cpe22Type") == 0) &&
+			         !pkg.raw.cpe)
+				pkg.raw.cpe = locator;
+		}
+	}
+	if (error == 0 && !version)
+		error = etsi__import_problem(ctx, ETSI_EUNSUPPORTED, 1, 0, NULL,
+		                             "no SPDXVersion: this is neither SPDX JSON nor SPDX "
+		                             "tag-value; " SPDX_SUPPORTED) == ETSI_ENOMEM ? ETSI_ENOMEM : 1;
+	if (error == 0)
+		error = tv_close(ctx, plan, &pkg, &identities);
+	etsi__map_dispose(&identities);
+	etsi__free(text);
+	return error == ETSI_ENOMEM ? error : 0;
+}
+
 static int parse_spdx(void **out, etsi__import_ctx *ctx)
 {
 	char c = first_char(ctx->data, ctx->data + ctx->len);
 
-	if (c == '<' || (c && c != '{' && c != '[')) {
+	if (c == '<') {
 		sbom_plan *plan = etsi__calloc(1, sizeof(*plan));
 
 		*out = plan;
@@ -1207,8 +1392,16 @@ static int parse_spdx(void **out, etsi__import_ctx *ctx)
 			return ETSI_ENOMEM;
 		return etsi__import_problem(ctx, ETSI_EUNSUPPORTED, 1, 0, NULL,
 		                            "this is not SPDX JSON; " SPDX_SUPPORTED " (convert "
-		                            "tag-value, RDF or XML documents first)")
+		                            "RDF or XML documents first)")
 		       == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
+	}
+	if (c && c != '{' && c != '[') {
+		sbom_plan *plan = etsi__calloc(1, sizeof(*plan));
+
+		*out = plan;
+		if (!plan)
+			return ETSI_ENOMEM;
+		return parse_spdx_tv(plan, ctx);
 	}
 	return parse_json(out, ctx, 1);
 }

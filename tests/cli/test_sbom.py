@@ -1,6 +1,7 @@
 """Tests of `etsi import --from cyclonedx|spdx` with SBOMs as they are
 published (docs/interchange.md, "Components from an SBOM"): CycloneDX 1.2 to
-1.7 in JSON and XML, SPDX 2.2 and 2.3 JSON and SPDX 3.0 JSON-LD accepted;
+1.7 in JSON and XML, SPDX 2.2 and 2.3 in JSON and tag-value and SPDX 3.0
+JSON-LD accepted;
 other versions refused naming the supported ones; a malformed SPDX 3.0
 graph refused with its JSON pointer; nothing written on a refusal; and the
 real SBOMs of firmware and embedded builds in tests/data/sbom-public (their
@@ -25,14 +26,14 @@ MINIMAL = DATA / "valid" / "minimal-v3.xml"
 CAMERA = SOURCE / "examples" / "dossiers" / "smart-camera-v3.xml"
 
 SUPPORTED_CDX = "libetsi reads CycloneDX 1.2 to 1.7"
-SUPPORTED_SPDX = "libetsi reads SPDX 2.2 and 2.3 (JSON) and SPDX 3.0 (JSON-LD)"
+SUPPORTED_SPDX = "libetsi reads SPDX 2.2 and 2.3 (JSON or tag-value) and SPDX 3.0 (JSON-LD)"
 
 # (format, file, components added, or None when refused, what stderr says)
 PUBLIC_SBOMS = [
     ("spdx", "yocto-time-1.9.spdx-2.2.json", 1, None),
     ("spdx", "yocto-recipe-time-1.9.spdx-2.2.json", 1, None),
-    ("spdx", "zephyr-west-zephyr-sources.spdx-2.2.tag", None,
-     "zephyr-west-zephyr-sources.spdx-2.2.tag:1: error: this is not SPDX JSON; " + SUPPORTED_SPDX),
+    ("spdx", "zephyr-west-zephyr-sources.spdx-2.2.tag", 1, None),
+    ("spdx", "zephyr-west-build.spdx-2.2.tag", 53, None),
     ("spdx", "spdx-example11-rust-hello-server.spdx-3.0.1.json", 4, None),
     ("cyclonedx", "cdx-spec-valid-bom-1.2.xml", 4, None),
     ("cyclonedx", "cdx-spec-valid-bom-1.7.json", 4, None),
@@ -94,13 +95,15 @@ class SbomTest(unittest.TestCase):
                                       target.read_text(encoding="utf-8"))
 
     def test_spdx_versions_merge(self):
-        """SPDX 2.3, 2.2 and 3.0 of one SBOM give one set of components."""
+        """SPDX 2.3, 2.2, 3.0 and tag-value of one SBOM give one set of
+        components."""
         target = self.copy(MINIMAL)
         r = etsi("import", "--from", "spdx", INTERCHANGE / "sbom-small.spdx3.json",
                  "--into", target)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("3 added, 0 updated, 0 unchanged, 1 skipped", r.stderr)
-        for name in ("sbom-small.spdx.json", "sbom-small.spdx-2.2.json", "sbom-small.spdx3.json"):
+        for name in ("sbom-small.spdx.json", "sbom-small.spdx-2.2.json", "sbom-small.spdx3.json",
+                     "sbom-small.spdx.tag"):
             with self.subTest(name):
                 r = etsi("import", "--from", "spdx", INTERCHANGE / name, "--into", target)
                 self.assertEqual(r.returncode, 0, r.stderr)
@@ -124,6 +127,13 @@ class SbomTest(unittest.TestCase):
              "/spdxVersion: SPDX-2.1 is not supported; " + SUPPORTED_SPDX),
             ("spdx", "bad-version.spdx3.json",
              "/@graph: SPDX 3.1 is not supported; " + SUPPORTED_SPDX),
+            ("spdx", "bad-version-2.1.spdx.tag",
+             "bad-version-2.1.spdx.tag:2: error: SPDX-2.1 is not supported; " + SUPPORTED_SPDX),
+            ("spdx", "bad-line.spdx.tag",
+             'bad-line.spdx.tag:5: error: this is not a "Tag: value" line of SPDX tag-value'),
+            ("spdx", "bad-text.spdx.tag",
+             "bad-text.spdx.tag:6: error: the <text> of PackageDescription is not closed"),
+            ("spdx", "sbom-small.cdx.xml", "this is not SPDX JSON; " + SUPPORTED_SPDX),
             ("spdx", "bad-graph.spdx3.json", "/@graph/1: an element is an object, not a string"),
             ("spdx", "bad-package.spdx3.json", "/@graph/1/name: is missing; every package has a name"),
             ("spdx", "bad-package.spdx3.json",

@@ -1,8 +1,8 @@
 /* Unit tests of the imports (csv.c, sbom.c, interchange.c): the ICS table
  * from a spreadsheet (tolerant of what spreadsheets write, strict about
  * the rest, row numbers in every problem), software components from
- * CycloneDX 1.2 to 1.7 (JSON and XML), SPDX 2.2 and 2.3 (JSON) and SPDX 3.0
- * (JSON-LD) (merged by stable identity, never
+ * CycloneDX 1.2 to 1.7 (JSON and XML), SPDX 2.2 and 2.3 (JSON and tag-value)
+ * and SPDX 3.0 (JSON-LD) (merged by stable identity, never
  * duplicated, person-decided fields kept), malformed inputs refused with a
  * location, and a refused import changing nothing.  Fixtures:
  * tests/data/interchange/; real SBOMs of firmware and embedded builds in
@@ -337,6 +337,7 @@ static void test_import__sbom_small(void **state)
 		{ "spdx", "interchange/sbom-small.spdx.json", 3, 0 },
 		{ "spdx", "interchange/sbom-small.spdx-2.2.json", 3, 2 },
 		{ "spdx", "interchange/sbom-small.spdx3.json", 3, 0 },
+		{ "spdx", "interchange/sbom-small.spdx.tag", 3, 0 },
 	};
 	size_t i;
 
@@ -385,8 +386,12 @@ static void test_import__sbom_merge(void **state)
 	assert_int_equal(count_rule(diags, "added"), 0);
 	assert_int_equal(count_rule(diags, "unchanged") + count_rule(diags, "updated"), 3);
 	etsi_diagnostics_free(diags);
-	/* the same software in SPDX 3.0 */
+	/* the same software in SPDX 3.0 and in tag-value */
 	diags = import_file(d, "spdx", test_data_path("interchange/sbom-small.spdx3.json"), 0);
+	assert_int_equal(count_rule(diags, "added"), 0);
+	assert_int_equal(count_rule(diags, "unchanged") + count_rule(diags, "updated"), 3);
+	etsi_diagnostics_free(diags);
+	diags = import_file(d, "spdx", test_data_path("interchange/sbom-small.spdx.tag"), 0);
 	assert_int_equal(count_rule(diags, "added"), 0);
 	assert_int_equal(count_rule(diags, "unchanged") + count_rule(diags, "updated"), 3);
 	etsi_diagnostics_free(diags);
@@ -480,8 +485,20 @@ static void test_import__sbom_malformed(void **state)
 	expect_sbom("cyclonedx", "interchange/bad-no-name.cdx.xml", ETSI_EVALIDATION,
 	            "the component has no <name>", 4);
 	expect_sbom("spdx", "interchange/bad-version-2.1.spdx.json", ETSI_EUNSUPPORTED,
-	            "/spdxVersion: SPDX-2.1 is not supported; libetsi reads SPDX 2.2 and 2.3 (JSON) "
-	            "and SPDX 3.0 (JSON-LD)", 0);
+	            "/spdxVersion: SPDX-2.1 is not supported; libetsi reads SPDX 2.2 and 2.3 (JSON or "
+	            "tag-value) and SPDX 3.0 (JSON-LD)", 0);
+	/* tag-value: a line that is not "Tag: value", a <text> never closed, an
+	 * unknown version, a package before the version */
+	expect_sbom("spdx", "interchange/bad-line.spdx.tag", ETSI_EVALIDATION,
+	            "this is not a \"Tag: value\" line", 5);
+	expect_sbom("spdx", "interchange/bad-text.spdx.tag", ETSI_EVALIDATION,
+	            "the <text> of PackageDescription is not closed by </text>", 6);
+	expect_sbom("spdx", "interchange/bad-version-2.1.spdx.tag", ETSI_EUNSUPPORTED,
+	            "SPDX-2.1 is not supported; libetsi reads SPDX 2.2 and 2.3 (JSON or tag-value)", 2);
+	expect_sbom("spdx", "interchange/bad-no-version.spdx.tag", ETSI_EVALIDATION,
+	            "a package before the SPDXVersion", 2);
+	expect_sbom("spdx", "interchange/ics-spreadsheet.csv", ETSI_EVALIDATION,
+	            "this is not a \"Tag: value\" line", 0);
 	/* SPDX 3: an unknown version, a malformed graph, a package without a name */
 	expect_sbom("spdx", "interchange/bad-version.spdx3.json", ETSI_EUNSUPPORTED,
 	            "/@graph: SPDX 3.1 is not supported; libetsi reads SPDX 2.2 and 2.3", 0);
@@ -791,9 +808,10 @@ static const struct {
 	 * recipe (a CPE given as a URI-typed reference) */
 	{ "spdx", "sbom-public/yocto-time-1.9.spdx-2.2.json", 1, 0, NULL },
 	{ "spdx", "sbom-public/yocto-recipe-time-1.9.spdx-2.2.json", 1, 0, NULL },
-	/* Zephyr's west spdx writes tag-value: refused, saying so */
-	{ "spdx", "sbom-public/zephyr-west-zephyr-sources.spdx-2.2.tag", 0, ETSI_EUNSUPPORTED,
-	  "this is not SPDX JSON" },
+	/* Zephyr's west spdx, tag-value: the sources, and the build's CMake
+	 * targets */
+	{ "spdx", "sbom-public/zephyr-west-zephyr-sources.spdx-2.2.tag", 1, 0, NULL },
+	{ "spdx", "sbom-public/zephyr-west-build.spdx-2.2.tag", 53, 0, NULL },
 	/* SPDX 3.0.1 JSON-LD */
 	{ "spdx", "sbom-public/spdx-example11-rust-hello-server.spdx-3.0.1.json", 4, 0, NULL },
 	/* CycloneDX's own full BOMs of 1.2 and 1.7 */
@@ -992,6 +1010,9 @@ static void test_import__allocation_failure(void **state)
 	free(data);
 	data = test_read_file(test_data_path("interchange/sbom-small.spdx3.json"), &len);
 	under_failing_allocations("import spdx 3.0", op_import, data, len);
+	free(data);
+	data = test_read_file(test_data_path("interchange/sbom-small.spdx.tag"), &len);
+	under_failing_allocations("import spdx tag-value", op_import, data, len);
 	free(data);
 	etsi_free(json);
 	etsi_dossier_free(d);

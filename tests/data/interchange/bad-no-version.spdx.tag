@@ -1,0 +1,2 @@
+DataLicense: CC0-1.0
+PackageName: zlib
