@@ -165,10 +165,24 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- An outcome badge: <span class="b b-pass">PASS</span>. -->
+  <!-- An outcome as text: a provision met by justification (a
+       recommendation marked N whose justification check passed, basis
+       "justified") reads "PASS (justified)", never a bare PASS beside N. -->
+  <xsl:template name="outcome-label">
+    <xsl:param name="outcome"/>
+    <xsl:param name="basis"/>
+    <xsl:value-of select="$outcome"/>
+    <xsl:if test="$outcome = 'PASS' and $basis = 'justified'"> (justified)</xsl:if>
+  </xsl:template>
+
+  <!-- An outcome badge: <span class="b b-pass">PASS</span>; with the
+       provision's basis, "PASS (justified)" when met by justification. -->
   <xsl:template name="outcome-badge">
     <xsl:param name="outcome"/>
-    <xsl:param name="label" select="$outcome"/>
+    <xsl:param name="basis"/>
+    <xsl:param name="label"
+               select="concat($outcome, substring(' (justified)', 1,
+                              12 * ($outcome = 'PASS' and $basis = 'justified')))"/>
     <xsl:variable name="class">
       <xsl:call-template name="outcome-class">
         <xsl:with-param name="outcome" select="$outcome"/>

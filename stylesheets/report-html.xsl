@@ -761,7 +761,10 @@
                 <xsl:with-param name="outcome" select="@outcome"/>
               </xsl:call-template>
               <xsl:text> </xsl:text>
-              <xsl:value-of select="@outcome"/>
+              <xsl:call-template name="outcome-label">
+                <xsl:with-param name="outcome" select="@outcome"/>
+                <xsl:with-param name="basis" select="@basis"/>
+              </xsl:call-template>
             </text>
           </g>
           <!-- test cases -->
@@ -3135,6 +3138,7 @@
       </xsl:call-template>
       <xsl:call-template name="outcome-badge">
         <xsl:with-param name="outcome" select="$outcome/@outcome"/>
+        <xsl:with-param name="basis" select="$outcome/@basis"/>
       </xsl:call-template>
     </div>
     <xsl:choose>
@@ -3588,6 +3592,7 @@
               <td>
                 <xsl:call-template name="outcome-badge">
                   <xsl:with-param name="outcome" select="@outcome"/>
+                  <xsl:with-param name="basis" select="@basis"/>
                 </xsl:call-template>
               </td>
               <td class="small">
@@ -3839,6 +3844,7 @@
                       <a href="#out-{@ref}">
                         <xsl:call-template name="outcome-badge">
                           <xsl:with-param name="outcome" select="key('outcome', @ref)/@outcome"/>
+                          <xsl:with-param name="basis" select="key('outcome', @ref)/@basis"/>
                         </xsl:call-template>
                       </a>
                       <span class="sub-id">outcome</span>

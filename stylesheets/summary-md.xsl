@@ -163,7 +163,10 @@
         <xsl:with-param name="outcome" select="@outcome"/>
       </xsl:call-template>
       <xsl:text> </xsl:text>
-      <xsl:value-of select="@outcome"/>
+      <xsl:call-template name="outcome-label">
+        <xsl:with-param name="outcome" select="@outcome"/>
+        <xsl:with-param name="basis" select="@basis"/>
+      </xsl:call-template>
       <xsl:text> | </xsl:text>
       <xsl:for-each select="r:case">
         <xsl:if test="position() &gt; 1">, </xsl:if>
