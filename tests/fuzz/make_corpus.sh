@@ -12,8 +12,8 @@
 #   import_csv              the CSV files of tests/data, and the ICS table
 #                           (`etsi report --format ics-csv`) of every
 #                           example;
-#   import_sbom             the CycloneDX (JSON, XML) and SPDX (2.x JSON,
-#                           3.0 JSON-LD) files of
+#   import_sbom             the CycloneDX (JSON, XML) and SPDX (2.x JSON and
+#                           tag-value, 3.0 JSON-LD) files of
 #                           tests/data.
 # The generated seeds need the etsi tool: $ETSI, else the first of
 # build/ci, build/default with one.
@@ -62,7 +62,8 @@ candidates() {
 		;;
 	import_sbom)
 		find "$src/tests/data" -type f \( -name '*.cdx.json' -o -name '*.cdx.xml' -o -name '*.spdx.json' \
-			-o -name '*.spdx3.json' -o -name '*.spdx-*.json' -o -name 'cdx-*.json' -o -name 'cdx-*.xml' \) -size -64k ;;
+			-o -name '*.spdx3.json' -o -name '*.spdx-*.json' -o -name '*.spdx.tag' -o -name '*.spdx-*.tag' \
+			-o -name 'cdx-*.json' -o -name 'cdx-*.xml' \) -size -64k ;;
 	*)
 		find "$src/examples/dossiers" "$src/tests/data" -type f -name '*.xml' -size -"$(( $1 / 1024 ))"k ;;
 	esac
