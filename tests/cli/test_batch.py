@@ -21,7 +21,7 @@ FILES = (sorted((SOURCE / "examples" / "dossiers").glob("*.xml")) +
           SOURCE / "tests" / "data" / "hostile" / "no-such-file.xml"])
 SUMMARY = re.compile(r"^etsi: checked (\d+) of (\d+) dossiers in [0-9.]+ s with (\d+) threads?: "
                      r"(\d+) passed, (\d+) failed, (\d+) could not be checked "
-                     r"\((\d+) errors, (\d+) warnings\)$", re.M)
+                     r"\((\d+) errors?, (\d+) warnings?\)$", re.M)
 
 
 def etsi(*args):

@@ -139,10 +139,10 @@ class Usage(unittest.TestCase):
     def test_usage_errors(self):
         cases = [
             (("export",), "give exactly one dossier"),
-            (("export", EXAMPLES[0], "--format", "yaml"), "format 'yaml' is unknown"),
+            (("export", EXAMPLES[0], "--format", "yaml"), "--format: 'yaml' is not valid; valid values: json"),
             (("export", EXAMPLES[0], "--as-of", "soon"), "--as-of takes a date"),
             (("import", "x.json"), "--from is required"),
-            (("import", "--from", "xlsx", "x"), "--from takes json, ics-csv, cyclonedx or spdx"),
+            (("import", "--from", "xlsx", "x"), "--from: 'xlsx' is not valid; valid values: json, ics-csv, cyclonedx"),
             (("import", "--from", "cyclonedx", "x.json"), "give --into FILE"),
             (("import", "--from", "ics-csv", "x.csv"), "give --edition, --model and --release"),
             (("import", "--from", "json", "x.json", "--into", EXAMPLES[0]), "--into is for"),
@@ -294,7 +294,7 @@ class JsonForm(TempDirTest):
                 self.assertFalse(out.exists())
                 kept = self.tmp / "kept.xml"
                 kept.write_text("kept\n", encoding="utf-8")
-                r = etsi("import", "--from", "json", bad, "-o", kept)
+                r = etsi("import", "--from", "json", bad, "-o", kept, "--force")
                 self.assertEqual(r.returncode, 1, r.stderr)
                 self.assertEqual(kept.read_text(encoding="utf-8"), "kept\n")
 
@@ -323,7 +323,7 @@ class JsonForm(TempDirTest):
                 self.assertFalse(out.exists())
                 kept = self.tmp / "kept.xml"
                 kept.write_text("kept\n", encoding="utf-8")
-                r = etsi("import", "--from", "json", bad, "-o", kept)
+                r = etsi("import", "--from", "json", bad, "-o", kept, "--force")
                 self.assertEqual(r.returncode, status, r.stderr)
                 self.assertEqual(kept.read_text(encoding="utf-8"), "kept\n")
 
@@ -353,7 +353,7 @@ class JsonForm(TempDirTest):
                 kept = self.tmp / f"kept.{fmt}"
                 kept.write_text("kept\n", encoding="utf-8")
                 r = etsi("export", DATA / "invalid" / "dangling-keyref.xml", "--format", fmt,
-                         "-o", kept)
+                         "-o", kept, "--force")
                 self.assertEqual(r.returncode, 1, r.stderr)
                 self.assertEqual(kept.read_text(encoding="utf-8"), "kept\n")
 

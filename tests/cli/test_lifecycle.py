@@ -131,11 +131,12 @@ class Evidence(TempDirTest):
         self.assertEqual(r.returncode, 1)
         self.assertIn("has changed: it is 6 bytes, the dossier records 404", r.stdout)
         self.assertEqual(statuses(r.stdout)["art-spec"], "missing")
-        self.assertIn(f"is not under {self.root}: 'reports/crypto-spec.txt' does not exist",
+        self.assertIn(f"is not under {self.root}: '{self.root}/reports/crypto-spec.txt' does "
+                      "not exist",
                       r.stdout)
         shutil.rmtree(self.root / "logs")
         r = etsi("evidence", "verify", self.dossier, "--root", self.root)
-        self.assertIn("'logs' does not exist", r.stdout)
+        self.assertIn(f"'{self.root}/logs' does not exist", r.stdout)
 
     def test_escapes_are_refused(self):
         outside = self.tmp / "outside"
@@ -200,11 +201,11 @@ class Evidence(TempDirTest):
                 (("evidence", "verify", self.dossier, "--root", self.root, "--update"),
                  "--update is for hash only"),
                 (("evidence", "verify", self.dossier, "--root", self.tmp / "nothing"),
-                 "the root cannot be opened as a directory"),
+                 f"{self.tmp / 'nothing'} does not exist"),
                 (("evidence", "verify", self.tmp / "nothing.xml", "--root", self.root),
                  "cannot open"),
                 (("evidence", "hash", self.dossier, "--root", self.dossier),
-                 "the root cannot be opened as a directory")):
+                 f"{self.dossier} is not a directory")):
             with self.subTest(args=args[:3]):
                 r = etsi(*args)
                 self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
@@ -359,7 +360,7 @@ class Release(TempDirTest):
         # never over the old file, not even with --force
         r = etsi("release", self.dossier, "--version", "1.1.0", "-o", self.dossier, "--force")
         self.assertEqual(r.returncode, 2)
-        self.assertIn("is the dossier itself", r.stderr)
+        self.assertIn("is the input itself", r.stderr)
         self.assertEqual(self.dossier.read_text(), (DATA / "evidence.xml").read_text())
         # the same release again: the input is wrong, exit 1
         r = etsi("release", self.dossier, "--version", "1.0.0", "-o", self.tmp / "same.xml")

@@ -99,6 +99,7 @@ struct check_batch {
 	const struct common *o;
 	int strict;
 	int json;
+	int color;          /* colour the severities */
 	struct check_job *jobs;
 	size_t n;
 	size_t next;        /* the next job a worker takes */
@@ -168,8 +169,11 @@ static void check_one(const struct check_batch *b, struct check_job *job)
 		char *text;
 		size_t len;
 
-		if (etsi_results_write(&text, &len, results, "findings",
-		                       b->json ? "json" : "text") < 0) {
+		if ((b->json ? etsi_results_write(&text, &len, results, "findings", "json")
+		             : etsi_diagnostics_format(&text, &len, findings,
+		                                       etsi_dossier_path(dossier),
+		                                       b->color ? ETSI_DIAGNOSTICS_FORMAT_COLOR : 0))
+		    < 0) {
 			error_last_to(err, "check");
 			job->status = CLI_USAGE;
 			goto done;
@@ -329,11 +333,12 @@ static int check_files(struct check_batch *b, char **files, size_t jobs)
 	if (b->n > 1) {
 		fflush(stdout);
 		fprintf(stderr,
-		        "etsi: checked %zu of %zu dossiers in %.2f s with %zu thread%s: %zu passed, "
-		        "%zu failed, %zu could not be checked (%zu errors, %zu warnings)\n",
+		        "etsi: checked %zu of %zu dossiers in %.2f s with %zu %s: %zu passed, "
+		        "%zu failed, %zu could not be checked (%zu %s, %zu %s)\n",
 		        checked, b->n, seconds_now() - start, started ? started : 1,
-		        started > 1 ? "s" : "", checked - failed, failed, unreadable, errors,
-		        warnings);
+		        cli_plural(started ? started : 1, "thread", "threads"), checked - failed,
+		        failed, unreadable, errors, cli_plural(errors, "error", "errors"), warnings,
+		        cli_plural(warnings, "warning", "warnings"));
 	}
 	return worst;
 }
@@ -382,6 +387,7 @@ int cmd_check(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	static const char *const text_json[] = { "text", "json", NULL };
 	const cli_command *self = cli_find("check");
 	struct common o = { "text", NULL, NULL };
 	struct check_batch batch;
@@ -426,11 +432,12 @@ int cmd_check(int argc, char **argv)
 		}
 	}
 	if (strcmp(o.format, "text") != 0 && strcmp(o.format, "json") != 0)
-		return cli_usage_error(self, "--format takes text or json, not '%s'", o.format);
+		return cli_invalid_value(self, "--format", o.format, text_json);
 	if (optind >= argc)
 		return cli_usage_error(self, "no dossier given");
 	batch.o = &o;
 	batch.json = strcmp(o.format, "json") == 0;
+	batch.color = !batch.json && cli_color_for(stdout);
 	batch.n = (size_t)(argc - optind);
 	return check_files(&batch, argv + optind, (size_t)jobs);
 }
@@ -485,8 +492,11 @@ int cmd_rules(int argc, char **argv)
 			       r->summary);
 		return CLI_OK;
 	}
-	if (strcmp(format, "text") != 0)
-		return cli_usage_error(self, "--format takes text or md, not '%s'", format);
+	if (strcmp(format, "text") != 0) {
+		static const char *const formats[] = { "text", "md", NULL };
+
+		return cli_invalid_value(self, "--format", format, formats);
+	}
 	for (i = 0; (r = etsi_rule_at(i)); i++) {
 		printf("%-36s %-7s %-11s %s\n", r->id, etsi_severity_name(r->severity), r->layer,
 		       r->step);
@@ -497,6 +507,47 @@ int cmd_rules(int argc, char **argv)
 }
 
 /* ---- plan, outcomes, gate ----------------------------------------------- */
+
+/* The findings as `etsi check` prints them, coloured on a terminal. */
+static void print_findings(const etsi_results *results, const etsi_dossier *dossier, FILE *to)
+{
+	char *text;
+	size_t len;
+
+	if (etsi_diagnostics_format(&text, &len, etsi_results_findings(results),
+	                            etsi_dossier_path(dossier),
+	                            cli_color_for(to) ? ETSI_DIAGNOSTICS_FORMAT_COLOR : 0) < 0) {
+		cli_error_last("findings");
+		return;
+	}
+	fwrite(text, 1, len, to);
+	etsi_free(text);
+}
+
+/* The gate's text with NOT READY in red and READY in green. */
+static int write_gate_colored(const etsi_results *results)
+{
+	char *text, *p;
+	size_t len;
+
+	if (etsi_results_write(&text, &len, results, "gate", "text") < 0) {
+		cli_error_last("gate");
+		return CLI_USAGE;
+	}
+	for (p = text; *p;) {
+		if (strncmp(p, "NOT READY", 9) == 0) {
+			fputs("\033[1;31mNOT READY\033[0m", stdout);
+			p += 9;
+		} else if (strncmp(p, "READY", 5) == 0 && (p == text || p[-1] < 'A' || p[-1] > 'Z')) {
+			fputs("\033[1;32mREADY\033[0m", stdout);
+			p += 5;
+		} else {
+			fputc(*p++, stdout);
+		}
+	}
+	etsi_free(text);
+	return CLI_OK;
+}
 
 /* Shared by the commands that print one part of the results for one file. */
 static int one_part(int argc, char **argv, const cli_command *self, const char *part,
@@ -545,8 +596,7 @@ static int one_part(int argc, char **argv, const cli_command *self, const char *
 	for (i = 0; formats[i]; i++)
 		known |= strcmp(formats[i], o.format) == 0;
 	if (!known)
-		return cli_usage_error(self, "--format '%s' is not one of this command's formats",
-		                       o.format);
+		return cli_invalid_value(self, "--format", o.format, formats);
 	if (optind != argc - 1)
 		return cli_usage_error(self, "give exactly one dossier");
 	if ((status = load(&dossier, argv[optind], o.data_dir)) < 0)
@@ -554,7 +604,7 @@ static int one_part(int argc, char **argv, const cli_command *self, const char *
 	status = evaluate(&results, dossier, o.as_of);
 	if (status == ETSI_EVALIDATION) {
 		/* an invalid dossier has no plan, outcomes or gate worth printing */
-		write_part(results, "findings", "text", stderr);
+		print_findings(results, dossier, stderr);
 		status = CLI_FAILED;
 		goto done;
 	}
@@ -562,7 +612,10 @@ static int one_part(int argc, char **argv, const cli_command *self, const char *
 		status = CLI_USAGE;
 		goto done;
 	}
-	status = write_part(results, part, o.format, stdout);
+	if (strcmp(part, "gate") == 0 && strcmp(o.format, "text") == 0 && cli_color_for(stdout))
+		status = write_gate_colored(results);
+	else
+		status = write_part(results, part, o.format, stdout);
 	if (status == CLI_OK && store_it) {
 		char today[16];
 		time_t now = time(NULL);

@@ -54,6 +54,34 @@ int cli_load_dossier(etsi_dossier **out, const char *path, const char *data_dir,
 /* CLI_OK, or a usage error when @p output ("-": standard output) exists
  * and @p force is not set. */
 int cli_refuse_existing(const cli_command *cmd, const char *output, int force);
+/* The one check of every -o: CLI_OK, or a usage error (printed, saying what
+ * to do) when @p output is @p input or @p input2 (the same file; --force
+ * does not override it: only commands that edit in place by design write
+ * their input), or exists and @p force is not set.  Inputs may be NULL
+ * or "-". */
+int cli_check_output(const cli_command *cmd, const char *output, int force,
+                     const char *input, const char *input2);
+
+/* 1 when @p a and @p b (either may be NULL or "-") name one existing file. */
+int cli_same_file(const char *a, const char *b);
+
+/* "did you mean": the candidate (NULL-terminated list) nearest @p word by
+ * Damerau-Levenshtein distance, at most 1 edit away (2 for words of six
+ * characters or more); NULL when none. */
+const char *cli_suggest(const char *word, const char *const *candidates);
+/* The one wording of an invalid value: "OPTION: 'VALUE' is not valid;
+ * valid values: a, b, c" plus "; did you mean 'b'?"; a usage error. */
+int cli_invalid_value(const cli_command *cmd, const char *option, const char *value,
+                      const char *const *valid);
+/* The noun for a count: @p singular for 1, else @p plural ("%zu %s"). */
+const char *cli_plural(size_t n, const char *singular, const char *plural);
+
+/* Colour: --color=never|always|auto (default auto: a terminal, and
+ * NO_COLOR unset or empty, and TERM not dumb). */
+enum { CLI_COLOR_AUTO = 0, CLI_COLOR_NEVER, CLI_COLOR_ALWAYS };
+extern int cli_color_mode;
+/* 1 when output to @p stream is to be coloured. */
+int cli_color_for(FILE *stream);
 /* Writes a dossier, validated, to @p output: atomically to a file, or to
  * standard output for "-".  Returns CLI_OK, CLI_FAILED (not valid) or
  * CLI_USAGE (not written), the error printed. */

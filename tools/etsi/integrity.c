@@ -70,7 +70,11 @@ static void print_section(FILE *out, const etsi_diagnostics *report, const char 
 		}
 		if (!actions[a])
 			continue;
-		fprintf(out, "  %s:%d: %s[%s]%s%s: %s\n", d->file, d->line,
+		if (d->line)
+			fprintf(out, "  %s:%d", d->file, d->line);
+		else
+			fprintf(out, "  %s%s", d->file, d->element ? " (unsaved)" : "");
+		fprintf(out, ": %s[%s]%s%s: %s\n",
 		        etsi_severity_name(d->severity), d->rule, d->reference ? " " : "",
 		        d->reference ? d->reference : "", d->message);
 		if (d->hint)
@@ -130,7 +134,7 @@ int cmd_migrate(int argc, char **argv)
 	input = argv[optind];
 	if (!to || !output)
 		return cli_usage_error(self, "--to and --output are required");
-	if ((status = cli_refuse_existing(self, output, force)) != CLI_OK)
+	if ((status = cli_check_output(self, output, force, input, NULL)) != CLI_OK)
 		return status;
 	if ((status = cli_load_dossier(&in, input, data_dir, 0)) != CLI_OK)
 		return status;
@@ -244,7 +248,8 @@ int cmd_sign(int argc, char **argv)
 		return cli_usage_error(self, "give one dossier FILE");
 	if (!keyfile || !certfile || !output)
 		return cli_usage_error(self, "--key, --cert and --output are required");
-	if ((status = cli_refuse_existing(self, output, force)) != CLI_OK)
+	if ((status = cli_check_output(self, output, force, argv[optind], keyfile)) != CLI_OK ||
+	    (status = cli_check_output(self, output, force, certfile, pwfile)) != CLI_OK)
 		return status;
 	if ((status = cli_read_input(keyfile, MAX_READ, NULL, &key, &key_len)) != CLI_OK ||
 	    (status = cli_read_input(certfile, MAX_READ, NULL, &cert, &cert_len)) != CLI_OK ||

@@ -12,7 +12,8 @@
 #include "cli.h"
 
 enum { OPT_TIMESTAMP = 3000, OPT_AS_OF, OPT_DATA_DIR, OPT_FROM, OPT_INTO, OPT_EDITION,
-       OPT_MODEL, OPT_RELEASE, OPT_MANUFACTURER, OPT_MAX_SIZE, OPT_MAX_DEPTH };
+       OPT_MODEL, OPT_RELEASE, OPT_MANUFACTURER, OPT_MAX_SIZE, OPT_MAX_DEPTH,
+       OPT_FORCE };
 
 #define DEFAULT_MAX_SIZE ((size_t)64 * 1024 * 1024)
 
@@ -38,7 +39,8 @@ void help_export(FILE *out)
 	        "Options:\n"
 	        "  -f, --format FORMAT     one of the formats above\n"
 	        "  -o, --output OUT        where to write it (default: standard output);\n"
-	        "                          written atomically\n"
+	        "                          written atomically; never over FILE itself\n"
+	        "      --force             replace OUT if it exists\n"
 	        "      --timestamp T       OSCAL: the document's last-modified time,\n"
 	        "                          YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (default: the\n"
 	        "                          latest date the dossier states, else the as-of\n"
@@ -63,6 +65,7 @@ int cmd_export(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "ap-href", required_argument, NULL, OPT_AP_HREF },
+		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "timestamp", required_argument, NULL, OPT_TIMESTAMP },
 		{ "as-of", required_argument, NULL, OPT_AS_OF },
 		{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
@@ -72,11 +75,11 @@ int cmd_export(int argc, char **argv)
 	etsi_export_options opts = ETSI_EXPORT_OPTIONS_INIT;
 	etsi_load_options load = ETSI_LOAD_OPTIONS_INIT;
 	const cli_command *self = cli_find("export");
-	const char *output = NULL;
+	const char *output = NULL, *formats[32];
 	etsi_dossier *dossier = NULL;
 	char *text = NULL;
 	size_t len = 0, i;
-	int c, error, known = 0, status = CLI_OK;
+	int c, error, known = 0, force = 0, status = CLI_OK;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
@@ -92,6 +95,9 @@ int cmd_export(int argc, char **argv)
 			break;
 		case OPT_AP_HREF:
 			opts.ap_href = optarg;
+			break;
+		case OPT_FORCE:
+			force = 1;
 			break;
 		case OPT_AS_OF:
 			if (cli_check_date(self, "--as-of", optarg) != CLI_OK)
@@ -110,11 +116,15 @@ int cmd_export(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return cli_usage_error(self, "give exactly one dossier");
-	for (i = 0; opts.format && etsi_export_format_at(i); i++)
-		known |= strcmp(etsi_export_format_at(i), opts.format) == 0;
+	for (i = 0; etsi_export_format_at(i) && i + 1 < sizeof(formats) / sizeof(formats[0]); i++) {
+		formats[i] = etsi_export_format_at(i);
+		known |= opts.format && strcmp(formats[i], opts.format) == 0;
+	}
+	formats[i] = NULL;
 	if (opts.format && !known)
-		return cli_usage_error(self, "format '%s' is unknown; use json, oscal-json or "
-		                       "oscal-xml", opts.format);
+		return cli_invalid_value(self, "--format", opts.format, formats);
+	if ((status = cli_check_output(self, output, force, argv[optind], NULL)) != CLI_OK)
+		return status;
 
 	error = etsi_dossier_load(&dossier, argv[optind], &load);
 	if (error < 0) {
@@ -165,7 +175,9 @@ void help_import(FILE *out)
 	        "      --from FORMAT       one of the formats above (required)\n"
 	        "      --into FILE         the dossier to import into; saved back to it\n"
 	        "                          (validated, atomically) unless -o names another\n"
-	        "  -o, --output OUT        where to write the dossier\n"
+	        "  -o, --output OUT        where to write the dossier; never over IN\n"
+	        "      --force             replace OUT if it exists (not --into's file,\n"
+	        "                          which is saved back by design)\n"
 	        "      --edition ED        ics-csv: the EN 303 645 edition of the table\n"
 	        "      --model M           ics-csv without --into: the model designation\n"
 	        "      --release R         ics-csv without --into: the release\n"
@@ -229,6 +241,7 @@ int cmd_import(int argc, char **argv)
 		{ "from", required_argument, NULL, OPT_FROM },
 		{ "into", required_argument, NULL, OPT_INTO },
 		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "edition", required_argument, NULL, OPT_EDITION },
 		{ "model", required_argument, NULL, OPT_MODEL },
 		{ "release", required_argument, NULL, OPT_RELEASE },
@@ -250,7 +263,8 @@ int cmd_import(int argc, char **argv)
 	unsigned long long number;
 	char *data = NULL;
 	size_t len = 0, i;
-	int c, error, verbose = 0, known = 0, status = CLI_OK;
+	int c, error, verbose = 0, known = 0, force = 0, status = CLI_OK;
+	const char *froms[32];
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:vh", options, NULL)) != -1) {
@@ -263,6 +277,9 @@ int cmd_import(int argc, char **argv)
 			break;
 		case 'o':
 			output = optarg;
+			break;
+		case OPT_FORCE:
+			force = 1;
 			break;
 		case OPT_EDITION:
 			opts.edition = optarg;
@@ -305,14 +322,21 @@ int cmd_import(int argc, char **argv)
 	if (!from)
 		return cli_usage_error(self, "--from is required: json, ics-csv, cyclonedx or spdx");
 	known = strcmp(from, "json") == 0;
-	for (i = 0; etsi_import_format_at(i); i++)
-		known |= strcmp(etsi_import_format_at(i), from) == 0;
+	froms[0] = "json";
+	for (i = 0; etsi_import_format_at(i) && i + 2 < sizeof(froms) / sizeof(froms[0]); i++) {
+		froms[i + 1] = etsi_import_format_at(i);
+		known |= strcmp(froms[i + 1], from) == 0;
+	}
+	froms[i + 1] = NULL;
 	if (!known)
-		return cli_usage_error(self, "--from takes json, ics-csv, cyclonedx or spdx, not '%s'",
-		                       from);
+		return cli_invalid_value(self, "--from", from, froms);
 	if (optind != argc - 1)
 		return cli_usage_error(self, "give exactly one input file (or - for standard input)");
 	in = argv[optind];
+	/* --into's file is saved back by design: -o naming it is no overwrite */
+	if (output && !cli_same_file(output, into) &&
+	    (status = cli_check_output(self, output, force, in, NULL)) != CLI_OK)
+		return status;
 	if (strcmp(from, "json") == 0) {
 		if (into)
 			return cli_usage_error(self, "--into is for ics-csv, cyclonedx and spdx; the JSON "

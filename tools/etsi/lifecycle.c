@@ -90,8 +90,58 @@ static int show_progress(const etsi_evidence_progress *p, void *payload)
 	return 0;
 }
 
-static void print_report(const etsi_diagnostics *report, const char *file)
+/* ROOT joined with the path relative to it, "evidence/" + "a/b" */
+static void print_joined(const char *root, const char *rel, size_t rel_len)
 {
+	size_t n = strlen(root);
+
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	if (n == 1 && root[0] == '.')
+		printf("%.*s", (int)rel_len, rel);
+	else
+		printf("%.*s/%.*s", (int)n, root, (int)rel_len, rel);
+}
+
+/* A message, with the path of "'P' does not exist" (relative to the root)
+ * shown resolved: "'ROOT/P' does not exist". */
+static void print_message(const char *message, const char *root)
+{
+	const char *tail = strstr(message, "' does not exist");
+	const char *open = tail ? tail : NULL;
+
+	if (tail) {
+		while (open > message && open[-1] != '\'')
+			open--;
+	}
+	if (!tail || open == message || open[-1] != '\'') {
+		fputs(message, stdout);
+		return;
+	}
+	printf("%.*s", (int)(open - message), message);
+	print_joined(root, open, (size_t)(tail - open));
+	fputs(tail, stdout);
+}
+
+/* The first directory of @p ref, when it is the last one of @p root: the
+ * refs already name the root ("--root evidence/" for "evidence/a.pdf"). */
+static int ref_repeats_root(const char *root, const char *ref)
+{
+	size_t n = strlen(root), first = strcspn(ref, "/");
+	const char *last;
+
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	last = root + n;
+	while (last > root && last[-1] != '/')
+		last--;
+	return ref[first] == '/' && first == (size_t)(root + n - last) &&
+	       strncmp(ref, last, first) == 0;
+}
+
+static void print_report(const etsi_diagnostics *report, const char *file, const char *root)
+{
+	int repeated = 0;
 	static const char *const order[] = {
 		"artifact-ok", "artifact-hashed", "artifact-updated", "artifact-external",
 		"artifact-changed", "artifact-missing", "artifact-unreadable", "artifact-refused",
@@ -110,9 +160,29 @@ static void print_report(const etsi_diagnostics *report, const char *file)
 		printf(": %s[%s]", etsi_severity_name(d->severity), d->rule);
 		if (d->reference)
 			printf(" %s", d->reference);
-		printf(": %s\n", d->message);
+		printf(": ");
+		print_message(d->message, root);
+		printf("\n");
 		if (d->hint && d->severity != ETSI_SEVERITY_INFO)
 			printf("    hint: %s\n", d->hint);
+		if (strcmp(d->rule, "artifact-missing") == 0 && !repeated) {
+			const char *ref = strchr(d->message, '(');
+
+			if (ref && ref_repeats_root(root, ref + 1)) {
+				size_t up = strlen(root);
+
+				while (up > 1 && root[up - 1] == '/')
+					up--;
+				while (up > 0 && root[up - 1] != '/')
+					up--;
+				while (up > 1 && root[up - 1] == '/')
+					up--;
+				printf("    hint: the refs already start with the root's own name; did you "
+				       "mean --root %.*s (the directory that contains it)?\n",
+				       up ? (int)up : 1, up ? root : ".");
+				repeated = 1;
+			}
+		}
 		for (j = 0; j < sizeof(order) / sizeof(order[0]); j++) {
 			if (strcmp(order[j], d->rule) == 0)
 				counts[j]++;
@@ -171,8 +241,11 @@ int cmd_evidence(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error(self, "say hash or verify, and give a dossier");
 	action = argv[optind];
-	if (strcmp(action, "hash") != 0 && strcmp(action, "verify") != 0)
-		return cli_usage_error(self, "'%s' is not hash or verify", action);
+	if (strcmp(action, "hash") != 0 && strcmp(action, "verify") != 0) {
+		static const char *const actions[] = { "hash", "verify", NULL };
+
+		return cli_invalid_value(self, "action", action, actions);
+	}
 	hashing = strcmp(action, "hash") == 0;
 	if (optind + 2 != argc)
 		return cli_usage_error(self, "give exactly one dossier");
@@ -182,6 +255,20 @@ int cmd_evidence(int argc, char **argv)
 	if (!hashing && (opts.flags & ETSI_EVIDENCE_UPDATE))
 		return cli_usage_error(self, "--update is for hash only");
 	file = argv[optind + 1];
+	{
+		struct stat st;
+
+		if (stat(opts.root, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			char cwd[4096];
+			const char *resolved = getcwd(cwd, sizeof(cwd));
+
+			cli_error("--root %s: %s%s%s %s; give the directory the artifacts' refs are "
+			          "relative to", opts.root, opts.root[0] == '/' || !resolved ? "" : resolved,
+			          opts.root[0] == '/' || !resolved ? "" : "/", opts.root,
+			          stat(opts.root, &st) != 0 ? "does not exist" : "is not a directory");
+			return CLI_USAGE;
+		}
+	}
 	/* hash saves, so it needs a valid dossier; verify reads digests only */
 	if ((status = cli_load_dossier(&dossier, file, data_dir, hashing ? 0 : ETSI_LOAD_NO_VALIDATE)) != CLI_OK)
 		return status;
@@ -200,7 +287,7 @@ int cmd_evidence(int argc, char **argv)
 		status = cli_status_for(error) == CLI_FAILED ? CLI_USAGE : cli_status_for(error);
 		goto done;
 	}
-	print_report(report, etsi_dossier_path(dossier));
+	print_report(report, etsi_dossier_path(dossier), opts.root);
 	status = error == ETSI_EINTEGRITY ? CLI_FAILED : CLI_OK;
 	if (hashing) {
 		size_t i, recorded = 0;
@@ -277,7 +364,6 @@ int cmd_release(int argc, char **argv)
 	const char *version = NULL, *output = NULL, *date = NULL, *data_dir = NULL, *file;
 	etsi_dossier *old = NULL, *next = NULL;
 	int c, force = 0, status, error;
-	struct stat in_st, out_st;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "v:o:h", options, NULL)) != -1) {
@@ -311,14 +397,7 @@ int cmd_release(int argc, char **argv)
 	if (!version || !output)
 		return cli_usage_error(self, "--version and --output are required");
 	file = argv[optind];
-	if (strcmp(output, "-") != 0 && stat(output, &out_st) == 0) {
-		if (stat(file, &in_st) == 0 && in_st.st_dev == out_st.st_dev &&
-		    in_st.st_ino == out_st.st_ino)
-			return cli_usage_error(self, "%s is the dossier itself; the old release's "
-			                             "dossier is kept as it is, write the new one "
-			                             "elsewhere", output);
-	}
-	if ((status = cli_refuse_existing(self, output, force)) != CLI_OK)
+	if ((status = cli_check_output(self, output, force, file, NULL)) != CLI_OK)
 		return status;
 	if ((status = cli_load_dossier(&old, file, data_dir, 0)) != CLI_OK)
 		return status;
@@ -410,8 +489,11 @@ int cmd_diff(int argc, char **argv)
 			return cli_bad_option(self, argv);
 		}
 	}
-	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
-		return cli_usage_error(self, "--format takes text or json, not '%s'", format);
+	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
+		static const char *const formats[] = { "text", "json", NULL };
+
+		return cli_invalid_value(self, "--format", format, formats);
+	}
 	if (optind != argc - 2)
 		return cli_usage_error(self, "give two dossiers, OLD and NEW");
 	/* a dossier being worked on may be invalid: it is compared all the same */

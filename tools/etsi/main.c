@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -122,12 +123,63 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
 	return CLI_USAGE;
 }
 
+#define MAX_OPTIONS 48
+
+/* The long options a command's --help lists, "--name", into @p buf. */
+static size_t help_options(const cli_command *cmd, char *buf, size_t size, const char **names)
+{
+	char *text = NULL, *p;
+	size_t len = 0, n = 0, used = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f)
+		return 0;
+	cmd->help(f);
+	fclose(f);
+	for (p = text; p && (p = strstr(p, "--")) && n < MAX_OPTIONS - 1;) {
+		size_t k = 2, i;
+		int dup = 0;
+
+		while (p[k] && (strchr("abcdefghijklmnopqrstuvwxyz-", p[k])))
+			k++;
+		if (k > 3 && used + k + 1 <= size && (p == text || p[-1] == ' ' || p[-1] == '[' ||
+		                                      p[-1] == '\'' || p[-1] == '(')) {
+			memcpy(buf + used, p, k);
+			buf[used + k] = '\0';
+			for (i = 0; i < n; i++)
+				dup |= strcmp(names[i], buf + used) == 0;
+			if (!dup) {
+				names[n++] = buf + used;
+				used += k + 1;
+			}
+		}
+		p += k;
+	}
+	names[n] = NULL;
+	free(text);
+	return n;
+}
+
 int cli_bad_option(const cli_command *cmd, char **argv)
 {
 	const char *arg = optind > 0 ? argv[optind - 1] : "?";
+	const char *names[MAX_OPTIONS], *near = NULL;
+	char buf[2048], word[128];
 
 	if (optopt && arg[0] == '-' && arg[1] != '-' && strchr(arg, optopt))
 		return cli_usage_error(cmd, "option '-%c' is unknown or needs a value", optopt);
+	if (strncmp(arg, "--", 2) == 0 && help_options(cmd, buf, sizeof(buf), names)) {
+		size_t n = strcspn(arg, "=");
+
+		snprintf(word, sizeof(word), "%.*s", (int)(n < sizeof(word) ? n : sizeof(word) - 1),
+		         arg);
+		near = cli_suggest(word, names);
+		if (near && strcmp(near, word) == 0)
+			return cli_usage_error(cmd, "option '%s' needs a value", word);
+	}
+	if (near)
+		return cli_usage_error(cmd, "option '%s' is unknown or needs a value; did you mean "
+		                       "'%s'?", arg, near);
 	return cli_usage_error(cmd, "option '%s' is unknown or needs a value", arg);
 }
 
@@ -222,11 +274,134 @@ int cli_load_dossier(etsi_dossier **out, const char *path, const char *data_dir,
 
 int cli_refuse_existing(const cli_command *cmd, const char *output, int force)
 {
-	struct stat st;
+	return cli_check_output(cmd, output, force, NULL, NULL);
+}
 
-	if (strcmp(output, "-") != 0 && !force && stat(output, &st) == 0)
-		return cli_usage_error(cmd, "%s exists; pass --force to replace it", output);
+int cli_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (!a || !b || strcmp(a, "-") == 0 || strcmp(b, "-") == 0)
+		return 0;
+	if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+		return 0;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int cli_check_output(const cli_command *cmd, const char *output, int force,
+                     const char *input, const char *input2)
+{
+	struct stat st;
+	const char *self = cli_same_file(output, input) ? input : cli_same_file(output, input2) ? input2
+	                                                                                 : NULL;
+
+	if (!output || strcmp(output, "-") == 0)
+		return CLI_OK;
+	if (self)
+		return cli_usage_error(cmd, "%s is the input itself%s%s%s; write the output to "
+		                       "another file (--force never replaces a command's own input)",
+		                       output, strcmp(self, output) ? " (" : "",
+		                       strcmp(self, output) ? self : "", strcmp(self, output) ? ")" : "");
+	if (!force && stat(output, &st) == 0)
+		return cli_usage_error(cmd, "%s exists; pass --force to replace it, or choose "
+		                       "another -o", output);
 	return CLI_OK;
+}
+
+const char *cli_plural(size_t n, const char *singular, const char *plural)
+{
+	return n == 1 ? singular : plural;
+}
+
+/* Damerau-Levenshtein (optimal string alignment) distance, capped. */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, result;
+	size_t *d;
+
+	if (la > 64 || lb > 64)
+		return 99;
+	d = malloc((la + 1) * (lb + 1) * sizeof(*d));
+	if (!d)
+		return 99;
+#define D(i, j) d[(i) * (lb + 1) + (j)]
+	for (i = 0; i <= la; i++)
+		D(i, 0) = i;
+	for (j = 0; j <= lb; j++)
+		D(0, j) = j;
+	for (i = 1; i <= la; i++) {
+		for (j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1, best = D(i - 1, j) + 1;
+
+			if (D(i, j - 1) + 1 < best)
+				best = D(i, j - 1) + 1;
+			if (D(i - 1, j - 1) + cost < best)
+				best = D(i - 1, j - 1) + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    D(i - 2, j - 2) + 1 < best)
+				best = D(i - 2, j - 2) + 1;
+			D(i, j) = best;
+		}
+	}
+	result = D(la, lb);
+#undef D
+	free(d);
+	return result;
+}
+
+const char *cli_suggest(const char *word, const char *const *candidates)
+{
+	const char *best = NULL;
+	size_t best_d = 3, i;
+
+	if (!word || !*word)
+		return NULL;
+	for (i = 0; candidates[i]; i++) {
+		size_t dist = edit_distance(word, candidates[i]);
+
+		/* two edits of a short word reach too much ('yaml' -> 'xml') */
+		if (dist < best_d && dist < strlen(candidates[i]) &&
+		    (dist <= 1 || strlen(word) >= 6)) {
+			best = candidates[i];
+			best_d = dist;
+		}
+	}
+	return best;
+}
+
+int cli_invalid_value(const cli_command *cmd, const char *option, const char *value,
+                      const char *const *valid)
+{
+	const char *near = cli_suggest(value, valid);
+	size_t i;
+
+	fprintf(stderr, "etsi: %s: '%s' is not valid; valid values: ", option, value);
+	for (i = 0; valid[i]; i++)
+		fprintf(stderr, "%s%s", i ? ", " : "", valid[i]);
+	if (near)
+		fprintf(stderr, "; did you mean '%s'?", near);
+	if (cmd)
+		fprintf(stderr, "\nTry 'etsi %s --help'.\n", cmd->name);
+	else
+		fputc('\n', stderr);
+	return CLI_USAGE;
+}
+
+int cli_color_mode = CLI_COLOR_AUTO;
+
+int cli_color_for(FILE *stream)
+{
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (cli_color_mode == CLI_COLOR_ALWAYS)
+		return 1;
+	if (cli_color_mode == CLI_COLOR_NEVER)
+		return 0;
+	if (no_color && *no_color)
+		return 0;
+	if (term && strcmp(term, "dumb") == 0)
+		return 0;
+	return isatty(fileno(stream));
 }
 
 int cli_write_dossier(etsi_dossier *dossier, const char *output)
@@ -259,7 +434,8 @@ int cli_write_text(const char *text, size_t len, const char *output, const char 
 		cli_error_last(output);
 		return CLI_USAGE;
 	}
-	fprintf(stderr, "etsi: wrote %s (%s, %zu bytes)\n", output, what, len);
+	fprintf(stderr, "etsi: wrote %s (%s, %zu %s)\n", output, what, len,
+	        cli_plural(len, "byte", "bytes"));
 	return CLI_OK;
 }
 
@@ -268,7 +444,7 @@ static void help_main(FILE *out)
 	const cli_command *c;
 
 	fprintf(out,
-	        "usage: etsi [--version] [--help] COMMAND [OPTIONS] [ARGS]\n"
+	        "usage: etsi [--version] [--help] [--color=WHEN] COMMAND [OPTIONS] [ARGS]\n"
 	        "\n"
 	        "Carries ETSI EN 303 645 clause 5.3 (keep software updated) evidence\n"
 	        "through the ETSI TS 103 701 assessment: dossiers, catalogs, checks.\n"
@@ -279,9 +455,69 @@ static void help_main(FILE *out)
 	fprintf(out,
 	        "  %-10s %s\n"
 	        "\n"
+	        "Every command takes --color=never|always|auto (default auto: colour on a\n"
+	        "terminal unless NO_COLOR is set).\n"
+	        "\n"
 	        "Exit status: 0 success, 1 the input is invalid, 2 usage or I/O error.\n"
 	        "Run 'etsi COMMAND --help' for a command's options; man etsi for more.\n",
 	        "help", "show help for a command");
+}
+
+static int unknown_command(const char *name)
+{
+	const char *names[sizeof(cli_commands) / sizeof(cli_commands[0]) + 1];
+	const char *near;
+	size_t n = 0;
+	const cli_command *c;
+
+	for (c = cli_commands; c->name; c++)
+		names[n++] = c->name;
+	names[n++] = "help";
+	names[n] = NULL;
+	near = cli_suggest(name, names);
+	if (near)
+		cli_error("'%s' is not a command; did you mean '%s'? 'etsi --help' lists them", name,
+		          near);
+	else
+		cli_error("'%s' is not a command; 'etsi --help' lists them", name);
+	return CLI_USAGE;
+}
+
+/* Takes --color=WHEN (or --color WHEN) out of the arguments, wherever it
+ * is before a "--": every command honours it.  Returns -1 on a bad WHEN. */
+static int take_color(int *argc, char **argv)
+{
+	static const char *const whens[] = { "auto", "never", "always", NULL };
+	int i, j;
+
+	for (i = 1; i < *argc && strcmp(argv[i], "--") != 0;) {
+		const char *when = NULL;
+		int used = 0;
+
+		if (strncmp(argv[i], "--color=", 8) == 0 || strncmp(argv[i], "--colour=", 9) == 0) {
+			when = strchr(argv[i], '=') + 1;
+			used = 1;
+		} else if (strcmp(argv[i], "--color") == 0 || strcmp(argv[i], "--colour") == 0) {
+			when = i + 1 < *argc ? argv[i + 1] : "";
+			used = i + 1 < *argc ? 2 : 1;
+		}
+		if (!used) {
+			i++;
+			continue;
+		}
+		if (strcmp(when, "auto") == 0)
+			cli_color_mode = CLI_COLOR_AUTO;
+		else if (strcmp(when, "never") == 0)
+			cli_color_mode = CLI_COLOR_NEVER;
+		else if (strcmp(when, "always") == 0)
+			cli_color_mode = CLI_COLOR_ALWAYS;
+		else
+			return cli_invalid_value(NULL, "--color", when, whens), -1;
+		for (j = i; j + used <= *argc; j++)
+			argv[j] = argv[j + used];
+		*argc -= used;
+	}
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -290,6 +526,8 @@ int main(int argc, char **argv)
 	int status;
 
 	opterr = 0; /* the commands report bad options themselves */
+	if (take_color(&argc, argv) < 0)
+		return CLI_USAGE;
 	if (argc < 2) {
 		help_main(stderr);
 		return CLI_USAGE;
@@ -308,18 +546,14 @@ int main(int argc, char **argv)
 			return CLI_OK;
 		}
 		cmd = cli_find(argv[2]);
-		if (!cmd) {
-			cli_error("'%s' is not a command; 'etsi --help' lists them", argv[2]);
-			return CLI_USAGE;
-		}
+		if (!cmd)
+			return unknown_command(argv[2]);
 		cmd->help(stdout);
 		return CLI_OK;
 	}
 	cmd = cli_find(argv[1]);
-	if (!cmd) {
-		cli_error("'%s' is not a command; 'etsi --help' lists them", argv[1]);
-		return CLI_USAGE;
-	}
+	if (!cmd)
+		return unknown_command(argv[1]);
 	if (etsi_init() < 0) {
 		cli_error_last("init");
 		return CLI_USAGE;

@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -30,10 +31,12 @@ void help_report(FILE *out)
 	        "Options:\n"
 	        "  -f, --format FORMAT     one of the formats above\n"
 	        "  -o, --output OUT        where to write it (default: standard output);\n"
-	        "                          written atomically\n"
+	        "                          written atomically; never over FILE itself\n"
+	        "      --force             replace OUT if it exists\n"
 	        "      --stylesheet FILE   apply your own XSLT to the same input\n"
-	        "      --date DATE         the report date printed in it (YYYY-MM-DD);\n"
-	        "                          without it the report carries no date\n"
+	        "      --date DATE         the report date printed in it (YYYY-MM-DD;\n"
+	        "                          default: --as-of, else today); the date used is\n"
+	        "                          named on standard error\n"
 	        "      --as-of DATE        the date expiry checks use (default: --date,\n"
 	        "                          else today)\n"
 	        "      --data-dir DIR      read catalogs and schemas from DIR first\n"
@@ -52,6 +55,7 @@ int cmd_report(int argc, char **argv)
 		{ "date", required_argument, NULL, OPT_DATE },
 		{ "as-of", required_argument, NULL, OPT_AS_OF },
 		{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
+		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -60,9 +64,10 @@ int cmd_report(int argc, char **argv)
 	const cli_command *self = cli_find("report");
 	const char *output = NULL;
 	etsi_dossier *dossier = NULL;
-	char *text = NULL;
+	char *text = NULL, today[16], what[128];
+	const char *formats[32];
 	size_t len = 0, i;
-	int c, error, known = 0, status = CLI_OK;
+	int c, error, known = 0, force = 0, status = CLI_OK;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
@@ -89,6 +94,9 @@ int cmd_report(int argc, char **argv)
 		case OPT_DATA_DIR:
 			load.data_dir = optarg;
 			break;
+		case OPT_FORCE:
+			force = 1;
+			break;
 		case 'h':
 			help_report(stdout);
 			return CLI_OK;
@@ -98,10 +106,25 @@ int cmd_report(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return cli_usage_error(self, "give exactly one dossier");
-	for (i = 0; opts.format && etsi_report_format_at(i); i++)
-		known |= strcmp(etsi_report_format_at(i), opts.format) == 0;
+	for (i = 0; etsi_report_format_at(i) && i + 1 < sizeof(formats) / sizeof(formats[0]); i++) {
+		formats[i] = etsi_report_format_at(i);
+		known |= opts.format && strcmp(formats[i], opts.format) == 0;
+	}
+	formats[i] = NULL;
 	if (opts.format && !known)
-		return cli_usage_error(self, "format '%s' is unknown", opts.format);
+		return cli_invalid_value(self, "--format", opts.format, formats);
+	if ((status = cli_check_output(self, output, force, argv[optind], opts.stylesheet)) !=
+	    CLI_OK)
+		return status;
+	if (!opts.date) {
+		/* a report is dated: the as-of date, else today */
+		time_t now = time(NULL);
+		struct tm tm;
+
+		gmtime_r(&now, &tm);
+		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+		opts.date = opts.as_of ? opts.as_of : today;
+	}
 
 	/* etsi_dossier_report() validates the dossier and refuses an invalid
 	 * one with its first error; validating at load too would cost a
@@ -118,8 +141,11 @@ int cmd_report(int argc, char **argv)
 		status = error == ETSI_EVALIDATION ? CLI_FAILED : CLI_USAGE;
 		goto done;
 	}
-	status = cli_write_text(text, len, output,
-	                        opts.stylesheet ? opts.stylesheet : opts.format ? opts.format : "html");
+	snprintf(what, sizeof(what), "%s, dated %s",
+	         opts.stylesheet ? opts.stylesheet : opts.format ? opts.format : "html", opts.date);
+	status = cli_write_text(text, len, output, what);
+	if (status == CLI_OK && (!output || strcmp(output, "-") == 0))
+		fprintf(stderr, "etsi: report dated %s\n", opts.date);
 done:
 	etsi_free(text);
 	etsi_dossier_free(dossier);
