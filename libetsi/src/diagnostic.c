@@ -46,6 +46,24 @@ int etsi__diagnostics_add(etsi_diagnostics *list, etsi_severity severity,
 	}
 	while (message.len && message.ptr[message.len - 1] == ' ')
 		message.ptr[--message.len] = '\0';
+	/* a record added in memory has no line yet: "(unsaved)", never "(line 0)" */
+	if (strstr(message.ptr, "(line 0)")) {
+		etsi__buf named = ETSI__BUF_INIT;
+		const char *from = message.ptr, *at;
+
+		while ((at = strstr(from, "(line 0)")) != NULL) {
+			etsi__buf_put(&named, from, (size_t)(at - from));
+			etsi__buf_puts(&named, "(unsaved)");
+			from = at + strlen("(line 0)");
+		}
+		etsi__buf_puts(&named, from);
+		etsi__buf_dispose(&message);
+		if (named.failed) {
+			etsi__buf_dispose(&named);
+			return etsi__error_oom();
+		}
+		message = named;
+	}
 
 #define LEN(s) ((s) ? strlen(s) + 1 : 0)
 	size = sizeof(*d) + LEN(file) + LEN(where->rule) + LEN(where->element) +

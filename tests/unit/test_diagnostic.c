@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diagnostic.h"
+
 #define AS_OF "2026-11-26"
 
 static etsi_results *evaluate(etsi_dossier *d)
@@ -121,6 +123,31 @@ static void test_unsaved(void **state)
 	etsi_dossier_free(d);
 }
 
+/* A message naming the line of a record added in memory says "(unsaved)". */
+static void test_unsaved_in_messages(void **state)
+{
+	etsi_diagnostics *list = etsi__diagnostics_new();
+	etsi__where where;
+	char *text = NULL;
+
+	(void)state;
+	assert_non_null(list);
+	memset(&where, 0, sizeof(where));
+	where.file = "d.xml";
+	where.rule = "claim-x";
+	where.element = "mech-new";
+	assert_int_equal(etsi__diagnostics_add(list, ETSI_SEVERITY_ERROR, &where, NULL,
+	                                       "the ICS claims %s Y (line %d), but (line %d) %s",
+	                                       "5.3-2", 0, 0, "(line 12)"), 0);
+	assert_str(etsi_diagnostics_at(list, 0)->message,
+	           "the ICS claims 5.3-2 Y (unsaved), but (unsaved) (line 12)");
+	assert_int_equal(etsi_diagnostics_format(&text, NULL, list, "d.xml", 0), 0);
+	assert_str(text, "d.xml (unsaved): error[claim-x]: the ICS claims 5.3-2 Y (unsaved), but "
+	                 "(unsaved) (line 12)\nd.xml: 1 error, 0 warnings, 0 info, 0 waived\n");
+	etsi_free(text);
+	etsi_diagnostics_free(list);
+}
+
 static void test_arguments(void **state)
 {
 	char *text = (char *)"untouched";
@@ -138,6 +165,7 @@ int main(void)
 		cmocka_unit_test(test_color),
 		cmocka_unit_test(test_empty_and_plurals),
 		cmocka_unit_test(test_unsaved),
+		cmocka_unit_test(test_unsaved_in_messages),
 		cmocka_unit_test(test_arguments),
 	};
 
