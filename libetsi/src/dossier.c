@@ -49,6 +49,7 @@ void etsi_dossier_free(etsi_dossier *dossier)
 	if (!dossier)
 		return;
 	etsi__store_dispose(&dossier->store);
+	etsi__xml_source_dispose(&dossier->source);
 	etsi_catalog_free(dossier->catalog);
 	etsi__free(dossier->path);
 	etsi__free(dossier->data_dir);
@@ -332,11 +333,13 @@ static int load(etsi_dossier **out, const char *data, size_t len, const char *na
 	d = dossier_alloc(name, dir);
 	if (!d)
 		return etsi__error_oom();
-	error = etsi__xml_parse(&doc, data, len, name, max_size, max_depth);
+	error = etsi__xml_parse_layout(&doc, data, len, name, max_size, max_depth);
 	if (error < 0)
 		goto fail;
 	d->store.docs[0] = doc;
 	d->store.ndocs = 1;
+	if ((error = etsi__xml_source_record(&d->source, doc, data, len)) < 0)
+		goto fail;
 	if ((error = check_root(xmlDocGetRootElement(doc), name)) < 0 ||
 	    (error = refuse_xinclude(xmlDocGetRootElement(doc), name)) < 0)
 		goto fail;
@@ -520,12 +523,28 @@ fail:
 
 int etsi_dossier_write(char **out, size_t *len, const etsi_dossier *dossier)
 {
+	size_t n;
+	int error;
+
 	ETSI__ASSERT_ARG(out);
 	*out = NULL;
 	if (len)
 		*len = 0;
 	ETSI__ASSERT_ARG(dossier);
-	return etsi__xml_write(out, len, dossier->store.docs[0]);
+	/* as the file was written: its layout is in the tree, and what the
+	 * tree cannot hold (spacing inside start tags, the declaration) is
+	 * put back */
+	if ((error = etsi__xml_write(out, &n, dossier->store.docs[0])) < 0)
+		return error;
+	if ((error = etsi__xml_source_apply(&dossier->source, dossier->store.docs[0], out,
+	                                    &n)) < 0) {
+		etsi__free(*out);
+		*out = NULL;
+		return error;
+	}
+	if (len)
+		*len = n;
+	return 0;
 }
 
 int etsi_dossier_save(etsi_dossier *dossier, const char *path)

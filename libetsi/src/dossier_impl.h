@@ -4,12 +4,14 @@
 
 #include "etsi/dossier.h"
 #include "record_impl.h"
+#include "xml.h"
 
 struct etsi_dossier {
 	etsi__store store;       /* docs[0]: the dossier */
 	etsi_catalog *catalog;   /* NULL when the editions are unknown */
 	char *path;
 	char *data_dir;
+	etsi__xml_source source; /* how the file wrote what it did (xml.h) */
 };
 
 #endif

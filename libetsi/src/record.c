@@ -1033,10 +1033,9 @@ void etsi__store_insert(etsi__store *store, xmlNode *parent, xmlNode *child)
 		if (position < 0 || (index >= 0 && position > index))
 			break;
 	}
-	if (n)
-		xmlAddPrevSibling(n, child);
-	else
-		xmlAddChild(parent, child);
+	/* in a dossier read with its layout, on a line of its own indented
+	 * like its siblings */
+	etsi__xml_insert(parent, child, n);
 	if (store)
 		store->dirty = 1;
 }
@@ -1081,7 +1080,8 @@ void etsi__store_detach(etsi__store *store, xmlNode *node)
 static void free_element(etsi__store *store, xmlNode *node)
 {
 	etsi__store_detach(store, node);
-	xmlUnlinkNode(node);
+	/* with the line break and indentation that were its own */
+	etsi__xml_remove(node);
 	xmlFreeNode(node);
 }
 
@@ -1509,7 +1509,7 @@ int etsi__store_add(etsi_record **out, etsi__store *store, etsi_record *parent,
 	}
 	record = new_record(store, kind, node, parent);
 	if (!record) {
-		xmlUnlinkNode(node);
+		etsi__xml_remove(node);
 		xmlFreeNode(node);
 		if (created)
 			undo_container(store, holder, missing);

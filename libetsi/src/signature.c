@@ -751,7 +751,7 @@ static void remove_signatures(etsi__store *store, xmlNode *root)
 	while (root_signatures(root, &sig) > 0) {
 		if (store)
 			etsi__store_detach(store, sig);
-		xmlUnlinkNode(sig);
+		etsi__xml_remove(sig); /* with its own line, in a laid out dossier */
 		xmlFreeNode(sig);
 	}
 }
@@ -794,7 +794,8 @@ static int make_signature(xmlNode **out, const etsi_dossier *d, xmlSecKeyPtr key
 	/* xmlsec puts line breaks between the template's elements; without
 	 * them the serializer indents the template as it indents the dossier */
 	strip_blanks(tmpl->children);
-	xmlAddChild(xmlDocGetRootElement(copy), tmpl);
+	/* laid out as etsi_dossier_sign() lays out the signature itself */
+	etsi__xml_insert(xmlDocGetRootElement(copy), tmpl, NULL);
 	if ((error = etsi__xml_write(&text, &len, copy)) < 0)
 		goto done;
 	spaced = xmlReadMemory(text, (int)len, "signing", NULL,
@@ -882,10 +883,10 @@ int etsi_dossier_sign(etsi_dossier *dossier, const etsi_sign_options *opts)
 	root_signatures(root, &old);
 	if (old) {
 		etsi__store_detach(&dossier->store, old);
-		xmlUnlinkNode(old);
+		etsi__xml_remove(old);
 	}
 	remove_signatures(&dossier->store, root);
-	xmlAddChild(root, sig);
+	etsi__xml_insert(root, sig, NULL);
 	dossier->store.dirty = 1;
 	error = etsi__xml_write(&written, &len, dossier->store.docs[0]);
 	if (error == 0) {
@@ -909,10 +910,10 @@ int etsi_dossier_sign(etsi_dossier *dossier, const etsi_sign_options *opts)
 	}
 	if (error < 0) {
 		etsi__store_detach(&dossier->store, sig);
-		xmlUnlinkNode(sig);
+		etsi__xml_remove(sig);
 		xmlFreeNode(sig);
 		if (old)
-			xmlAddChild(root, old);
+			etsi__xml_insert(root, old, NULL);
 	} else if (old) {
 		xmlFreeNode(old);
 	}
@@ -954,12 +955,15 @@ int etsi_dossier_digest(char **hex, const etsi_dossier *dossier)
 	ETSI__ASSERT_ARG(dossier && dossier->store.docs[0]);
 	etsi__global_ensure();
 	doc = dossier->store.docs[0];
-	if (etsi_dossier_signed(dossier)) {
+	if (etsi_dossier_signed(dossier) || etsi__xml_has_layout(doc)) {
+		/* without the signature, and without the whitespace between
+		 * elements (the file's layout) */
 		copy = xmlCopyDoc(doc, 1);
 		if (!copy)
 			return etsi__error_oom();
 		clear_private(copy->children);
 		remove_signatures(NULL, xmlDocGetRootElement(copy));
+		etsi__xml_strip_layout(xmlDocGetRootElement(copy));
 		doc = copy;
 	}
 	mdctx = EVP_MD_CTX_new();

@@ -513,8 +513,8 @@ static int prescan(const char *data, size_t len, const char *name)
 	return 0;
 }
 
-int etsi__xml_parse(xmlDoc **out, const char *data, size_t len, const char *name,
-                    size_t max_size, unsigned int max_depth)
+static int parse(xmlDoc **out, const char *data, size_t len, const char *name,
+                 size_t max_size, unsigned int max_depth, int keep_blanks)
 {
 	struct parse_state state;
 	xmlParserCtxtPtr ctxt;
@@ -558,7 +558,8 @@ int etsi__xml_parse(xmlDoc **out, const char *data, size_t len, const char *name
 	 * for more gets it, with our own size limit still in force (entities,
 	 * the other thing XML_PARSE_HUGE unbounds, are refused anyway) */
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
-	                        XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA |
+	                        XML_PARSE_NONET | (keep_blanks ? 0 : XML_PARSE_NOBLANKS) |
+	                        XML_PARSE_NOCDATA |
 	                        XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING |
 	                        (max_depth > 256 ? XML_PARSE_HUGE : 0));
 	if (ctxt->errNo == XML_ERR_NO_MEMORY || state.out_of_memory) {
@@ -591,6 +592,18 @@ int etsi__xml_parse(xmlDoc **out, const char *data, size_t len, const char *name
 	xmlFreeParserCtxt(ctxt);
 	*out = doc;
 	return error;
+}
+
+int etsi__xml_parse(xmlDoc **out, const char *data, size_t len, const char *name,
+                    size_t max_size, unsigned int max_depth)
+{
+	return parse(out, data, len, name, max_size, max_depth, 0);
+}
+
+int etsi__xml_parse_layout(xmlDoc **out, const char *data, size_t len, const char *name,
+                           size_t max_size, unsigned int max_depth)
+{
+	return parse(out, data, len, name, max_size, max_depth, 1);
 }
 
 /* ---- tree helpers ---------------------------------------------------- */
@@ -671,6 +684,34 @@ int etsi__xml_line(const xmlNode *node)
 	return line > 0 && line < INT_MAX ? (int)line : 0;
 }
 
+int etsi__xml_is_blank(const xmlNode *node)
+{
+	const xmlChar *p;
+
+	if (!node || node->type != XML_TEXT_NODE)
+		return 0;
+	for (p = node->content; p && *p; p++) {
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			return 0;
+	}
+	return 1;
+}
+
+int etsi__xml_has_layout(const xmlDoc *doc)
+{
+	const xmlNode *root, *n;
+
+	for (root = doc ? doc->children : NULL; root; root = root->next) {
+		if (root->type == XML_ELEMENT_NODE)
+			break;
+	}
+	for (n = root ? root->children : NULL; n; n = n->next) {
+		if (etsi__xml_is_blank(n))
+			return 1;
+	}
+	return 0;
+}
+
 int etsi__xml_write(char **out, size_t *len, xmlDoc *doc)
 {
 	xmlBufferPtr buffer;
@@ -683,7 +724,7 @@ int etsi__xml_write(char **out, size_t *len, xmlDoc *doc)
 	buffer = xmlBufferCreate();
 	if (!buffer)
 		return etsi__error_oom();
-	save = xmlSaveToBuffer(buffer, "UTF-8", XML_SAVE_FORMAT);
+	save = xmlSaveToBuffer(buffer, "UTF-8", etsi__xml_has_layout(doc) ? 0 : XML_SAVE_FORMAT);
 	if (!save) {
 		xmlBufferFree(buffer);
 		return etsi__error_oom();
@@ -699,4 +740,595 @@ int etsi__xml_write(char **out, size_t *len, xmlDoc *doc)
 		*len = (size_t)xmlBufferLength(buffer);
 	xmlBufferFree(buffer);
 	return failed ? etsi__error_oom() : 0;
+}
+
+/* ---- layout: the whitespace between elements ------------------------- */
+
+/* A document parsed with its layout keeps the whitespace between elements
+ * as text nodes.  Inserting and removing elements keeps it looking as if
+ * a person had edited the file: a new element goes on a line of its own,
+ * indented like its siblings, and a removed one takes its lines with it.
+ * Whitespace is best effort: when memory runs out for it, the element is
+ * still inserted or removed, only without the whitespace.  Text nodes are
+ * never left side by side, so the tree is the one a parser would make of
+ * the written file. */
+
+typedef struct span {
+	const char *p;
+	size_t n;
+} span;
+
+/* The blank text that starts node's line, from its first line break, or
+ * NULL when node does not start a line. */
+static const char *lead_of(const xmlNode *node)
+{
+	const xmlNode *t = node->prev;
+
+	if (!etsi__xml_is_blank(t) || !t->content)
+		return NULL;
+	return strchr((const char *)t->content, '\n');
+}
+
+/* The indentation of a node that starts a line (the root starts one). */
+static int indent_of(const xmlNode *node, span *out)
+{
+	const char *lead, *nl;
+
+	if (!node->parent || node->parent->type != XML_ELEMENT_NODE) {
+		out->p = "";
+		out->n = 0;
+		return 1;
+	}
+	if (!(lead = lead_of(node)))
+		return 0;
+	nl = strrchr(lead, '\n');
+	out->p = nl + 1;
+	out->n = strlen(nl + 1);
+	return 1;
+}
+
+/* The document's indentation unit: the first step, in document order, from
+ * an element that starts a line to a child element that starts one deeper;
+ * two spaces when there is none. */
+static span indent_unit(const xmlNode *root)
+{
+	const xmlNode *n = root;
+	span unit = { "  ", 2 };
+
+	while (n) {
+		span mine, parents;
+
+		if (n != root && n->type == XML_ELEMENT_NODE && indent_of(n, &mine) &&
+		    indent_of(n->parent, &parents) && mine.n > parents.n &&
+		    memcmp(mine.p, parents.p, parents.n) == 0) {
+			unit.p = mine.p + parents.n;
+			unit.n = mine.n - parents.n;
+			return unit;
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	return unit;
+}
+
+/* "\n" and the indentation of parent's children: that of a child element
+ * that starts a line, or the parent's own and one unit.  0 when parent is
+ * not laid out on lines. */
+static int child_line(etsi__buf *out, const xmlNode *parent, const xmlNode *except)
+{
+	const xmlNode *n;
+	span ind, unit;
+
+	for (n = parent->children; n; n = n->next) {
+		if (n != except && n->type == XML_ELEMENT_NODE && indent_of(n, &ind)) {
+			etsi__buf_puts(out, "\n");
+			etsi__buf_put(out, ind.p, ind.n);
+			return 1;
+		}
+	}
+	if (!indent_of(parent, &ind))
+		return 0;
+	unit = indent_unit(xmlDocGetRootElement(parent->doc));
+	etsi__buf_puts(out, "\n");
+	etsi__buf_put(out, ind.p, ind.n);
+	etsi__buf_put(out, unit.p, unit.n);
+	return 1;
+}
+
+/* Links node before ref (NULL: at the end of parent), as it is: unlike
+ * libxml2's functions, never merging text nodes. */
+static void link_before(xmlNode *parent, xmlNode *ref, xmlNode *node)
+{
+	node->parent = parent;
+	node->next = ref;
+	node->prev = ref ? ref->prev : parent->last;
+	if (node->prev)
+		node->prev->next = node;
+	else
+		parent->children = node;
+	if (ref)
+		ref->prev = node;
+	else
+		parent->last = node;
+}
+
+/* A text node of content a and b joined; NULL when it is empty (or memory
+ * ran out: *failed is set). */
+static xmlNode *join_text(xmlDoc *doc, const char *a, size_t an, const char *b, size_t bn,
+                          int *failed)
+{
+	etsi__buf all = ETSI__BUF_INIT;
+	xmlNode *text = NULL;
+
+	if (an + bn == 0)
+		return NULL;
+	if (an)
+		etsi__buf_put(&all, a, an);
+	if (bn)
+		etsi__buf_put(&all, b, bn);
+	if (!all.failed)
+		text = xmlNewDocTextLen(doc, (const xmlChar *)all.ptr, (int)all.len);
+	if (!text)
+		*failed = 1;
+	etsi__buf_dispose(&all);
+	return text;
+}
+
+static int has_text_child(const xmlNode *node)
+{
+	const xmlNode *c;
+
+	for (c = node->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+			return 1;
+	}
+	return 0;
+}
+
+/* Indents a subtree built without whitespace (elements only) whose root
+ * starts a line indented by `indent`. */
+static void lay_out_subtree(xmlNode *node, const char *indent, size_t indent_len, span unit)
+{
+	etsi__buf deeper = ETSI__BUF_INIT;
+	xmlNode *c, *next, *ws;
+	int failed = 0;
+
+	if (!node->children || has_text_child(node))
+		return;
+	for (c = node->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			return; /* comments: left as built */
+	}
+	etsi__buf_puts(&deeper, "\n");
+	etsi__buf_put(&deeper, indent, indent_len);
+	etsi__buf_put(&deeper, unit.p, unit.n);
+	if (deeper.failed)
+		goto done;
+	for (c = node->children; c; c = next) {
+		next = c->next;
+		if (!(ws = join_text(node->doc, deeper.ptr, deeper.len, NULL, 0, &failed)))
+			goto done;
+		link_before(node, c, ws);
+		lay_out_subtree(c, deeper.ptr + 1, deeper.len - 1, unit);
+	}
+	if ((ws = join_text(node->doc, "\n", 1, indent, indent_len, &failed)))
+		link_before(node, NULL, ws);
+done:
+	etsi__buf_dispose(&deeper);
+}
+
+void etsi__xml_insert(xmlNode *parent, xmlNode *child, xmlNode *before)
+{
+	etsi__buf sep = ETSI__BUF_INIT, post = ETSI__BUF_INIT;
+	xmlNode *prev, *n = before, *text = NULL, *a = NULL, *b = NULL;
+	const char *content = "";
+	size_t k = 0, len = 0;
+	int failed = 0;
+	span ind;
+
+	if (!etsi__xml_has_layout(parent->doc))
+		goto plain;
+	for (prev = before ? before->prev : parent->last; prev; prev = prev->prev) {
+		if (prev->type == XML_ELEMENT_NODE)
+			break;
+	}
+	if (prev) {
+		/* on a line of its own after prev's line, set off from prev as
+		 * prev is from what comes before it */
+		for (n = prev->next; n && n->type != XML_ELEMENT_NODE; n = n->next) {
+			const char *nl;
+
+			if (n->type == XML_TEXT_NODE && n->content &&
+			    (nl = strchr((const char *)n->content, '\n'))) {
+				text = n;
+				k = (size_t)(nl - (const char *)n->content);
+				break;
+			}
+		}
+		if (text) {
+			const char *lead = lead_of(prev);
+
+			if (lead && prev->prev->prev)
+				etsi__buf_puts(&sep, lead);
+			else
+				child_line(&sep, parent, NULL);
+		}
+	} else if (before) {
+		/* the first element: on the line after the parent's start tag */
+		n = parent->children;
+		if (n->type == XML_TEXT_NODE && n->content && strchr((const char *)n->content, '\n')) {
+			text = n;
+			k = (size_t)(strchr((const char *)n->content, '\n') - (const char *)n->content);
+			child_line(&sep, parent, NULL);
+		}
+	} else if (indent_of(parent, &ind) && child_line(&sep, parent, NULL)) {
+		/* the first element of a parent on a line of its own: one level
+		 * deeper, and the end tag on a line of its own */
+		n = parent->last;
+		if (n && n->type == XML_TEXT_NODE && n->content &&
+		    strchr((const char *)n->content, '\n')) {
+			text = n;
+			k = (size_t)(strchr((const char *)n->content, '\n') - (const char *)n->content);
+		} else {
+			etsi__buf_puts(&post, "\n");
+			etsi__buf_put(&post, ind.p, ind.n);
+			n = NULL;
+		}
+	} else {
+		n = NULL;
+	}
+	/* text never stands beside text: insert into a neighbouring one */
+	if (!text) {
+		xmlNode *left = n ? n->prev : parent->last;
+
+		if (left && left->type == XML_TEXT_NODE) {
+			text = left;
+			k = strlen(left->content ? (const char *)left->content : "");
+		}
+	}
+	if (sep.failed || post.failed)
+		goto plain;
+	if (text) {
+		content = text->content ? (const char *)text->content : "";
+		len = strlen(content);
+	}
+	a = join_text(parent->doc, content, k, sep.ptr, sep.len, &failed);
+	b = join_text(parent->doc, post.ptr, post.len, content + k, len - k, &failed);
+	if (failed)
+		goto plain;
+	if (text) {
+		link_before(parent, text, child);
+		xmlUnlinkNode(text);
+		xmlFreeNode(text);
+	} else {
+		link_before(parent, n, child);
+	}
+	if (a)
+		link_before(parent, child, a);
+	if (b)
+		link_before(parent, child->next, b);
+	if (sep.len && indent_of(child, &ind))
+		lay_out_subtree(child, ind.p, ind.n, indent_unit(xmlDocGetRootElement(parent->doc)));
+	etsi__buf_dispose(&sep);
+	etsi__buf_dispose(&post);
+	return;
+plain:
+	xmlFreeNode(a);
+	xmlFreeNode(b);
+	etsi__buf_dispose(&sep);
+	etsi__buf_dispose(&post);
+	if (before)
+		xmlAddPrevSibling(before, child);
+	else
+		xmlAddChild(parent, child);
+}
+
+void etsi__xml_remove(xmlNode *node)
+{
+	xmlNode *parent = node->parent, *p = node->prev, *f = node->next, *joined;
+	const char *pc, *fc, *cut, *from;
+	int failed = 0;
+
+	if (!parent || !etsi__xml_has_layout(node->doc) || !p || !f ||
+	    p->type != XML_TEXT_NODE || f->type != XML_TEXT_NODE) {
+		xmlUnlinkNode(node);
+		return;
+	}
+	pc = p->content ? (const char *)p->content : "";
+	fc = f->content ? (const char *)f->content : "";
+	cut = pc + strlen(pc);
+	from = fc;
+	if (etsi__xml_is_blank(p) && etsi__xml_is_blank(f) && strchr(pc, '\n') &&
+	    strchr(fc, '\n')) {
+		/* the element's own lines go, with the blank lines that set it
+		 * off from the element before it (an inserted element copies
+		 * them from its neighbour): from the first line break before it
+		 * to the line break after it */
+		cut = strchr(pc, '\n');
+		from = strchr(fc, '\n');
+	}
+	xmlUnlinkNode(node);
+	if (cut == pc && from == fc) {
+		/* the common case, and undoing an insertion: what follows the
+		 * element is what stays, and needs no memory */
+		joined = f;
+	} else {
+		joined = join_text(node->doc, pc, (size_t)(cut - pc), from, strlen(from), &failed);
+		if (failed)
+			return;
+		if (joined)
+			link_before(parent, p, joined);
+		xmlUnlinkNode(f);
+		xmlFreeNode(f);
+	}
+	xmlUnlinkNode(p);
+	xmlFreeNode(p);
+	/* an element left with nothing but its end tag's indentation is
+	 * empty, as it was before its first child came */
+	if (joined && parent->children == joined && !joined->next && etsi__xml_is_blank(joined)) {
+		xmlUnlinkNode(joined);
+		xmlFreeNode(joined);
+	}
+}
+
+void etsi__xml_strip_layout(xmlNode *node)
+{
+	xmlNode *c, *next;
+	int structured = 0;
+
+	if (!node || node->type != XML_ELEMENT_NODE)
+		return;
+	for (c = node->children; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE || c->type == XML_COMMENT_NODE)
+			structured = 1;
+		else if ((c->type == XML_TEXT_NODE && !etsi__xml_is_blank(c)) ||
+		         c->type == XML_CDATA_SECTION_NODE)
+			return; /* mixed content: every character counts */
+	}
+	for (c = node->children; c; c = next) {
+		next = c->next;
+		if (structured && c->type == XML_TEXT_NODE) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		} else if (c->type == XML_ELEMENT_NODE) {
+			etsi__xml_strip_layout(c);
+		}
+	}
+}
+
+/* ---- start tags as the file wrote them ------------------------------- */
+
+/* The start tags of a serialized document, in order (which is the order
+ * of the elements in the tree): pairs of offsets, start and end. */
+static int scan_tags(etsi__buf *out, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+
+	while (p < end && (p = memchr(p, '<', (size_t)(end - p)))) {
+		const char *start = p;
+		size_t span_[2];
+
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			p = skip_past(p + 4, end, "-->");
+			continue;
+		}
+		if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
+			p = skip_past(p + 9, end, "]]>");
+			continue;
+		}
+		if (end - p >= 2 && p[1] == '?') {
+			p = skip_past(p + 2, end, "?>");
+			continue;
+		}
+		if (end - p >= 2 && (p[1] == '!' || p[1] == '/')) {
+			p = skip_past(p + 2, end, ">");
+			continue;
+		}
+		for (p++; p < end && *p != '>'; p++) {
+			if (*p == '"' || *p == '\'') {
+				const char *close = memchr(p + 1, *p, (size_t)(end - p - 1));
+
+				if (!close)
+					return -1;
+				p = close;
+			}
+		}
+		if (p >= end)
+			return -1;
+		p++;
+		span_[0] = (size_t)(start - text);
+		span_[1] = (size_t)(p - text);
+		if (etsi__buf_put(out, (const char *)span_, sizeof(span_)) < 0)
+			return ETSI_ENOMEM;
+	}
+	return 0;
+}
+
+/* The elements of a document in document order. */
+static int element_list(etsi__vec *out, xmlNode *root)
+{
+	xmlNode *n = root;
+
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE) {
+			if (etsi__vec_push(out, n) < 0)
+				return ETSI_ENOMEM;
+			if (n->children) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	return 0;
+}
+
+static int self_closing(const char *tag, size_t n)
+{
+	return n >= 2 && tag[n - 2] == '/';
+}
+
+static void tag_key(char *key, size_t size, const void *node)
+{
+	snprintf(key, size, "%p", node);
+}
+
+void etsi__xml_source_dispose(etsi__xml_source *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->tags.cap; i++) {
+		if (src->tags.slots[i].key)
+			etsi__free(src->tags.slots[i].value);
+	}
+	etsi__map_dispose(&src->tags);
+	etsi__free(src->decl);
+	src->decl = NULL;
+}
+
+int etsi__xml_source_record(etsi__xml_source *src, xmlDoc *doc, const char *data, size_t len)
+{
+	etsi__buf was = ETSI__BUF_INIT, now = ETSI__BUF_INIT;
+	etsi__vec elements = ETSI__VEC_INIT;
+	char *text = NULL;
+	size_t tlen, i, n;
+	const size_t *a, *b;
+	int error;
+
+	if (!etsi__xml_has_layout(doc))
+		return 0;
+	if ((error = etsi__xml_write(&text, &tlen, doc)) < 0)
+		return error;
+	if (tlen == len && memcmp(text, data, len) == 0)
+		goto done; /* written as libetsi writes it */
+	/* the XML declaration, when the file's differs */
+	if (strncmp(text, "<?xml", 5) == 0) {
+		const char *mine = strstr(text, "?>");
+		const char *theirs = len >= 5 && strncmp(data, "<?xml", 5) == 0
+		                     ? skip_past(data, data + len, "?>") : NULL;
+
+		int differs = !theirs || !mine ||
+		              (size_t)(theirs - data) != (size_t)(mine + 2 - text) ||
+		              memcmp(data, text, (size_t)(theirs - data)) != 0;
+
+		if (differs && !(src->decl = theirs ? etsi__strndup(data, (size_t)(theirs - data))
+		                                    : etsi__strdup(""))) {
+			error = etsi__error_oom();
+			goto done;
+		}
+	}
+	/* start tags written otherwise (attributes on several lines, other
+	 * spacing or quotes): the file's text, while the element keeps the
+	 * attributes it had */
+	if ((error = scan_tags(&was, data, len)) < 0 || (error = scan_tags(&now, text, tlen)) < 0 ||
+	    (error = element_list(&elements, xmlDocGetRootElement(doc))) < 0) {
+		if (error == ETSI_ENOMEM)
+			error = etsi__error_oom();
+		else
+			error = 0; /* cannot happen for a parsed document: keep none */
+		goto done;
+	}
+	n = elements.len;
+	if (was.len != n * 2 * sizeof(size_t) || now.len != was.len)
+		goto done;
+	a = (const size_t *)(void *)was.ptr;
+	b = (const size_t *)(void *)now.ptr;
+	for (i = 0; i < n; i++) {
+		size_t alen = a[2 * i + 1] - a[2 * i], blen = b[2 * i + 1] - b[2 * i];
+		const char *raw = data + a[2 * i], *norm = text + b[2 * i];
+		etsi__buf pair = ETSI__BUF_INIT;
+		char key[32];
+
+		if ((alen == blen && memcmp(raw, norm, alen) == 0) ||
+		    self_closing(raw, alen) != self_closing(norm, blen))
+			continue;
+		/* "norm\0raw" */
+		etsi__buf_put(&pair, norm, blen);
+		etsi__buf_put(&pair, "", 1);
+		etsi__buf_put(&pair, raw, alen);
+		tag_key(key, sizeof(key), elements.items[i]);
+		if (pair.failed || etsi__map_put(&src->tags, key, pair.ptr) != 0) {
+			etsi__buf_dispose(&pair);
+			error = etsi__error_oom();
+			goto done;
+		}
+	}
+done:
+	if (error < 0)
+		etsi__xml_source_dispose(src);
+	etsi__vec_dispose(&elements);
+	etsi__buf_dispose(&was);
+	etsi__buf_dispose(&now);
+	etsi__free(text);
+	return error;
+}
+
+int etsi__xml_source_apply(const etsi__xml_source *src, xmlDoc *doc, char **text, size_t *len)
+{
+	etsi__buf tags = ETSI__BUF_INIT, out = ETSI__BUF_INIT;
+	etsi__vec elements = ETSI__VEC_INIT;
+	const char *t = *text, *from = *text;
+	size_t i, n, tlen = *len;
+	const size_t *b;
+	int error = 0;
+
+	if (src->tags.len == 0 && !src->decl)
+		return 0;
+	if (src->decl && strncmp(t, "<?xml", 5) == 0) {
+		const char *decl_end = strstr(t, "?>");
+
+		if (decl_end) {
+			etsi__buf_puts(&out, src->decl);
+			from = decl_end + 2;
+			if (!*src->decl && *from == '\n')
+				from++;
+		}
+	}
+	if (src->tags.len &&
+	    ((error = scan_tags(&tags, t, tlen)) < 0 ||
+	     (error = element_list(&elements, xmlDocGetRootElement(doc))) < 0)) {
+		error = error == ETSI_ENOMEM ? etsi__error_oom() : 0;
+		goto done;
+	}
+	n = elements.len;
+	b = (const size_t *)(void *)tags.ptr;
+	if (tags.len != n * 2 * sizeof(size_t))
+		n = 0;
+	for (i = 0; i < n; i++) {
+		const char *norm, *tag = t + b[2 * i];
+		size_t blen = b[2 * i + 1] - b[2 * i];
+		char key[32];
+
+		tag_key(key, sizeof(key), elements.items[i]);
+		norm = etsi__map_get(&src->tags, key);
+		if (!norm || strlen(norm) != blen || memcmp(norm, tag, blen) != 0)
+			continue; /* new, or changed since it was read */
+		etsi__buf_put(&out, from, (size_t)(tag - from));
+		etsi__buf_puts(&out, norm + blen + 1);
+		from = tag + blen;
+	}
+	etsi__buf_put(&out, from, (size_t)(t + tlen - from));
+	if (out.failed) {
+		error = etsi__error_oom();
+		goto done;
+	}
+	etsi__free(*text);
+	*len = out.len;
+	*text = etsi__buf_detach(&out);
+done:
+	etsi__buf_dispose(&out);
+	etsi__vec_dispose(&elements);
+	etsi__buf_dispose(&tags);
+	return error;
 }

@@ -14,6 +14,8 @@
 
 #include <libxml/tree.h>
 
+#include "util.h"
+
 #define ETSI__DEFAULT_MAX_SIZE ((size_t)64 * 1024 * 1024)
 #define ETSI__DEFAULT_MAX_DEPTH 64u
 /* Bounds checked before parsing (see prescan() in xml.c): attributes of
@@ -37,8 +39,16 @@ int etsi__read_file(char **out, size_t *len, const char *path, size_t max_size);
  * document URL. */
 int etsi__xml_parse(xmlDoc **out, const char *data, size_t len, const char *name,
                     size_t max_size, unsigned int max_depth);
+/* The same, keeping the whitespace between elements as text nodes, so that
+ * etsi__xml_write() gives the document back as it was written (dossiers,
+ * which users keep in version control). */
+int etsi__xml_parse_layout(xmlDoc **out, const char *data, size_t len, const char *name,
+                           size_t max_size, unsigned int max_depth);
 
-/* Serializes a document as indented UTF-8; *out is freed with etsi__free(). */
+/* Serializes a document as UTF-8; *out is freed with etsi__free().  A
+ * document that carries its own layout (whitespace between the root's
+ * children, as etsi__xml_parse_layout() keeps it) is written as it is;
+ * any other is indented by two spaces a level. */
 int etsi__xml_write(char **out, size_t *len, xmlDoc *doc);
 
 /* Writes data to path atomically: temporary file in the same directory,
@@ -54,5 +64,38 @@ const char *etsi__xml_attr(const xmlNode *node, const char *name);
  * when empty; NULL when the content is split (use xmlNodeGetContent). */
 const char *etsi__xml_simple_text(const xmlNode *node);
 int etsi__xml_line(const xmlNode *node);
+
+/* Whether a document carries its own layout (see etsi__xml_write()). */
+int etsi__xml_has_layout(const xmlDoc *doc);
+/* Whether a node is a text node of whitespace only. */
+int etsi__xml_is_blank(const xmlNode *node);
+/* Links child into parent before `before` (NULL: at the end) and, in a
+ * document with a layout, on a line of its own indented like its siblings
+ * (a subtree built without whitespace is indented too). */
+void etsi__xml_insert(xmlNode *parent, xmlNode *child, xmlNode *before);
+/* Unlinks node (the caller frees it) and, in a document with a layout,
+ * the line break and indentation that were its own. */
+void etsi__xml_remove(xmlNode *node);
+/* Frees the whitespace-only text nodes between the elements under node
+ * (those of an element that holds elements or comments and no other
+ * text): what a parse without the layout leaves out. */
+void etsi__xml_strip_layout(xmlNode *node);
+
+/* What a parsed file wrote otherwise than libetsi writes it, so that
+ * writing the document again gives the file's text back: the start tags
+ * written otherwise (attributes on several lines, other spacing or
+ * quotes), by element, and the XML declaration. */
+typedef struct etsi__xml_source {
+	etsi__map tags;   /* element address -> "libetsi's tag\0the file's tag" */
+	char *decl;       /* the file's declaration ("" none), NULL: libetsi's */
+} etsi__xml_source;
+
+/* Records what @p data, parsed into @p doc with its layout, wrote
+ * otherwise than etsi__xml_write() would. */
+int etsi__xml_source_record(etsi__xml_source *src, xmlDoc *doc, const char *data, size_t len);
+/* Puts the file's start tags back into a serialization of @p doc, for the
+ * elements whose attributes did not change since, and its declaration. */
+int etsi__xml_source_apply(const etsi__xml_source *src, xmlDoc *doc, char **text, size_t *len);
+void etsi__xml_source_dispose(etsi__xml_source *src);
 
 #endif

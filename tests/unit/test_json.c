@@ -280,10 +280,23 @@ static void test_json__form(void **state)
 	/* CDATA is text */
 	assert_string_equal(str_at(top, "dossier/update-boundary/mechanism/0/trust-relationship/#text"),
 	                    "ECDSA P-256 signature <verified> before install.");
-	/* a comment between elements: #misc, after the 5 elements before it */
-	v = json_array_get(json_object_get(json_object_get(json_object_get(top, "dossier"), "header"),
-	                                   "#misc"), 0);
-	assert_int_equal(json_integer_value(json_object_get(v, "at")), 5);
+	/* a comment between elements: #misc, after the 5 elements before it
+	 * (among the file's line breaks and indentation, kept there too) */
+	{
+		json_t *misc = json_object_get(json_object_get(json_object_get(top, "dossier"),
+		                                               "header"), "#misc");
+		size_t i;
+
+		v = NULL;
+		for (i = 0; !v && i < json_array_size(misc); i++) {
+			if (json_object_get(json_array_get(misc, i), "comment"))
+				v = json_array_get(misc, i);
+		}
+		assert_non_null(v);
+		assert_int_equal(json_integer_value(json_object_get(v, "at")), 5);
+		v = json_array_get(misc, 0);
+		assert_string_equal(json_string_value(json_object_get(v, "text")), "\n    ");
+	}
 	/* extension elements, generic */
 	assert_string_equal(str_at(top, "dossier/header/#extensions/0/#name"), "acme:ticket");
 	v = json_object_get(json_array_get(json_object_get(json_array_get(json_object_get(
