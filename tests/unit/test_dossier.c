@@ -887,6 +887,226 @@ static void test_dossier__null_arguments(void **state)
 	etsi_dossier_free(d);
 }
 
+/* ---- formatting kept (dossiers live in git) --------------------------- */
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const hand_formatted[] = {
+	"formatting/hand-spaces.xml", "formatting/hand-tabs-no-verdicts.xml",
+};
+
+static size_t count_lines(const char *text)
+{
+	size_t n = 0;
+
+	for (; *text; text++)
+		n += *text == '\n';
+	return n;
+}
+
+/* Whether every line of `sub`, in order, is a line of `text` (`text` is
+ * `sub` with lines added). */
+static int lines_kept(const char *sub, const char *text)
+{
+	while (*sub) {
+		const char *eol = strchr(sub, '\n');
+		size_t n = eol ? (size_t)(eol - sub) + 1 : strlen(sub);
+
+		for (;;) {
+			const char *teol = strchr(text, '\n');
+			size_t tn = teol ? (size_t)(teol - text) + 1 : strlen(text);
+
+			if (!*text)
+				return 0;
+			text += tn;
+			if (tn == n && memcmp(text - tn, sub, n) == 0)
+				break;
+		}
+		sub += n;
+	}
+	return 1;
+}
+
+/* How many lines differ between two texts of as many lines. */
+static size_t lines_changed(const char *a, const char *b)
+{
+	size_t n = 0;
+
+	while (*a && *b) {
+		const char *ea = strchr(a, '\n'), *eb = strchr(b, '\n');
+		size_t la = ea ? (size_t)(ea - a) + 1 : strlen(a);
+		size_t lb = eb ? (size_t)(eb - b) + 1 : strlen(b);
+
+		n += la != lb || memcmp(a, b, la) != 0;
+		a += la;
+		b += lb;
+	}
+	return n + (*a != '\0') + (*b != '\0');
+}
+
+static etsi_dossier *load_fixture(const char *name, char **text)
+{
+	etsi_dossier *d = NULL;
+
+	*text = test_read_file(test_data_path(name), NULL);
+	if (etsi_dossier_load(&d, test_data_path(name), NULL) != 0)
+		fail_msg("%s: %s", name, etsi_error_last()->message);
+	return d;
+}
+
+static void test_dossier__layout_round_trip(void **state)
+{
+	char *dir = test_mkdtemp();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < N_OF(hand_formatted) + N_OF(examples); i++) {
+		int hand = i < N_OF(hand_formatted);
+		const char *name = hand ? hand_formatted[i]
+		                        : examples[i - N_OF(hand_formatted)];
+		char *path = strdup(hand ? test_data_path(name)
+		                         : test_source_path("examples/dossiers/") );
+		char *full = hand ? strdup(path) : test_path_join(path, name);
+		char *text = test_read_file(full, NULL), *out, *saved, *copy;
+		etsi_dossier *d = NULL;
+
+		assert_int_equal(etsi_dossier_load(&d, full, NULL), 0);
+		out = test_write(d, NULL);
+		if (strcmp(out, text) != 0)
+			fail_msg("%s: written differently from the file", name);
+		copy = test_path_join(dir, "copy.xml");
+		assert_int_equal(etsi_dossier_save(d, copy), 0);
+		saved = test_read_file(copy, NULL);
+		assert_string_equal(saved, text);
+		etsi_dossier_free(d);
+		free(saved);
+		free(copy);
+		free(out);
+		free(text);
+		free(full);
+		free(path);
+	}
+	test_rmtree(dir);
+	free(dir);
+}
+
+static void test_dossier__layout_new_verdict(void **state)
+{
+	char *before, *after;
+	etsi_dossier *d = load_fixture(hand_formatted[0], &before);
+
+	(void)state;
+	/* among sibling verdicts: one line, indented like them */
+	assert_int_equal(etsi_dossier_set_verdict(NULL, d, "5.3-13-1", "PASS", "tl-rheintal",
+	                                          "2026-12-01", NULL), 0);
+	after = test_write(d, NULL);
+	assert_true(lines_kept(before, after));
+	assert_int_equal(count_lines(after), count_lines(before) + 1);
+	assert_non_null(strstr(after, "\n        <verdict case=\"5.3-13-1\" result=\"PASS\" "
+	                       "by=\"tl-rheintal\" date=\"2026-12-01\"/>\n"));
+	free(after);
+	etsi_dossier_free(d);
+	free(before);
+
+	/* no <verdicts> yet: a new section one level below the root, in the
+	 * file's unit (a tab), its content one deeper */
+	d = load_fixture(hand_formatted[1], &before);
+	assert_null(strstr(before, "<verdicts"));
+	assert_int_equal(etsi_dossier_set_verdict(NULL, d, "5.3-13-1", "PASS", "tl-rheintal",
+	                                          "2026-12-01", "Seen on the web site."), 0);
+	after = test_write(d, NULL);
+	assert_true(lines_kept(before, after));
+	assert_non_null(strstr(after, "\n\t<verdicts>\n"
+	                       "\t\t<verdict case=\"5.3-13-1\" result=\"PASS\" by=\"tl-rheintal\" "
+	                       "date=\"2026-12-01\">\n"
+	                       "\t\t\t<note>Seen on the web site.</note>\n"
+	                       "\t\t</verdict>\n"
+	                       "\t</verdicts>\n"));
+	free(after);
+	etsi_dossier_free(d);
+	free(before);
+}
+
+static void test_dossier__layout_one_attribute(void **state)
+{
+	char *before, *after;
+	etsi_dossier *d = load_fixture(hand_formatted[0], &before);
+
+	(void)state;
+	assert_int_equal(etsi_dossier_set_ics(d, "5.3-2", "N", NULL), 0);
+	after = test_write(d, NULL);
+	assert_int_equal(count_lines(after), count_lines(before));
+	assert_int_equal(lines_changed(before, after), 1);
+	assert_non_null(strstr(after, "\n        <entry support=\"N\" provision=\"5.3-2\">\n"));
+	free(after);
+	etsi_dossier_free(d);
+	free(before);
+}
+
+static void test_dossier__layout_new_records(void **state)
+{
+	const char *ev[] = { "id", "ev-new", "provision", "5.3-14", "kind", "conceptual",
+		             "category", "other", "owner", "own-psl", "review", "draft",
+		             "release", "2.4.0", "claim", "A new claim.", NULL };
+	const char *comp[] = { "id", "comp-new", "kind", "library", "updateable", "true",
+		               "name", "New library", "version", "1.0", NULL };
+	char *before, *after;
+	etsi_dossier *d = load_fixture(hand_formatted[0], &before);
+	etsi_record *r;
+
+	(void)state;
+	assert_int_equal(etsi_dossier_add(&r, d, NULL, ETSI_KIND_EVIDENCE, ev), 0);
+	assert_int_equal(etsi_dossier_add(NULL, d, NULL, ETSI_KIND_COMPONENT, comp), 0);
+	after = test_write(d, NULL);
+	assert_true(lines_kept(before, after));
+	assert_int_equal(count_lines(after), count_lines(before) + 3 + 4);
+	assert_non_null(strstr(after,
+	                       "\n        <evidence id=\"ev-new\" provision=\"5.3-14\" kind=\"conceptual\" "
+	                       "category=\"other\" owner=\"own-psl\" review=\"draft\" release=\"2.4.0\">\n"
+	                       "            <claim>A new claim.</claim>\n"
+	                       "        </evidence>\n"));
+	assert_non_null(strstr(after,
+	                       "\n        <component id=\"comp-new\" kind=\"library\" updateable=\"true\">\n"
+	                       "            <name>New library</name>\n"
+	                       "            <version>1.0</version>\n"
+	                       "        </component>\n"));
+	/* removing what was added gives the file back, byte for byte */
+	assert_int_equal(etsi_dossier_remove(d, r), 0);
+	assert_int_equal(etsi_dossier_remove(d, etsi_dossier_find(d, ETSI_KIND_COMPONENT,
+	                                                          "comp-new")), 0);
+	free(after);
+	after = test_write(d, NULL);
+	assert_string_equal(after, before);
+	free(after);
+	etsi_dossier_free(d);
+	free(before);
+}
+
+static void test_dossier__layout_removed_record(void **state)
+{
+	char *before, *after, *expected;
+	etsi_dossier *d = load_fixture(hand_formatted[0], &before);
+	const char *start, *end;
+
+	(void)state;
+	/* the verdict's own lines go, nothing else */
+	start = strstr(before, "        <verdict case=\"5.3-7-1\"");
+	assert_non_null(start);
+	end = strstr(start, "</verdict>\n") + strlen("</verdict>\n");
+	expected = malloc(strlen(before) + 1);
+	assert_non_null(expected);
+	memcpy(expected, before, (size_t)(start - before));
+	strcpy(expected + (start - before), end);
+	assert_int_equal(etsi_dossier_remove(d, etsi_dossier_find(d, ETSI_KIND_VERDICT,
+	                                                          "5.3-7-1")), 0);
+	after = test_write(d, NULL);
+	assert_string_equal(after, expected);
+	free(after);
+	free(expected);
+	etsi_dossier_free(d);
+	free(before);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -909,6 +1129,11 @@ int main(void)
 		cmocka_unit_test(test_dossier__set_verdict),
 		cmocka_unit_test(test_dossier__options_init),
 		cmocka_unit_test(test_dossier__null_arguments),
+		cmocka_unit_test(test_dossier__layout_round_trip),
+		cmocka_unit_test(test_dossier__layout_new_verdict),
+		cmocka_unit_test(test_dossier__layout_one_attribute),
+		cmocka_unit_test(test_dossier__layout_new_records),
+		cmocka_unit_test(test_dossier__layout_removed_record),
 	};
 
 	return cmocka_run_group_tests(tests, test_init, test_shutdown);
