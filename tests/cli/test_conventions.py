@@ -192,13 +192,18 @@ class WordingTest(Base):
              "json, ics-csv, cyclonedx, spdx", "spdx"),
             (("evidence", "verfy", CAMERA, "--root", "."), "action", "verfy", "hash, verify",
              "verify"),
+            (("catalog", "--format", "oscal-profil"), "--format", "oscal-profil",
+             "text, xml, oscal-catalog, oscal-catalog-xml, oscal-profile", "oscal-profile"),
             (("--color=sometimes", "check", CAMERA), "--color", "sometimes",
              "auto, never, always", None),
         ]
+        cases.append((("verdict", CAMERA, "--case", "5.3-2-1", "--result", "pass", "--by", "x"),
+                      "--result", "pass", "PASS, FAIL, INCONCLUSIVE", "PASS"))
         for args, option, value, valid, near in cases:
             with self.subTest(args=args):
                 r = etsi(*args)
-                self.assertEqual(r.returncode, 2, r.stderr)
+                # a bad verdict is a refused verdict (1), as before
+                self.assertEqual(r.returncode, 1 if args[0] == "verdict" else 2, r.stderr)
                 self.assertIn(f"etsi: {option}: '{value}' is not valid; valid values: {valid}",
                               r.stderr)
                 if near:

@@ -849,6 +849,14 @@ int cmd_verdict(int argc, char **argv)
 		return cli_usage_error(self, "give exactly one dossier");
 	if (!test_case || !result || !by)
 		return cli_usage_error(self, "--case, --result and --by are required");
+	if (strcmp(result, "PASS") != 0 && strcmp(result, "FAIL") != 0 &&
+	    strcmp(result, "INCONCLUSIVE") != 0) {
+		static const char *const verdicts[] = { "PASS", "FAIL", "INCONCLUSIVE", NULL };
+
+		/* a bad result is a refused verdict: exit 1, the file unchanged */
+		cli_invalid_value(self, "--result", result, verdicts);
+		return CLI_FAILED;
+	}
 	if (!date) {
 		time_t now = time(NULL);
 		struct tm tm;

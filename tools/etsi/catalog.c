@@ -231,11 +231,19 @@ int cmd_catalog(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error(self, "unexpected argument '%s'", argv[optind]);
-	if (strcmp(format, "text") != 0 && strcmp(format, "xml") != 0 &&
-	    strncmp(format, "oscal-", 6) != 0)
-		return cli_usage_error(self, "--format takes text, xml, oscal-catalog, "
-		                       "oscal-catalog-xml, oscal-profile or oscal-profile-xml, not "
-		                       "'%s'", format);
+	{
+		const char *formats[32] = { "text", "xml" };
+		size_t i, n = 2;
+		int known = 0;
+
+		for (i = 0; etsi_catalog_export_format_at(i) && n + 1 < 32; i++)
+			formats[n++] = etsi_catalog_export_format_at(i);
+		formats[n] = NULL;
+		for (i = 0; i < n; i++)
+			known |= strcmp(formats[i], format) == 0;
+		if (!known)
+			return cli_invalid_value(self, "--format", format, formats);
+	}
 	error = etsi_catalog_open(&cat, edition, &opts);
 	if (error < 0) {
 		cli_error_last("catalog");

@@ -2,6 +2,7 @@
  * etsi: ETSI EN 303 645 clause 5.3 secure-update evidence, carried through
  * the ETSI TS 103 701 assessment.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -331,13 +332,17 @@ static size_t edit_distance(const char *a, const char *b)
 		D(0, j) = j;
 	for (i = 1; i <= la; i++) {
 		for (j = 1; j <= lb; j++) {
-			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1, best = D(i - 1, j) + 1;
+			size_t cost = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1])
+			              ? 0 : 1;
+			size_t best = D(i - 1, j) + 1;
 
 			if (D(i, j - 1) + 1 < best)
 				best = D(i, j - 1) + 1;
 			if (D(i - 1, j - 1) + cost < best)
 				best = D(i - 1, j - 1) + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			if (i > 1 && j > 1 && tolower((unsigned char)a[i - 1]) ==
+			                      tolower((unsigned char)b[j - 2]) &&
+			    tolower((unsigned char)a[i - 2]) == tolower((unsigned char)b[j - 1]) &&
 			    D(i - 2, j - 2) + 1 < best)
 				best = D(i - 2, j - 2) + 1;
 			D(i, j) = best;
