@@ -228,7 +228,9 @@ class WordingTest(Base):
                             (("report", CAMERA, "--fromat", "md"), "--format"),
                             (("release", CAMERA, "--verison", "2"), "--version"),
                             (("evidence", "hash", CAMERA, "--rot", "."), "--root"),
-                            (("export", CAMERA, "--froce"), "--force")):
+                            (("export", CAMERA, "--froce"), "--force"),
+                            (("check", "--colr=never", CAMERA), "--color"),
+                            (("gate", "--colro", "never", CAMERA), "--color")):
             with self.subTest(args=args):
                 r = etsi(*args)
                 self.assertEqual(r.returncode, 2)
