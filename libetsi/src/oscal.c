@@ -2286,9 +2286,10 @@ static int build(oscal *o, char **out, size_t *len, int xml)
 	                                                             : "assessment-results"),
 	                              NULL)
 	              : NULL;
+	if (root)
+		xmlDocSetRootElement(o->doc, root);  /* freed with the document */
 	if (o->base.failed || !root)
 		return etsi__error_oom();
-	xmlDocSetRootElement(o->doc, root);
 	o->ns = xmlNewNs(root, (const xmlChar *)NS_OSCAL, NULL);
 	if (!o->ns)
 		return etsi__error_oom();
@@ -2690,11 +2691,12 @@ int etsi_catalog_export(char **out, size_t *len, const etsi_catalog *catalog, co
 	root = o.doc ? xmlNewDocNode(o.doc, NULL, (const xmlChar *)(profile ? "profile" : "catalog"),
 	                             NULL)
 	             : NULL;
+	if (root)
+		xmlDocSetRootElement(o.doc, root);  /* freed with the document */
 	if (o.base.failed || !root) {
 		error = etsi__error_oom();
 		goto done;
 	}
-	xmlDocSetRootElement(o.doc, root);
 	o.ns = xmlNewNs(root, (const xmlChar *)NS_OSCAL, NULL);
 	if (!o.ns) {
 		error = etsi__error_oom();
