@@ -568,6 +568,22 @@ class Oscal(TempDirTest):
         ok, output = self.ajv(OSCAL_AP_JSON, self.exports("oscal-ap"))
         self.assertTrue(ok, output[-3000:])
 
+    def test_plan_and_catalog_schemas_are_not_rubber_stamps(self):
+        self.need_shared(OSCAL_AP_XSD, OSCAL_MODELS["catalog"][0])
+        self.need(XMLLINT, "xmllint")
+        plan = self.tmp / "plan.xml"
+        r = etsi("export", EXAMPLES[0], "--format", "oscal-ap-xml")
+        plan.write_text(r.stdout.replace("<import-ssp ", "<import-sap ", 1), encoding="utf-8")
+        r = subprocess.run([XMLLINT, "--noout", "--nonet", "--schema", str(OSCAL_AP_XSD),
+                            str(plan)], capture_output=True, text=True, timeout=120)
+        self.assertNotEqual(r.returncode, 0)
+        doc = json.loads((OSCAL_DIR / "en303645-3.1.3-catalog.json").read_text(encoding="utf-8"))
+        del doc["catalog"]["controls"][0]["title"]
+        bad = self.tmp / "catalog.json"
+        bad.write_text(json.dumps(doc), encoding="utf-8")
+        ok, output = self.ajv(OSCAL_MODELS["catalog"][0], [bad])
+        self.assertFalse(ok, output)
+
     def test_plan_tasks_and_the_results_href(self):
         """Tasks are the planned test cases with their readiness; the
         results' import-ap names the plan's file, by default the sibling
