@@ -828,6 +828,7 @@ class Sbom(TempDirTest):
         for fmt, name, needle in cases:
             with self.subTest(name):
                 out = self.tmp / "out.xml"
+                out.unlink(missing_ok=True)  # -o refuses an existing file without --force
                 r = etsi("import", "--from", fmt, INTERCHANGE / name, "--into", target, "-o", out)
                 self.assertEqual(r.returncode, 1, r.stderr)
                 self.assertIn(needle, r.stderr)
