@@ -712,21 +712,33 @@ int etsi__xml_has_layout(const xmlDoc *doc)
 	return 0;
 }
 
+static int laid_out_copy(xmlDoc **out, xmlDoc *doc);
+
 int etsi__xml_write(char **out, size_t *len, xmlDoc *doc)
 {
 	xmlBufferPtr buffer;
 	xmlSaveCtxtPtr save;
-	int failed;
+	xmlDoc *copy = NULL;
+	int failed, layout = etsi__xml_has_layout(doc);
 
 	*out = NULL;
 	if (len)
 		*len = 0;
+	/* subtrees made in memory and linked without whitespace (a stored
+	 * test plan replacing the old one) are indented like the rest */
+	if (layout && laid_out_copy(&copy, doc) < 0)
+		return ETSI_ENOMEM;
+	if (copy)
+		doc = copy;
 	buffer = xmlBufferCreate();
-	if (!buffer)
+	if (!buffer) {
+		xmlFreeDoc(copy);
 		return etsi__error_oom();
-	save = xmlSaveToBuffer(buffer, "UTF-8", etsi__xml_has_layout(doc) ? 0 : XML_SAVE_FORMAT);
+	}
+	save = xmlSaveToBuffer(buffer, "UTF-8", layout ? 0 : XML_SAVE_FORMAT);
 	if (!save) {
 		xmlBufferFree(buffer);
+		xmlFreeDoc(copy);
 		return etsi__error_oom();
 	}
 	failed = xmlSaveDoc(save, doc) < 0;
@@ -739,6 +751,7 @@ int etsi__xml_write(char **out, size_t *len, xmlDoc *doc)
 	if (!failed && len)
 		*len = (size_t)xmlBufferLength(buffer);
 	xmlBufferFree(buffer);
+	xmlFreeDoc(copy);
 	return failed ? etsi__error_oom() : 0;
 }
 
@@ -1331,4 +1344,65 @@ done:
 	etsi__vec_dispose(&elements);
 	etsi__buf_dispose(&tags);
 	return error;
+}
+
+/* An element made in memory (the parser numbers the lines of the elements
+ * it makes) that starts a line and holds elements only, none of them set
+ * on lines of their own. */
+static int unlaid(const xmlNode *node)
+{
+	const xmlNode *c;
+	span ind;
+
+	if (node->type != XML_ELEMENT_NODE || node->line != 0 || !node->children ||
+	    !indent_of(node, &ind))
+		return 0;
+	for (c = node->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			return 0;
+	}
+	return 1;
+}
+
+static int any_unlaid(const xmlNode *node)
+{
+	for (; node; node = node->next) {
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		if (unlaid(node) || any_unlaid(node->children))
+			return 1;
+	}
+	return 0;
+}
+
+/* Lays out the unlaid subtrees of `copy`, found where they are in the
+ * original (the copy has the same shape). */
+static void lay_out_like(const xmlNode *orig, xmlNode *copy, span unit)
+{
+	for (; orig && copy; orig = orig->next, copy = copy->next) {
+		span ind;
+
+		if (orig->type != XML_ELEMENT_NODE)
+			continue;
+		if (unlaid(orig) && indent_of(copy, &ind))
+			lay_out_subtree(copy, ind.p, ind.n, unit);
+		else
+			lay_out_like(orig->children, copy->children, unit);
+	}
+}
+
+/* *out: a copy of a laid out document with its unlaid subtrees laid out,
+ * or NULL when it has none. */
+static int laid_out_copy(xmlDoc **out, xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+
+	*out = NULL;
+	if (!root || !any_unlaid(root->children))
+		return 0;
+	*out = xmlCopyDoc(doc, 1);
+	if (!*out)
+		return etsi__error_oom();
+	lay_out_like(root->children, xmlDocGetRootElement(*out)->children, indent_unit(root));
+	return 0;
 }

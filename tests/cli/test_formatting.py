@@ -87,6 +87,22 @@ class Formatting(unittest.TestCase):
         r = etsi("validate", path)
         self.assertEqual(r.returncode, 0, r.stderr)
 
+    def test_stored_plan_is_laid_out_like_the_file(self):
+        path = self.copy(DATA / "hand-spaces.xml")
+        before = path.read_text(encoding="utf-8")
+        r = etsi("plan", path, "--store", "--as-of", "2026-12-01")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        stored = path.read_text(encoding="utf-8")
+        removed, added = changes(before, stored)
+        self.assertEqual(removed, [])
+        self.assertIn("    <test-plan generated=\"2026-12-01\">\n"
+                      "        <case id=\"5.3-1-1\" ", stored)
+        self.assertTrue(all(line.startswith("    ") or not line.strip() for line in added))
+        # stored again, over the first: the same file
+        r = etsi("plan", path, "--store", "--as-of", "2026-12-01")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(path.read_text(encoding="utf-8"), stored)
+
     def test_digest_ignores_the_layout_only(self):
         # the hand-formatted copy of an example differs from it in layout,
         # comments and attribute order only: same digest
