@@ -1364,9 +1364,54 @@ static int unlaid(const xmlNode *node)
 	return 1;
 }
 
+/* Two blank texts side by side: an element between them was unlinked
+ * without its line (the parser never leaves two texts side by side). */
+static int debris(const xmlNode *node)
+{
+	return etsi__xml_is_blank(node) && etsi__xml_is_blank(node->next) &&
+	       strchr((const char *)node->content, '\n') &&
+	       strchr((const char *)node->next->content, '\n');
+}
+
+/* Joins each such pair as removing the element with its line would have
+ * (etsi__xml_remove()). */
+static void clear_debris(xmlNode *node)
+{
+	xmlNode *c, *next;
+
+	for (c = node->children; c; c = next) {
+		next = c->next;
+		if (debris(c)) {
+			const char *pc = (const char *)c->content, *fc = (const char *)next->content;
+			const char *cut = strchr(pc, '\n'), *from = strchr(fc, '\n');
+			int failed = 0;
+			xmlNode *joined = join_text(node->doc, pc, (size_t)(cut - pc), from,
+			                            strlen(from), &failed);
+
+			if (failed)
+				continue;
+			if (joined)
+				link_before(node, c, joined);
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			c = next;
+			next = c->next;
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			if (joined)
+				next = joined; /* it may meet another */
+			continue;
+		}
+		if (c->type == XML_ELEMENT_NODE)
+			clear_debris(c);
+	}
+}
+
 static int any_unlaid(const xmlNode *node)
 {
 	for (; node; node = node->next) {
+		if (debris(node))
+			return 1;
 		if (node->type != XML_ELEMENT_NODE)
 			continue;
 		if (unlaid(node) || any_unlaid(node->children))
@@ -1376,7 +1421,7 @@ static int any_unlaid(const xmlNode *node)
 }
 
 /* Lays out the unlaid subtrees of `copy`, found where they are in the
- * original (the copy has the same shape). */
+ * original (the copy has the same shape, debris included). */
 static void lay_out_like(const xmlNode *orig, xmlNode *copy, span unit)
 {
 	for (; orig && copy; orig = orig->next, copy = copy->next) {
@@ -1404,5 +1449,6 @@ static int laid_out_copy(xmlDoc **out, xmlDoc *doc)
 	if (!*out)
 		return etsi__error_oom();
 	lay_out_like(root->children, xmlDocGetRootElement(*out)->children, indent_unit(root));
+	clear_debris(xmlDocGetRootElement(*out));
 	return 0;
 }

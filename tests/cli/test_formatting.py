@@ -102,6 +102,15 @@ class Formatting(unittest.TestCase):
         r = etsi("plan", path, "--store", "--as-of", "2026-12-01")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(path.read_text(encoding="utf-8"), stored)
+        # the next release leaves the fixed plan behind: its lines go, and
+        # no blank or indented lines stay where it was
+        nxt = self.tmp / "next.xml"
+        r = etsi("release", path, "--version", "2.5.0", "-o", nxt)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = nxt.read_text(encoding="utf-8")
+        self.assertNotIn("<test-plan", text)
+        self.assertIn("    </evidence-map>\n\n\n    <verdicts>\n", text)
+        self.assertNotRegex(text, r"\n[ \t]+\n")
 
     def test_digest_ignores_the_layout_only(self):
         # the hand-formatted copy of an example differs from it in layout,
