@@ -602,6 +602,147 @@ static void test_xml__write_file_atomic(void **state)
 	free(inside_missing);
 }
 
+/* ---- layout: whitespace kept, insertion and removal by lines ---------- */
+
+static xmlDoc *laid_out(const char *text)
+{
+	xmlDoc *doc = NULL;
+
+	assert_int_equal(etsi__xml_parse_layout(&doc, text, strlen(text), "t.xml",
+	                                        ETSI__DEFAULT_MAX_SIZE, ETSI__DEFAULT_MAX_DEPTH), 0);
+	return doc;
+}
+
+static char *written(xmlDoc *doc)
+{
+	char *out = NULL, *copy;
+	size_t len;
+
+	assert_int_equal(etsi__xml_write(&out, &len, doc), 0);
+	assert_int_equal(strlen(out), len);
+	copy = strdup(out);
+	etsi_free(out);
+	return copy;
+}
+
+static xmlNode *element(xmlDoc *doc, const char *path)
+{
+	xmlNode *n = xmlDocGetRootElement(doc);
+	char name[32];
+
+	while (n && *path) {
+		size_t k = strcspn(path, "/");
+
+		snprintf(name, sizeof(name), "%.*s", (int)k, path);
+		n = etsi__xml_child(n, NULL, name);
+		path += k + (path[k] == '/');
+	}
+	return n;
+}
+
+/* Inserts <name/> into the element at path, before its child `before`
+ * (NULL: at the end), and checks the text written. */
+static void check_insert(const char *text, const char *path, const char *before,
+                         const char *name, const char *expect)
+{
+	xmlDoc *doc = laid_out(text);
+	xmlNode *parent = element(doc, path);
+	xmlNode *child = xmlNewDocNode(doc, NULL, (const xmlChar *)name, NULL);
+	char *out;
+
+	assert_non_null(parent);
+	etsi__xml_insert(parent, child, before ? etsi__xml_child(parent, NULL, before) : NULL);
+	out = written(doc);
+	assert_string_equal(out, expect);
+	/* and removed again: the text as it was */
+	etsi__xml_remove(child);
+	xmlFreeNode(child);
+	free(out);
+	out = written(doc);
+	assert_string_equal(out, text);
+	free(out);
+	xmlFreeDoc(doc);
+}
+
+#define DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+static void test_xml__layout_kept(void **state)
+{
+	const char *text = DECL "<r>\n\n\t<a x=\"1\"   y='2'/>  <!-- c -->\n"
+	                   "\t<b><c/></b>\n</r>\n";
+	xmlDoc *doc = laid_out(text);
+	char *out = written(doc);
+
+	(void)state;
+	/* the layout is kept; spacing and quotes inside tags are libxml2's */
+	assert_string_equal(out, DECL "<r>\n\n\t<a x=\"1\" y=\"2\"/>  <!-- c -->\n"
+	                    "\t<b><c/></b>\n</r>\n");
+	assert_true(etsi__xml_has_layout(doc));
+	free(out);
+	xmlFreeDoc(doc);
+	/* the hardened parse drops it, and the writer indents */
+	assert_int_equal(etsi__xml_parse(&doc, text, strlen(text), "t.xml",
+	                                 ETSI__DEFAULT_MAX_SIZE, ETSI__DEFAULT_MAX_DEPTH), 0);
+	assert_false(etsi__xml_has_layout(doc));
+	out = written(doc);
+	assert_string_equal(out, DECL "<r>\n  <a x=\"1\" y=\"2\"/>\n  <!-- c -->\n"
+	                    "  <b>\n    <c/>\n  </b>\n</r>\n");
+	free(out);
+	xmlFreeDoc(doc);
+}
+
+static void test_xml__layout_insert_and_remove(void **state)
+{
+	(void)state;
+	/* after a sibling, set off like it (blank line), indented like it */
+	check_insert(DECL "<r>\n    <a/>\n\n    <b/>\n</r>\n", "", NULL, "n",
+	             DECL "<r>\n    <a/>\n\n    <b/>\n\n    <n/>\n</r>\n");
+	/* between siblings, after the one before it and a comment on its line */
+	check_insert(DECL "<r>\n    <a/> <!-- about a -->\n    <!-- about b -->\n    <b/>\n</r>\n",
+	             "", "b", "n",
+	             DECL "<r>\n    <a/> <!-- about a -->\n    <n/>\n    <!-- about b -->\n"
+	             "    <b/>\n</r>\n");
+	/* first, before the others */
+	check_insert(DECL "<r>\n\t<a>\n\t\t<b/>\n\t</a>\n</r>\n", "a", "b", "n",
+	             DECL "<r>\n\t<a>\n\t\t<n/>\n\t\t<b/>\n\t</a>\n</r>\n");
+	/* into an empty element: one step deeper, in the file's step */
+	check_insert(DECL "<r>\n   <a/>\n   <b>\n      <c/>\n   </b>\n</r>\n", "a", NULL, "n",
+	             DECL "<r>\n   <a>\n      <n/>\n   </a>\n   <b>\n      <c/>\n   </b>\n</r>\n");
+	check_insert(DECL "<r>\n  <a>\n    <!-- none yet -->\n  </a>\n</r>\n", "a", NULL, "n",
+	             DECL "<r>\n  <a>\n    <!-- none yet -->\n    <n/>\n  </a>\n</r>\n");
+	/* inline content stays inline */
+	check_insert(DECL "<r>\n  <a><b/><c/></a>\n</r>\n", "a", "c", "n",
+	             DECL "<r>\n  <a><b/><n/><c/></a>\n</r>\n");
+	check_insert(DECL "<r>\n  <a><b/></a>\n</r>\n", "a/b", NULL, "n",
+	             DECL "<r>\n  <a><b><n/></b></a>\n</r>\n");
+}
+
+static void test_xml__layout_remove_lines(void **state)
+{
+	const char *text = DECL "<r>\n  <a/>\n\n  <b>\n    <c/>\n  </b>\n  <d/>\n</r>\n";
+	xmlDoc *doc = laid_out(text);
+	xmlNode *b = element(doc, "b");
+	char *out;
+
+	(void)state;
+	/* its lines, with the blank line that set it off: nothing left over */
+	etsi__xml_remove(b);
+	xmlFreeNode(b);
+	out = written(doc);
+	assert_string_equal(out, DECL "<r>\n  <a/>\n  <d/>\n</r>\n");
+	free(out);
+	xmlFreeDoc(doc);
+	/* an element unlinked by other means leaves no debris in the file */
+	doc = laid_out(text);
+	b = element(doc, "b");
+	xmlUnlinkNode(b);
+	xmlFreeNode(b);
+	out = written(doc);
+	assert_string_equal(out, DECL "<r>\n  <a/>\n  <d/>\n</r>\n");
+	free(out);
+	xmlFreeDoc(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -622,6 +763,9 @@ int main(void)
 		cmocka_unit_test(test_xml__schema_location_not_fetched),
 		cmocka_unit_test(test_xml__read_file_errors),
 		cmocka_unit_test(test_xml__write_file_atomic),
+		cmocka_unit_test(test_xml__layout_kept),
+		cmocka_unit_test(test_xml__layout_insert_and_remove),
+		cmocka_unit_test(test_xml__layout_remove_lines),
 	};
 
 	return cmocka_run_group_tests(tests, test_init, test_shutdown);
