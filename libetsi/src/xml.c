@@ -1210,6 +1210,45 @@ void etsi__xml_source_dispose(etsi__xml_source *src)
 	src->decl = NULL;
 }
 
+/* Whether a file may be written otherwise than libetsi writes it, in its
+ * declaration or its start tags; when not, nothing needs recording, and the
+ * document is not serialized to find out. */
+static int maybe_written_otherwise(const char *data, size_t len)
+{
+	static const char decl[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+	etsi__buf tags = ETSI__BUF_INIT;
+	const size_t *t;
+	size_t i, n;
+	int otherwise = 0;
+
+	if (len < sizeof(decl) - 1 || memcmp(data, decl, sizeof(decl) - 1) != 0)
+		return 1;
+	if (scan_tags(&tags, data, len) < 0) {
+		etsi__buf_dispose(&tags);
+		return 1;
+	}
+	t = (const size_t *)(void *)tags.ptr;
+	n = tags.len / (2 * sizeof(size_t));
+	for (i = 0; !otherwise && i < n; i++) {
+		const char *p = data + t[2 * i], *end = data + t[2 * i + 1];
+		int quoted = 0;
+
+		for (; p < end; p++) {
+			char c = *p;
+
+			if (c == '"')
+				quoted = !quoted;
+			else if (c == '\n' || c == '\r' || c == '\t' || c == '\'' || c == '&' ||
+			         (quoted && (c == '>' || c == '<')) ||
+			         (!quoted && c == ' ' && (p[1] == ' ' || p[1] == '=' || p[1] == '>' ||
+			                                  p[1] == '/' || p[-1] == '=')))
+				otherwise = 1;
+		}
+	}
+	etsi__buf_dispose(&tags);
+	return otherwise;
+}
+
 int etsi__xml_source_record(etsi__xml_source *src, xmlDoc *doc, const char *data, size_t len)
 {
 	etsi__buf was = ETSI__BUF_INIT, now = ETSI__BUF_INIT;
@@ -1219,7 +1258,7 @@ int etsi__xml_source_record(etsi__xml_source *src, xmlDoc *doc, const char *data
 	const size_t *a, *b;
 	int error;
 
-	if (!etsi__xml_has_layout(doc))
+	if (!etsi__xml_has_layout(doc) || !maybe_written_otherwise(data, len))
 		return 0;
 	if ((error = etsi__xml_write(&text, &tlen, doc)) < 0)
 		return error;
@@ -1347,16 +1386,17 @@ done:
 }
 
 /* An element made in memory (the parser numbers the lines of the elements
- * it makes) that starts a line and holds elements only, none of them set
- * on lines of their own. */
+ * it makes) inside one the parser made, that starts a line and holds
+ * elements only, none of them set on lines of their own. */
 static int unlaid(const xmlNode *node)
 {
 	const xmlNode *c;
 	span ind;
 
 	if (node->type != XML_ELEMENT_NODE || node->line != 0 || !node->children ||
-	    !indent_of(node, &ind))
-		return 0;
+	    !node->parent || node->parent->type != XML_ELEMENT_NODE ||
+	    node->parent->line == 0 || !indent_of(node, &ind))
+		return 0; /* a document made in memory (an import) is as made */
 	for (c = node->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			return 0;
