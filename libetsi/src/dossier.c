@@ -646,7 +646,8 @@ int etsi_dossier_set_verdict(etsi_record **out, etsi_dossier *dossier, const cha
 {
 	const char *fields[] = { "case", test_case, "result", result, "by", by, "date", date,
 	                         note ? "note" : NULL, note, NULL };
-	etsi_record *old;
+	etsi_record *old, *added = NULL;
+	xmlNode *anchor = NULL;
 	int error;
 
 	if (out)
@@ -668,8 +669,23 @@ int etsi_dossier_set_verdict(etsi_record **out, etsi_dossier *dossier, const cha
 			if ((error = etsi__check_value(old, def, f, fields[i + 1], &dossier->store)) < 0)
 				return error;
 		}
+		/* the new verdict takes the old one's place, so that a diff
+		 * shows the verdict changed rather than moved */
+		for (anchor = old->node->next; anchor; anchor = anchor->next) {
+			if (anchor->type == XML_ELEMENT_NODE)
+				break;
+		}
 		if ((error = etsi__store_remove(&dossier->store, old)) < 0)
 			return error;
 	}
-	return etsi__store_add(out, &dossier->store, NULL, ETSI_KIND_VERDICT, fields);
+	if ((error = etsi__store_add(&added, &dossier->store, NULL, ETSI_KIND_VERDICT, fields)) < 0)
+		return error;
+	if (anchor && anchor->parent == added->node->parent) {
+		etsi__xml_remove(added->node);
+		etsi__xml_insert(anchor->parent, added->node, anchor);
+		dossier->store.dirty = 1;
+	}
+	if (out)
+		*out = added;
+	return 0;
 }

@@ -1004,6 +1004,22 @@ static void test_dossier__layout_new_verdict(void **state)
 	assert_int_equal(count_lines(after), count_lines(before) + 1);
 	assert_non_null(strstr(after, "\n        <verdict case=\"5.3-13-1\" result=\"PASS\" "
 	                       "by=\"tl-rheintal\" date=\"2026-12-01\"/>\n"));
+	free(before);
+	before = after;
+	/* a verdict recorded again stays where it is: one line changes */
+	assert_int_equal(etsi_dossier_set_verdict(NULL, d, "5.0-1-1", "PASS", "tl-rheintal",
+	                                          "2026-12-02", NULL), 0);
+	after = test_write(d, NULL);
+	assert_int_equal(count_lines(after), count_lines(before) - 3);
+	assert_true(test_line_of(after, "case=\"5.0-1-1\"") ==
+	            test_line_of(before, "case=\"5.0-1-1\""));
+	assert_int_equal(etsi_dossier_set_verdict(NULL, d, "5.3-13-1", "FAIL", "tl-rheintal",
+	                                          "2026-12-01", NULL), 0);
+	free(before);
+	before = after;
+	after = test_write(d, NULL);
+	assert_int_equal(lines_changed(before, after), 1);
+	assert_non_null(strstr(after, "\n        <verdict case=\"5.3-13-1\" result=\"FAIL\" "));
 	free(after);
 	etsi_dossier_free(d);
 	free(before);
