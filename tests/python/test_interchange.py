@@ -150,7 +150,7 @@ class Sbom(unittest.TestCase):
             self.assertEqual(len(cm.exception.diagnostics.errors), 2)
             self.assertIn("/components/0/name", str(cm.exception))
             with self.assertRaises(etsi.UnsupportedError):
-                dossier.import_sbom((INTERCHANGE / "bad-version.spdx.json").read_bytes(), "spdx")
+                dossier.import_sbom((INTERCHANGE / "bad-version-2.1.spdx.json").read_bytes(), "spdx")
             with self.assertRaises(etsi.ParseError) as cm:
                 dossier.import_sbom((INTERCHANGE / "bad-xxe.cdx.xml").read_bytes())
             self.assertEqual(cm.exception.line, 2)

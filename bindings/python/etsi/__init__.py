@@ -1534,7 +1534,8 @@ class Dossier(_Owner):
                     max_depth: int = 0) -> Diagnostics:
         """Merges the software components of an SBOM into the update
         boundary (``etsi import --from cyclonedx|spdx``): ``format`` is
-        "cyclonedx" (1.4 to 1.6, JSON or XML) or "spdx" (SPDX 2.3 JSON).
+        "cyclonedx" (1.2 to 1.7, JSON or XML) or "spdx" (SPDX 2.2 or 2.3 JSON or
+        tag-value, SPDX 3.0 JSON-LD).
         Components are matched by package URL, else CPE, else name and
         version, so importing again updates and never duplicates; new ones
         get a 6-SoftComp row and updateability "undecided".  Returns what

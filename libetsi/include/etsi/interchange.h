@@ -32,7 +32,8 @@
  * - "ics-csv": the EN 303 645 Annex B table as a spreadsheet exports it
  *   (columns Reference, Status, Support, Detail; comma, semicolon or tab
  *   separated, UTF-8 with or without a byte order mark).
- * - "cyclonedx" (JSON or XML, 1.4 to 1.6) and "spdx" (SPDX 2.3 JSON):
+ * - "cyclonedx" (JSON or XML, 1.2 to 1.7) and "spdx" (SPDX 2.2 or 2.3 as
+ *   JSON or tag-value, SPDX 3.0 as JSON-LD):
  *   software components become update-boundary components with their
  *   IXIT 6-SoftComp rows, merged by stable identity (package URL, else CPE,
  *   else name and version), their updateability left "undecided" for a

@@ -844,7 +844,8 @@ public final class Dossier extends RecordOwner {
      * "undecided".  Nothing changes unless the whole SBOM is right.
      *
      * @param sbom the SBOM
-     * @param format "cyclonedx" (1.4 to 1.6, JSON or XML) or "spdx" (2.3 JSON)
+     * @param format "cyclonedx" (1.2 to 1.7, JSON or XML) or "spdx" (2.2 or 2.3 JSON or
+     *        tag-value, 3.0 JSON-LD)
      * @param name the SBOM's name in messages, or null
      * @return what each component did
      * @throws EtsiException.Validation for missing or ill-typed fields

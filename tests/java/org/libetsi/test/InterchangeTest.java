@@ -105,11 +105,11 @@ public class InterchangeTest {
             dossier.importSbom(CYCLONEDX.getBytes(StandardCharsets.UTF_8), "cyclonedx", "bom.json");
             assertEquals(before + 1, dossier.components().size());
             try {
-                dossier.importSbom("{\"spdxVersion\": \"SPDX-2.2\"}".getBytes(StandardCharsets.UTF_8),
+                dossier.importSbom("{\"spdxVersion\": \"SPDX-2.1\"}".getBytes(StandardCharsets.UTF_8),
                                    "spdx", "old.json");
                 fail("accepted");
             } catch (EtsiException.Unsupported e) {
-                assertTrue(e.getMessage(), e.getMessage().contains("SPDX-2.2"));
+                assertTrue(e.getMessage(), e.getMessage().contains("SPDX-2.1"));
             }
         }
     }
