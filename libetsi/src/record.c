@@ -569,6 +569,15 @@ static const char *hash_text(etsi__store *store, xmlNode *node)
 
 /* ---- reading fields -------------------------------------------------- */
 
+/* "a" or "an" before a kind name: "an evidence", "an ics-entry", "a verdict",
+ * "a user-info" (said "you"). */
+static const char *article(const char *noun)
+{
+	if (!noun || !noun[0] || strncmp(noun, "us", 2) == 0)
+		return "a";
+	return strchr("aeiou", noun[0]) ? "an" : "a";
+}
+
 static const char *store_ns(const etsi_record *record)
 {
 	return record->store->ns;
@@ -1401,7 +1410,8 @@ static int check_pairs(etsi__store *store, const etsi__kind_def *def,
 			given |= strcmp(pairs[p], field->name) == 0;
 		if (!given)
 			return etsi__error(ETSI_EINVALID, ERR_ARG,
-			                   "a %s needs the field '%s'", def->name, field->name);
+			                   "%s %s needs the field '%s'", article(def->name), def->name,
+			                   field->name);
 	}
 	if (*key_out)
 		return check_key_free(store, def, *key_out, NULL);
@@ -1484,12 +1494,13 @@ int etsi__store_add(etsi_record **out, etsi__store *store, etsi_record *parent,
 	if (def->parent) {
 		if (!parent || parent->kind != def->parent || parent->store != store ||
 		    parent->removed)
-			return etsi__error(ETSI_EINVALID, ERR_ARG, "a %s belongs to a %s of this "
-			                   "dossier; pass that record as the parent", def->name,
+			return etsi__error(ETSI_EINVALID, ERR_ARG, "%s %s belongs to %s %s of this "
+			                   "dossier; pass that record as the parent", article(def->name),
+			                   def->name, article(etsi_kind_name(def->parent)),
 			                   etsi_kind_name(def->parent));
 	} else if (parent) {
-		return etsi__error(ETSI_EINVALID, ERR_ARG, "a %s has no parent record; pass NULL",
-		                   def->name);
+		return etsi__error(ETSI_EINVALID, ERR_ARG, "%s %s has no parent record; pass NULL",
+		                   article(def->name), def->name);
 	}
 	if ((def->flags & ETSI__K_SINGLETON) && etsi__store_find(store, kind, NULL))
 		return etsi__error(ETSI_EEXISTS, ERR_DOSSIER, "the dossier already has its %s",

@@ -173,6 +173,13 @@ class OtherFactsTest(TempDirTestCase):
             self.assertEqual([(p["kind"], p["verifies"], p["description"]) for p in paths],
                              [("service-port", "false", "Factory test pads on the main board."),
                               ("recovery-mode", "true", "")])
+        # messages use the right article before a kind name
+        with self.assertRaisesRegex(etsi.InvalidError, "an install-path belongs to a component"):
+            self.d.add("install-path", kind="service-port", verifies="false")
+        with self.assertRaisesRegex(etsi.InvalidError, "an evidence needs the field 'claim'"):
+            self.d.add("evidence", id="ev-x", provision="5.3-9", kind="conceptual",
+                       category="design-document", owner=self.d.records("owner")[0].key,
+                       review="draft", release="3.4.0")
         with self.assertRaises(etsi.InvalidError):
             self.d.add("install-path", kind="jtag", verifies="false", parent=fw)
         with self.assertRaises(etsi.InvalidError):
