@@ -166,36 +166,18 @@ static void inputs_text(etsi__buf *out, const etsi_record *tc, int missing_only)
 
 /* ---- findings --------------------------------------------------------- */
 
+/* The text `etsi check` prints: the one formatter of the library. */
 static void findings_text(etsi__buf *out, const etsi_results *results)
 {
-	const etsi_diagnostics *list = results->findings;
-	size_t i, waived = 0;
+	char *text = NULL;
+	size_t len = 0;
 
-	for (i = 0; i < etsi_diagnostics_count(list); i++) {
-		const etsi_diagnostic *d = etsi_diagnostics_at(list, i);
-
-		etsi__buf_puts(out, d->file);
-		if (d->line)
-			etsi__buf_printf(out, ":%d", d->line);
-		etsi__buf_printf(out, ": %s[%s]", etsi_severity_name(d->severity), d->rule);
-		if (d->reference)
-			etsi__buf_printf(out, " %s", d->reference);
-		etsi__buf_printf(out, ": %s", d->message);
-		if (d->waived) {
-			etsi__buf_printf(out, " (waived by %s)", d->waiver);
-			waived++;
-		}
-		etsi__buf_puts(out, "\n");
-		if (d->hint && !d->waived)
-			etsi__buf_printf(out, "    hint: %s\n", d->hint);
+	if (etsi_diagnostics_format(&text, &len, results->findings, results->file, 0) < 0) {
+		out->failed = 1;
+		return;
 	}
-	etsi__buf_printf(out, "%s: %zu error%s, %zu warning%s, %zu info%s, %zu waived\n",
-	                 results->file, etsi_diagnostics_count_severity(list, ETSI_SEVERITY_ERROR),
-	                 etsi_diagnostics_count_severity(list, ETSI_SEVERITY_ERROR) == 1 ? "" : "s",
-	                 etsi_diagnostics_count_severity(list, ETSI_SEVERITY_WARNING),
-	                 etsi_diagnostics_count_severity(list, ETSI_SEVERITY_WARNING) == 1 ? "" : "s",
-	                 etsi_diagnostics_count_severity(list, ETSI_SEVERITY_INFO), "",
-	                 waived);
+	etsi__buf_put(out, text, len);
+	etsi_free(text);
 }
 
 static int json_set_string(json_t *obj, const char *key, const char *value)
