@@ -951,6 +951,17 @@ static void migrate_verdicts(migration *mg)
 				     "in V%s (%s): the laboratory confirms the verdict still holds",
 				     attr(v, "result"), tc, ts_from, etsi_record_key(q),
 				     etsi_catalog_edition(mg->map.to), impact_names[impact]);
+			} else if (!ts_from || !ts_to || strcmp(ts_from, ts_to) != 0) {
+				/* The same id in another TS edition is not known to be the
+				 * same test: its purpose, inputs or pass rule may differ. */
+				mark(mg, v, "review", NULL);
+				carry(mg, v);
+				note(mg, ETSI_SEVERITY_WARNING, "review", line, NULL, tc,
+				     "until a review is recorded the verdict counts as not assessed",
+				     "verdict %s of %s kept, given under TS 103 701 V%s: test case %s of "
+				     "V%s may differ, so the laboratory confirms the verdict still holds",
+				     attr(v, "result"), tc, ts_from ? ts_from : "?", tc,
+				     ts_to ? ts_to : "?");
 			} else {
 				note(mg, ETSI_SEVERITY_INFO, "carried", line, NULL, tc, NULL,
 				     "verdict %s of %s kept: the test case is the same in TS 103 701 V%s",

@@ -102,6 +102,25 @@ class Migrate(TempDirTest):
         self.assertIn("evidence-needs-review", c.stdout)
         self.assertIn("5.3-15A", c.stdout)
 
+    def test_verdicts_of_another_ts_edition_wait_for_confirmation(self):
+        # 5.3-13's provision is unchanged, but its verdicts were given under
+        # TS 103 701 V1.1.1: the same test case id in V2.1.1 is not known to
+        # be the same test, so none counts towards a claim until confirmed
+        out = self.tmp / "sensor-v3.xml"
+        r = etsi("migrate", SENSOR, "--to", "3.1.3", "-o", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn("kept: the test case is the same", r.stdout)
+        for case in ("5.3-13-1", "5.3-13-2"):
+            self.assertRegex(r.stdout, rf"warning\[review\] {re.escape(case)}: verdict PASS of "
+                                       rf"{re.escape(case)} kept, given under TS 103 701 V1\.1\.1")
+        text = out.read_text()
+        self.assertRegex(text, r'<verdict case="5\.3-13-1"[^>]*migration:action="review"')
+        c = etsi("check", "--as-of", "2026-11-26", out)
+        self.assertIn("verdict-needs-review", c.stdout)
+        o = etsi("outcomes", "--as-of", "2026-11-26", out)
+        self.assertRegex(o.stdout, r"5\.3-13 .*NOT ASSESSED .*5\.3-13-1 NOT ASSESSED, "
+                                   r"5\.3-13-2 NOT ASSESSED")
+
     def test_every_split_quiet(self):
         out = self.tmp / "every-v3.xml"
         r = etsi("migrate", EVERY_SPLIT, "--to", "3.1.3", "-o", out, "-q")
