@@ -9,6 +9,7 @@
  * built as an XML document in the urn:libetsi:results:1 namespace and read
  * through the record API, the same document the report stylesheets read.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -391,6 +392,44 @@ static const etsi_rule rules[R__COUNT] = {
 		"cases is FAIL.",
 		"fix the product and have the case tested again, or mark the provision N",
 		"consistency", NULL },
+	[R_EVIDENCE_TOO_BROAD] = { "evidence-too-broad", W, "evidence", "handoff",
+		"One artifact (by digest, git object id or reference) is the only evidence for "
+		"three or more provisions.",
+		"file evidence that shows each provision on its own (a test report, a log, a "
+		"section of the document with its own digest), or add it beside the shared one",
+		"judgement", NULL },
+	[R_EVIDENCE_STALE] = { "evidence-stale", W, "evidence", "handoff",
+		"An artifact was collected more than 365 days before the release's date.",
+		"collect it again for this release, or carry it forward with a review "
+		"(<carried-from release=... reviewed-by=... reviewed-on=...>)",
+		"judgement", NULL },
+	[R_EVIDENCE_AFTER_VERDICT] = { "evidence-collected-after-verdict", E, "evidence",
+		"handoff",
+		"A verdict cites evidence whose artifact was collected after the verdict's date, "
+		"so it cannot be what the laboratory saw.",
+		"correct the artifact's collected date or the verdict's date, or cite the "
+		"evidence the laboratory actually assessed",
+		"consistency", NULL },
+	[R_EXTERNAL_MISSING] = { "evidence-external-missing", E, "assessment", "handoff",
+		"A certificate or third-party evaluation is filed without its external block "
+		"(issuer, scope, assurance, covered test cases).",
+		"add <external assurance=\"...\"> with issuer, scope and one covers element per "
+		"test case",
+		"test-case", "TS 103 701 clause 4.7 (external evidence)" },
+	[R_EXTERNAL_OTHER_PROVISION] = { "external-covers-other-provision", E, "assessment",
+		"handoff",
+		"External evidence covers a test case of another provision than the one it is "
+		"filed under.",
+		"file the evidence under the test case's provision (one evidence item per "
+		"provision), or correct the covers element",
+		"consistency", "TS 103 701 clause 4.7 (external evidence)" },
+	[R_EXTERNAL_FULL_BY_DOCUMENT] = { "external-full-by-document", W, "assessment",
+		"handoff",
+		"External evidence that is a document review claims full coverage of a "
+		"functional test case.",
+		"set coverage=\"partial\", or file the functional test report that observed "
+		"the device",
+		"judgement", "TS 103 701: functional test cases observe the DUT" },
 };
 
 #undef E
@@ -431,6 +470,37 @@ static int is_true(const etsi_record *r, const char *field)
 static int blank(const etsi_record *r, const char *field)
 {
 	return etsi__is_blank(get(r, field));
+}
+
+/* An IXIT value that is missing, or a placeholder typed where a value is
+ * required ("n/a", "none", "-", "TBD"...): not a value either. */
+static int no_value(const etsi_record *r, const char *field)
+{
+	static const char *const placeholders[] = {
+		"n/a", "na", "not applicable", "none", "-", "--", "tbd", "tba", "todo", "?",
+		"unknown", "nil", "null", NULL
+	};
+	const char *v = get(r, field);
+	size_t i, len;
+
+	if (etsi__is_blank(v))
+		return 1;
+	while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+		v++;
+	len = strlen(v);
+	while (len && (v[len - 1] == ' ' || v[len - 1] == '\t' || v[len - 1] == '\n' ||
+	               v[len - 1] == '\r' || v[len - 1] == '.'))
+		len--;
+	for (i = 0; placeholders[i]; i++) {
+		size_t k = 0;
+
+		while (k < len && placeholders[i][k] &&
+		       tolower((unsigned char)v[k]) == placeholders[i][k])
+			k++;
+		if (k == len && !placeholders[i][k])
+			return 1;
+	}
+	return 0;
 }
 
 /* An ICS entry or verdict carried from an earlier release (etsi release)
@@ -927,7 +997,7 @@ static const presence *input_presence(eval *ev, const char *table, const char *f
 	case 2: /* 2-UserInfo */
 		if (!ev->user_info)
 			etsi__buf_puts(&missing, "there is no ixit/user-info");
-		else if (field && blank(ev->user_info, field))
+		else if (field && no_value(ev->user_info, field))
 			etsi__buf_printf(&missing, "ixit/user-info has no %s", field);
 		break;
 	case 4: { /* 4-Conf */
@@ -949,10 +1019,10 @@ static const presence *input_presence(eval *ev, const char *table, const char *f
 			if (field && strcmp(field, "update-mechanism") == 0) {
 				/* the component's covered-by list, or a justified absence */
 				if (!etsi_record_value_count(c, "mechanism") &&
-				    blank(c, "no-update-justification") &&
-				    (!row || blank(row, "update-mechanism-justification")))
+				    no_value(c, "no-update-justification") &&
+				    (!row || no_value(row, "update-mechanism-justification")))
 					missing_row(&missing, "component", etsi_record_key(c));
-			} else if (!row || (field && blank(row, field))) {
+			} else if (!row || (field && no_value(row, field))) {
 				missing_row(&missing, "component", etsi_record_key(c));
 			}
 		}
@@ -967,7 +1037,7 @@ static const presence *input_presence(eval *ev, const char *table, const char *f
 
 			if (etsi__streq(get(m, "implemented"), "false"))
 				continue;
-			if (!row || (field && blank(row, field)))
+			if (!row || (field && no_value(row, field)))
 				missing_row(&missing, "mechanism", etsi_record_key(m));
 		}
 		break;
@@ -978,7 +1048,7 @@ static const presence *input_presence(eval *ev, const char *table, const char *f
 
 		n = etsi_dossier_count(ev->d, kind);
 		for (i = 0; i < n && !found; i++)
-			found = !field || !blank(etsi_dossier_at(ev->d, kind, i), field);
+			found = !field || !no_value(etsi_dossier_at(ev->d, kind, i), field);
 		if (!found)
 			etsi__buf_printf(&missing, "no %s row%s%s", etsi_kind_name(kind),
 			                 field ? " gives " : "", field ? field : "");
@@ -2086,6 +2156,7 @@ int etsi__evaluate(etsi_diagnostics **diags_out, xmlDocPtr *doc_out, etsi_dossie
 		check_specific(&ev);
 		check_evidence(&ev);
 		etsi__check_claims(&ev);
+		etsi__check_evidence_depth(&ev);
 		build_plan(&ev);
 		overall = build_outcomes(&ev);
 		check_verdicts(&ev);

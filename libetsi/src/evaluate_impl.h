@@ -85,6 +85,13 @@ enum {
 	R_IMMUTABLE_SUCCESSOR,
 	R_CLAIM_SELF_FAIL,
 	R_CLAIM_LAB_FAIL,
+	/* the evidence in depth (evidence_rules.c) */
+	R_EVIDENCE_TOO_BROAD,
+	R_EVIDENCE_STALE,
+	R_EVIDENCE_AFTER_VERDICT,
+	R_EXTERNAL_MISSING,
+	R_EXTERNAL_OTHER_PROVISION,
+	R_EXTERNAL_FULL_BY_DOCUMENT,
 	R__COUNT
 };
 
@@ -167,5 +174,9 @@ void etsi__eval_question(eval *ev, const char *step, const char *fact, const cha
 
 /* Tests the ICS claims against the product's typed facts (claims.c). */
 void etsi__check_claims(eval *ev);
+
+/* Tests the evidence itself: breadth, dates, external blocks
+ * (evidence_rules.c). */
+void etsi__check_evidence_depth(eval *ev);
 
 #endif

@@ -292,6 +292,29 @@ KEY_FACTS = {
     "claim-laboratory-fail/fail.xml": dict(
         reference="5.3-7", fact="verdict 5.3-7-1: FAIL by tl-aurora",
         message=["the laboratory recorded FAIL for test case 5.3-7-1 on 2026-05-19"]),
+    "evidence-too-broad/fail.xml": dict(
+        element="art-coverage", reference="5.3-1",
+        message=["is the only evidence for 3 provisions (5.3-1, 5.3-2, 5.3-10)"]),
+    "evidence-stale/fail.xml": dict(
+        element="art-support-page", reference="5.3-13",
+        message=["collected on 2025-04-04, 403 days before release 2.6.0 (2026-05-12)"]),
+    "evidence-collected-after-verdict/fail.xml": dict(
+        element="art-crypto-spec", reference="5.3-7-1",
+        fact="artifact 'art-crypto-spec' collected 2026-05-25",
+        message=["is dated 2026-05-19 and cites evidence 'ev-crypto-spec'",
+                 "collected later, on 2026-05-25"]),
+    "evidence-external-missing/fail.xml": dict(
+        element="ev-hsm-certificate", reference="5.3-7",
+        message=["is a certificate from a third party but has no external block"]),
+    "external-covers-other-provision/fail.xml": dict(
+        element="ev-hsm-certificate", reference="5.3-7",
+        message=["covers test case 5.3-9-1, which belongs to 5.3-9"]),
+    "external-full-by-document/fail.xml": dict(
+        element="ev-update-design", reference="5.3-2",
+        message=["claims full coverage of 5.3-2-2, a functional test case"]),
+    "ixit-mechanism-input-missing/fail-placeholder.xml": dict(
+        reference="5.3-7", message=["7-UpdMech cryptographic-details: missing for mechanism "
+                                    "'mech-ota'"]),
 }
 
 _cache = {}

@@ -1093,6 +1093,79 @@ fixture("claim-laboratory-fail", "fail.xml",
 fixture("claim-laboratory-fail", "pass.xml", "the baseline: PASS.", "none")
 
 
+# ---- the evidence in depth (evidence_rules.c) ------------------------------------
+
+SHA_COVERAGE = 'sha256="1dbc191592fac8548dd7d38aef875630abbe9bb7849d47a3adb9827ffba29239"'
+SHA_DESIGN = 'sha256="c32fa9cd8caa08f449fbdc8bf679c45bb3f06c26d1354f668725b9bdc44183aa"'
+SHA_TRUST = 'sha256="b6c33762da08171e0d077d695438a23987bb401558feb0d3ffbc3f8af1cc0016"'
+CRYPTO_SPEC_SIZE = 'size="402877"'
+DESIGN_ARTIFACT_END = 'size="1204417" visibility="private"/>\n'
+DESIGN_EXTERNAL = ('      <external assurance="basic">\n'
+                   '        <issuer>Aurora Prüflabor GmbH</issuer>\n'
+                   '        <scope>Design review of HCC-ARCH-07 rev 2 for the HST-400 firmware '
+                   '2.6.0.</scope>\n'
+                   '        <covers test-case="5.3-2-2" coverage="{coverage}"/>\n'
+                   '      </external>\n')
+
+fixture("evidence-too-broad", "fail.xml",
+        "the update-coverage document (5.3-1) and the trust section (5.3-10) are filed with "
+        "the digest of HCC-ARCH-07 rev 2, the only evidence for 5.3-2 too: one document is "
+        "the only evidence for three provisions.",
+        "evidence-too-broad",
+        [(SHA_COVERAGE, SHA_DESIGN), (SHA_TRUST, SHA_DESIGN)])
+fixture("evidence-too-broad", "pass.xml",
+        "the trust section alone shares the design document's digest: two provisions.",
+        "none", [(SHA_TRUST, SHA_DESIGN)])
+
+fixture("evidence-stale", "fail.xml",
+        "the support-period page was captured on 2025-04-04, 403 days before release 2.6.0 "
+        "(2026-05-12).",
+        "evidence-stale",
+        [(SUPPORT_PAGE_DATES, 'collected="2025-04-04" expires="2026-11-04"')])
+fixture("evidence-stale", "pass.xml",
+        "the baseline: captured on 2026-05-04, eight days before the release.", "none")
+
+fixture("evidence-collected-after-verdict", "fail.xml",
+        "the crypto specification cited by the verdict on 5.3-7-1 (2026-05-19) was "
+        "collected on 2026-05-25.",
+        "evidence-collected-after-verdict",
+        [(CRYPTO_SPEC_SIZE, CRYPTO_SPEC_SIZE + ' collected="2026-05-25"')])
+fixture("evidence-collected-after-verdict", "pass.xml",
+        "as fail.xml, collected on 2026-05-18, the day before the verdict.", "none",
+        [(CRYPTO_SPEC_SIZE, CRYPTO_SPEC_SIZE + ' collected="2026-05-18"')])
+
+fixture("evidence-external-missing", "fail.xml",
+        "the HSM's FIPS 140-3 certificate is filed without its external block.",
+        "evidence-external-missing", [(EXTERNAL, "")])
+fixture("evidence-external-missing", "pass.xml",
+        "none: the baseline (the certificate states issuer, scope, assurance and covers).",
+        "none")
+
+fixture("external-covers-other-provision", "fail.xml",
+        "the HSM certificate, filed under 5.3-7, covers test case 5.3-9-1 of 5.3-9.",
+        "external-covers-other-provision",
+        [(EXTERNAL_COVERS, EXTERNAL_COVERS.replace("5.3-7-1", "5.3-9-1"))])
+fixture("external-covers-other-provision", "pass.xml",
+        "none: the baseline (it covers 5.3-7-1).", "none")
+
+fixture("external-full-by-document", "fail.xml",
+        "the laboratory's review of the design document (5.3-2) is recorded as external "
+        "evidence with full coverage of 5.3-2-2, a functional test case.",
+        "external-full-by-document",
+        [(DESIGN_ARTIFACT_END,
+          DESIGN_ARTIFACT_END + DESIGN_EXTERNAL.format(coverage="full"))])
+fixture("external-full-by-document", "pass.xml",
+        "as fail.xml, with partial coverage.", "none",
+        [(DESIGN_ARTIFACT_END,
+          DESIGN_ARTIFACT_END + DESIGN_EXTERNAL.format(coverage="partial"))])
+
+fixture("ixit-mechanism-input-missing", "fail-placeholder.xml",
+        "the 7-UpdMech row um-ota gives \"n/a\" as its cryptographic-details: a "
+        "placeholder is not a value.",
+        "ixit-mechanism-input-missing",
+        [(CRYPTO_DETAILS, "      <cryptographic-details>n/a</cryptographic-details>\n")])
+
+
 fixture("waiver-unknown-rule", "fail.xml",
         "a waiver for the expired support-page capture names the rule \"artifact-expiry\" "
         "(a typo), so it waives nothing.",

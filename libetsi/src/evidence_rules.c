@@ -1,0 +1,310 @@
+/*
+ * The evidence's own mistakes (docs/rules.md, "Evidence in depth"): one
+ * artifact filed as the only evidence for many provisions, artifacts
+ * collected long before the release or after the verdict that cites them,
+ * external evidence that covers another provision's test cases or claims
+ * full coverage of a functional test case by reading a document, and
+ * third-party evidence without its external block.
+ *
+ * The breadth check reads the evidence map once per provision that has
+ * evidence (a few dozen); the date checks read each artifact and each
+ * verdict's evidence once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "evaluate_impl.h"
+#include "record_impl.h"
+#include "xml.h"
+
+/* How many days before the release an artifact may have been collected
+ * before it is reported as stale (libetsi's judgement: one year). */
+#define STALE_DAYS 365
+
+/* How many provisions one artifact may back alone before it is too broad
+ * (libetsi's judgement). */
+#define BROAD_PROVISIONS 3
+
+static const char *get(const etsi_record *r, const char *field)
+{
+	return etsi_record_get(r, field);
+}
+
+/* Days since 1970-01-01 of a YYYY-MM-DD date, or -1. */
+static long days(const char *date)
+{
+	int y, m, d;
+	long era, yoe, doy, doe;
+
+	if (!date || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12)
+		return -1;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* The identity of an artifact: its digest, its git object id, else its
+ * reference. */
+static const char *identity(const etsi_record *a)
+{
+	const char *id = get(a, "sha256");
+
+	id = id ? id : get(a, "git-oid");
+	return id ? id : get(a, "ref");
+}
+
+/* The single artifact identity behind all of a provision's evidence, or
+ * NULL when it has none or several. */
+static const char *sole_identity(const eval *ev, const char *provision,
+                                 etsi_record **first)
+{
+	size_t i, j, n = etsi_dossier_count(ev->d, ETSI_KIND_EVIDENCE);
+	const char *only = NULL;
+
+	for (i = 0; i < n; i++) {
+		etsi_record *e = etsi_dossier_at(ev->d, ETSI_KIND_EVIDENCE, i);
+
+		if (!etsi__streq(get(e, "provision"), provision))
+			continue;
+		for (j = 0; j < etsi_record_child_count(e); j++) {
+			etsi_record *a = etsi_record_child_at(e, j);
+			const char *id;
+
+			if (etsi_record_kind(a) != ETSI_KIND_ARTIFACT)
+				continue;
+			id = identity(a);
+			if (!id || (only && strcmp(only, id) != 0))
+				return NULL;
+			if (!only)
+				*first = a;
+			only = id;
+		}
+	}
+	return only;
+}
+
+/* One artifact (by digest, git object id or reference) is the only
+ * evidence for BROAD_PROVISIONS or more provisions. */
+static void check_broad(eval *ev)
+{
+	size_t i, n = etsi_dossier_count(ev->d, ETSI_KIND_EVIDENCE);
+	etsi__map seen = ETSI__MAP_INIT;     /* provision -> itself, once judged */
+	etsi__map backs = ETSI__MAP_INIT;    /* identity -> etsi__buf of provisions */
+	etsi__map firsts = ETSI__MAP_INIT;   /* identity -> first artifact */
+
+	for (i = 0; i < n; i++) {
+		etsi_record *e = etsi_dossier_at(ev->d, ETSI_KIND_EVIDENCE, i);
+		const char *provision = get(e, "provision"), *id;
+		etsi_record *first = NULL;
+		etsi__buf *list;
+		int put;
+
+		if (!provision)
+			continue;
+		put = etsi__map_put(&seen, provision, e);
+		if (put < 0)
+			OOM(ev);
+		if (put != 0)
+			continue;
+		id = sole_identity(ev, provision, &first);
+		if (!id)
+			continue;
+		list = etsi__map_get(&backs, id);
+		if (!list) {
+			list = etsi__calloc(1, sizeof(*list));
+			/* firsts before backs: a list is in backs only with its first
+			 * artifact known, which is how it is freed */
+			if (!list || etsi__map_put(&firsts, id, first) < 0 ||
+			    etsi__map_put(&backs, id, list) < 0) {
+				etsi__free(list);
+				OOM(ev);
+				continue;
+			}
+		}
+		etsi__buf_printf(list, "%s%s", list->len ? ", " : "", provision);
+	}
+	/* report in evidence-map order, once an identity */
+	for (i = 0; i < n; i++) {
+		etsi_record *e = etsi_dossier_at(ev->d, ETSI_KIND_EVIDENCE, i);
+		size_t j;
+
+		for (j = 0; j < etsi_record_child_count(e); j++) {
+			etsi_record *a = etsi_record_child_at(e, j);
+			const char *id = etsi_record_kind(a) == ETSI_KIND_ARTIFACT ? identity(a) : NULL;
+			etsi__buf *list = id ? etsi__map_get(&backs, id) : NULL;
+			size_t count = 1;
+			const char *at;
+
+			if (!list || etsi__map_get(&firsts, id) != a)
+				continue;
+			for (at = list->ptr; at && (at = strstr(at, ", ")); at += 2)
+				count++;
+			if (list->failed)
+				OOM(ev);
+			else if (count >= BROAD_PROVISIONS)
+				etsi__eval_finding(ev, R_EVIDENCE_TOO_BROAD, etsi_record_line(a),
+				                   etsi_record_key(a), get(e, "provision"), NULL, NULL, 0,
+				                   "artifact '%s' (%s) is the only evidence for %zu "
+				                   "provisions (%s); one document rarely shows each of "
+				                   "them", etsi_record_key(a), get(a, "ref"), count,
+				                   list->ptr);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		etsi_record *e = etsi_dossier_at(ev->d, ETSI_KIND_EVIDENCE, i);
+		size_t j;
+
+		for (j = 0; j < etsi_record_child_count(e); j++) {
+			etsi_record *a = etsi_record_child_at(e, j);
+			const char *id = etsi_record_kind(a) == ETSI_KIND_ARTIFACT ? identity(a) : NULL;
+			etsi__buf *list = id ? etsi__map_get(&backs, id) : NULL;
+
+			if (list && etsi__map_get(&firsts, id) == a) {
+				etsi__buf_dispose(list);
+				etsi__free(list);
+			}
+		}
+	}
+	etsi__map_dispose(&seen);
+	etsi__map_dispose(&backs);
+	etsi__map_dispose(&firsts);
+}
+
+/* Artifacts collected long before the release, or after a verdict that
+ * cites their evidence. */
+static void check_dates(eval *ev)
+{
+	etsi_record *header = etsi_dossier_find(ev->d, ETSI_KIND_HEADER, NULL);
+	const char *release_date = get(header, "release-date");
+	long release = days(release_date);
+	size_t i, j, k, n = etsi_dossier_count(ev->d, ETSI_KIND_EVIDENCE);
+
+	for (i = 0; release >= 0 && i < n; i++) {
+		etsi_record *e = etsi_dossier_at(ev->d, ETSI_KIND_EVIDENCE, i);
+
+		/* carried forward with a review: someone judged it still holds */
+		if (get(e, "carried-from") && get(e, "reviewed-by") && get(e, "reviewed-on"))
+			continue;
+		for (j = 0; j < etsi_record_child_count(e); j++) {
+			etsi_record *a = etsi_record_child_at(e, j);
+			const char *collected = get(a, "collected");
+			long c = days(collected);
+
+			if (etsi_record_kind(a) != ETSI_KIND_ARTIFACT || c < 0)
+				continue;
+			if (release - c > STALE_DAYS)
+				etsi__eval_finding(ev, R_EVIDENCE_STALE, etsi_record_line(a),
+				                   etsi_record_key(a), get(e, "provision"), NULL, NULL, 0,
+				                   "artifact '%s' was collected on %s, %ld days before "
+				                   "release %s (%s); more than %d days old, it may not "
+				                   "show this release", etsi_record_key(a), collected,
+				                   release - c, ev->release, release_date, STALE_DAYS);
+		}
+	}
+	n = etsi_dossier_count(ev->d, ETSI_KIND_VERDICT);
+	for (i = 0; i < n; i++) {
+		etsi_record *v = etsi_dossier_at(ev->d, ETSI_KIND_VERDICT, i);
+		const char *date = get(v, "date");
+
+		if (!date)
+			continue;
+		for (j = 0; j < etsi_record_value_count(v, "evidence"); j++) {
+			const char *ref = etsi_record_value_at(v, "evidence", j);
+			etsi_record *e = etsi_dossier_find(ev->d, ETSI_KIND_EVIDENCE, ref);
+
+			for (k = 0; e && k < etsi_record_child_count(e); k++) {
+				etsi_record *a = etsi_record_child_at(e, k);
+				const char *collected = get(a, "collected");
+				char fact[160];
+
+				if (etsi_record_kind(a) != ETSI_KIND_ARTIFACT || !collected ||
+				    strcmp(collected, date) <= 0)
+					continue;
+				snprintf(fact, sizeof(fact), "artifact '%s' collected %s",
+				         etsi_record_key(a), collected);
+				etsi__eval_finding(ev, R_EVIDENCE_AFTER_VERDICT, etsi_record_line(a),
+				                   etsi_record_key(a), get(v, "case"), NULL, fact,
+				                   etsi_record_line(a),
+				                   "the verdict on %s (line %d) is dated %s and cites "
+				                   "evidence '%s', but its artifact '%s' was collected "
+				                   "later, on %s", get(v, "case"), etsi_record_line(v), date,
+				                   ref, etsi_record_key(a), collected);
+			}
+		}
+	}
+}
+
+/* Categories that are documents a reviewer reads, not observations of the
+ * device. */
+static int document_review(const char *category)
+{
+	static const char *const documents[] = {
+		"design-document", "architecture-diagram", "source-excerpt",
+		"signing-procedure", "crypto-specification", "user-documentation",
+		"process-document", "replacement-policy", NULL
+	};
+	size_t i;
+
+	for (i = 0; category && documents[i]; i++) {
+		if (strcmp(category, documents[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* External evidence: what it covers, and third-party evidence without it. */
+static void check_external(eval *ev)
+{
+	size_t i, j, n = etsi_dossier_count(ev->d, ETSI_KIND_EVIDENCE);
+
+	for (i = 0; i < n; i++) {
+		etsi_record *e = etsi_dossier_at(ev->d, ETSI_KIND_EVIDENCE, i);
+		const char *id = etsi_record_key(e), *provision = get(e, "provision");
+		const char *category = get(e, "category");
+		int external = etsi__xml_child(e->node, ETSI__NS_DOSSIER, "external") != NULL;
+
+		if (!external && (etsi__streq(category, "certificate") ||
+		                  etsi__streq(category, "third-party-evaluation")))
+			etsi__eval_finding(ev, R_EXTERNAL_MISSING, etsi_record_line(e), id, provision,
+			                   NULL, NULL, 0,
+			                   "evidence '%s' is a %s from a third party but has no "
+			                   "external block stating its issuer, scope, assurance and "
+			                   "the test cases it covers", id, category);
+		for (j = 0; j < etsi_record_child_count(e); j++) {
+			etsi_record *c = etsi_record_child_at(e, j);
+			const char *tc_id = get(c, "test-case");
+			etsi_record *tc, *group;
+
+			if (etsi_record_kind(c) != ETSI_KIND_COVERS || !tc_id)
+				continue;
+			tc = etsi_catalog_find(ev->cat, ETSI_KIND_TEST_CASE, tc_id);
+			group = tc ? etsi_record_parent(tc) : NULL;
+			if (group && !etsi__streq(get(group, "provision"), provision))
+				etsi__eval_finding(ev, R_EXTERNAL_OTHER_PROVISION, etsi_record_line(c), id,
+				                   provision, NULL, NULL, 0,
+				                   "external evidence '%s' is filed under %s but covers "
+				                   "test case %s, which belongs to %s", id, provision,
+				                   tc_id, get(group, "provision"));
+			if (tc && etsi__streq(get(tc, "kind"), "functional") &&
+			    etsi__streq(get(c, "coverage"), "full") && document_review(category))
+				etsi__eval_finding(ev, R_EXTERNAL_FULL_BY_DOCUMENT, etsi_record_line(c),
+				                   id, provision, NULL, NULL, 0,
+				                   "external evidence '%s' is a %s but claims full "
+				                   "coverage of %s, a functional test case: reading a "
+				                   "document does not observe the device", id, category,
+				                   tc_id);
+		}
+	}
+}
+
+void etsi__check_evidence_depth(eval *ev)
+{
+	check_broad(ev);
+	check_dates(ev);
+	check_external(ev);
+}
