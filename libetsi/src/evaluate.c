@@ -520,6 +520,18 @@ static void vfinding(eval *ev, int r, int line, const char *element, const char 
 	etsi_record *waiver = NULL;
 	etsi__where where;
 
+	if (ev->invalid && r != R_SCHEMA && r != R_LAYER_MIXING && line) {
+		char at[24];
+
+		/* a record with a schema error is skipped: what a rule says of
+		 * it rests on values the schema rejected */
+		snprintf(at, sizeof(at), "%d", line);
+		if (etsi__map_get(&ev->schema_lines, at)) {
+			if (etsi__map_put(&ev->skipped_lines, at, ev) < 0)
+				OOM(ev);
+			return;
+		}
+	}
 	etsi__buf_vprintf(&message, fmt, ap);
 	if (element) {
 		etsi__buf_printf(&key, "%s\n%s", rules[r].id, element);
@@ -2058,6 +2070,8 @@ static void dispose(eval *ev)
 	etsi__map_dispose(&ev->waiver_used);
 	etsi__map_dispose(&ev->planned);
 	etsi__map_dispose(&ev->mixing_lines);
+	etsi__map_dispose(&ev->schema_lines);
+	etsi__map_dispose(&ev->skipped_lines);
 	for (i = 0; i < ev->questions.len; i++)
 		free_question(ev->questions.items[i]);
 	etsi__vec_dispose(&ev->questions);
@@ -2073,6 +2087,25 @@ static void dispose(eval *ev)
 	xmlFreeDoc(ev->rdoc);
 }
 
+/* The summary of what the rules skipped on an invalid dossier. */
+static void note_skipped(eval *ev)
+{
+	etsi__where where;
+	size_t n = ev->skipped_lines.len;
+
+	memset(&where, 0, sizeof(where));
+	where.file = ev->file;
+	where.line = etsi__xml_line(xmlDocGetRootElement(ev->ds->docs[0]));
+	where.rule = rules[R_SCHEMA].id;
+	if (etsi__diagnostics_add(ev->diags, rules[R_SCHEMA].severity, &where,
+	                          "fix the schema errors and check again: the skipped "
+	                          "records may have more findings",
+	                          "%zu record%s skipped because of schema errors: the rules "
+	                          "did not check %s", n, n == 1 ? "" : "s",
+	                          n == 1 ? "it" : "them") < 0)
+		OOM(ev);
+}
+
 /* Schema and reference diagnostics become findings of rule "schema",
  * except those on a line layer-mixing already explained. */
 static int add_schema_findings(eval *ev, const etsi_diagnostics *valid)
@@ -2085,6 +2118,9 @@ static int add_schema_findings(eval *ev, const etsi_diagnostics *valid)
 		char line[24];
 
 		snprintf(line, sizeof(line), "%d", d->line);
+		if (d->line && d->severity == ETSI_SEVERITY_ERROR &&
+		    etsi__map_put(&ev->schema_lines, line, ev) < 0)
+			return ETSI_ENOMEM;
 		if (d->line && etsi__map_get(&ev->mixing_lines, line))
 			continue;
 		memset(&where, 0, sizeof(where));
@@ -2136,8 +2172,13 @@ int etsi__evaluate(etsi_diagnostics **diags_out, xmlDocPtr *doc_out, etsi_dossie
 	invalid = error < 0 || etsi_diagnostics_count_severity(ev.diags, ETSI_SEVERITY_ERROR);
 	etsi_diagnostics_free(valid);
 	valid = NULL;
+	ev.invalid = invalid;
 
-	if (!invalid) {
+	/* an invalid dossier is checked all the same, like a compiler goes on
+	 * after the first error: the rules skip the records with schema
+	 * errors; without a catalog (an unknown edition) there is nothing to
+	 * check against */
+	if (etsi_dossier_catalog(d)) {
 		etsi_record *header = etsi_dossier_find(d, ETSI_KIND_HEADER, NULL);
 		etsi_record *group;
 
@@ -2174,6 +2215,8 @@ int etsi__evaluate(etsi_diagnostics **diags_out, xmlDocPtr *doc_out, etsi_dossie
 			etsi__buf_dispose(&key);
 		}
 	}
+	if (ev.skipped_lines.len)
+		note_skipped(&ev);
 	if (ev.oom || etsi__diagnostics_sort(ev.diags, finding_order) < 0)
 		goto oom;
 	if (doc_out) {

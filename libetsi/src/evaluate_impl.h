@@ -155,6 +155,12 @@ typedef struct eval {
 	size_t cases_planned;
 	size_t cases_unverdicted;
 	size_t cases_at_risk;
+
+	/* an invalid dossier is checked all the same (a compiler's way): the
+	 * records on a line with a schema error are skipped by the rules */
+	int invalid;
+	etsi__map schema_lines;  /* "line" of schema errors */
+	etsi__map skipped_lines; /* "line" of records a rule skipped */
 } eval;
 
 #define OOM(ev) ((ev)->oom = 1)

@@ -566,7 +566,7 @@ static int one_part(int argc, char **argv, const cli_command *self, const char *
 	struct common o = { formats[0], NULL, NULL };
 	etsi_dossier *dossier = NULL;
 	etsi_results *results = NULL;
-	int c, status, store_it = 0, known = 0;
+	int c, status, store_it = 0, known = 0, invalid;
 	size_t i;
 
 	optind = 1;
@@ -604,20 +604,26 @@ static int one_part(int argc, char **argv, const cli_command *self, const char *
 	if ((status = load(&dossier, argv[optind], o.data_dir)) < 0)
 		return cli_status_for(status);
 	status = evaluate(&results, dossier, o.as_of);
-	if (status == ETSI_EVALIDATION) {
-		/* an invalid dossier has no plan, outcomes or gate worth printing */
-		print_findings(results, dossier, stderr);
-		status = CLI_FAILED;
-		goto done;
-	}
-	if (status < 0) {
+	invalid = status == ETSI_EVALIDATION;
+	if (status < 0 && !invalid) {
 		status = CLI_USAGE;
 		goto done;
+	}
+	/* an invalid dossier gets what can be computed on the rest of it,
+	 * after its findings, and exit status 1; it is never stored */
+	if (invalid)
+		print_findings(results, dossier, stderr);
+	if (invalid && store_it) {
+		fprintf(stderr, "etsi: %s is invalid: the test plan is not stored\n",
+		        argv[optind]);
+		store_it = 0;
 	}
 	if (strcmp(part, "gate") == 0 && strcmp(o.format, "text") == 0 && cli_color_for(stdout))
 		status = write_gate_colored(results);
 	else
 		status = write_part(results, part, o.format, stdout);
+	if (status == CLI_OK && invalid)
+		status = CLI_FAILED;
 	if (status == CLI_OK && store_it) {
 		char today[16];
 		time_t now = time(NULL);

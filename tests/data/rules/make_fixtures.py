@@ -308,12 +308,12 @@ fixture("schema", "fail.xml",
 fixture("schema", "fail-unknown-provision.xml",
         "an evidence item is filed under 5.3-17, which EN 303 645 V3.1.3 does not have "
         "(the schema accepts the form; the catalog check does not).",
-        "schema",
+        "schema, evidence-missing",
         [('<evidence id="ev-restart-warning" provision="5.3-12"',
           '<evidence id="ev-restart-warning" provision="5.3-17"')])
 fixture("schema", "fail-void-provision.xml",
         "the ICS entry for 5.3-4A is written as 5.3-4, which is void in V3.1.3.",
-        "schema",
+        "schema, ics-entry-missing",
         [('<entry provision="5.3-4A" support="Y">', '<entry provision="5.3-4" support="Y">')])
 fixture("schema", "pass.xml", "none: the baseline.", "none")
 
@@ -321,23 +321,23 @@ LAYER_BUG = ("layer-mixing does not replace the schema errors on its line; they 
              "reported as well (rule schema).")
 fixture("layer-mixing", "fail.xml",
         "the ICS entry for 5.3-7 names the IXIT table 7-UpdMech instead of the provision.",
-        "layer-mixing",
+        "layer-mixing, ics-entry-missing, verdict-not-planned",
         [(E_7_OPEN, '<entry provision="7-UpdMech" support="Y">')], bug=LAYER_BUG)
 fixture("layer-mixing", "fail-ixit-row.xml",
         "the evidence item ev-psirt is filed under the 7-UpdMech row um-ota instead of "
         "the provision 5.3-8.",
-        "layer-mixing",
+        "layer-mixing, evidence-missing",
         [('<evidence id="ev-psirt" provision="5.3-8"', '<evidence id="ev-psirt" provision="um-ota"')],
         bug=LAYER_BUG)
 fixture("layer-mixing", "fail-test-case.xml",
         "the evidence item ev-verification-tests is filed under the test case 5.3-9-2 "
         "instead of the provision 5.3-9.",
-        "layer-mixing",
+        "layer-mixing, evidence-missing",
         [('<evidence id="ev-verification-tests" provision="5.3-9"',
           '<evidence id="ev-verification-tests" provision="5.3-9-2"')], bug=LAYER_BUG)
 fixture("layer-mixing", "fail-verdict-provision.xml",
         "a verdict is recorded for the provision 5.3-16 instead of the test case 5.3-16-1.",
-        "layer-mixing",
+        "layer-mixing, schema",
         [('<verdict case="5.3-16-1"', '<verdict case="5.3-16"')], bug=LAYER_BUG)
 fixture("layer-mixing", "pass.xml", "none: the baseline.", "none")
 
