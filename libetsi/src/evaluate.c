@@ -430,6 +430,11 @@ static const etsi_rule rules[R__COUNT] = {
 		"set coverage=\"partial\", or file the functional test report that observed "
 		"the device",
 		"judgement", "TS 103 701: functional test cases observe the DUT" },
+	[R_CERTIFICATE_INCOMPLETE] = { "certificate-incomplete", W, "evidence", "handoff",
+		"A certificate does not state its issuer, the date it was collected or its "
+		"expiry.",
+		"give external/issuer, and collected and expires on the certificate's artifact",
+		"judgement", NULL },
 };
 
 #undef E

@@ -186,6 +186,7 @@ static void check_dates(eval *ev)
 
 	for (i = 0; release >= 0 && i < n; i++) {
 		etsi_record *e = etsi_dossier_at(ev->d, ETSI_KIND_EVIDENCE, i);
+		int certificate = etsi__streq(get(e, "category"), "certificate");
 
 		/* carried forward with a review: someone judged it still holds */
 		if (get(e, "carried-from") && get(e, "reviewed-by") && get(e, "reviewed-on"))
@@ -195,7 +196,9 @@ static void check_dates(eval *ev)
 			const char *collected = get(a, "collected");
 			long c = days(collected);
 
-			if (etsi_record_kind(a) != ETSI_KIND_ARTIFACT || c < 0)
+			/* a certificate's validity is its expiry (artifact-expired) */
+			if (etsi_record_kind(a) != ETSI_KIND_ARTIFACT || c < 0 ||
+			    (certificate && get(a, "expires")))
 				continue;
 			if (release - c > STALE_DAYS)
 				etsi__eval_finding(ev, R_EVIDENCE_STALE, etsi_record_line(a),
@@ -257,6 +260,41 @@ static int document_review(const char *category)
 	return 0;
 }
 
+/* A certificate names its issuer (in its external block, when it has one:
+ * evidence-external-missing reports the block left out) and its artifact
+ * says when it was collected and when it expires. */
+static void check_certificate(eval *ev, const etsi_record *e, int external)
+{
+	etsi__buf lacking = ETSI__BUF_INIT;
+	size_t j, artifacts = 0, collected = 0, expires = 0;
+
+	for (j = 0; j < etsi_record_child_count(e); j++) {
+		etsi_record *a = etsi_record_child_at(e, j);
+
+		if (etsi_record_kind(a) != ETSI_KIND_ARTIFACT)
+			continue;
+		artifacts++;
+		collected += get(a, "collected") != NULL;
+		expires += get(a, "expires") != NULL;
+	}
+	if (external && etsi__is_blank(get(e, "external-issuer")))
+		etsi__buf_puts(&lacking, "its issuer");
+	if (artifacts && collected < artifacts)
+		etsi__buf_printf(&lacking, "%sthe date it was collected (artifact collected)",
+		                 lacking.len ? ", " : "");
+	if (artifacts && expires < artifacts)
+		etsi__buf_printf(&lacking, "%sits expiry (artifact expires)",
+		                 lacking.len ? ", " : "");
+	if (lacking.failed)
+		OOM(ev);
+	else if (lacking.len)
+		etsi__eval_finding(ev, R_CERTIFICATE_INCOMPLETE, etsi_record_line(e),
+		                   etsi_record_key(e), get(e, "provision"), NULL, NULL, 0,
+		                   "certificate '%s' does not state %s", etsi_record_key(e),
+		                   lacking.ptr);
+	etsi__buf_dispose(&lacking);
+}
+
 /* External evidence: what it covers, and third-party evidence without it. */
 static void check_external(eval *ev)
 {
@@ -275,6 +313,8 @@ static void check_external(eval *ev)
 			                   "evidence '%s' is a %s from a third party but has no "
 			                   "external block stating its issuer, scope, assurance and "
 			                   "the test cases it covers", id, category);
+		if (etsi__streq(category, "certificate"))
+			check_certificate(ev, e, external);
 		for (j = 0; j < etsi_record_child_count(e); j++) {
 			etsi_record *c = etsi_record_child_at(e, j);
 			const char *tc_id = get(c, "test-case");

@@ -312,6 +312,11 @@ KEY_FACTS = {
     "external-full-by-document/fail.xml": dict(
         element="ev-update-design", reference="5.3-2",
         message=["claims full coverage of 5.3-2-2, a functional test case"]),
+    "certificate-incomplete/fail.xml": dict(
+        element="ev-hsm-certificate", reference="5.3-7",
+        message=["does not state the date it was collected"]),
+    "certificate-incomplete/fail-issuer-expiry.xml": dict(
+        element="ev-hsm-certificate", message=["does not state its issuer, its expiry"]),
     "ixit-mechanism-input-missing/fail-placeholder.xml": dict(
         reference="5.3-7", message=["7-UpdMech cryptographic-details: missing for mechanism "
                                     "'mech-ota'"]),

@@ -711,7 +711,8 @@ fixture("evidence-external-incomplete", "fail-no-assurance.xml",
 fixture("evidence-external-incomplete", "fail-empty.xml",
         "the HSM certificate's external element is empty: no issuer, scope, covers or "
         "assurance.",
-        "evidence-external-incomplete", [(EXTERNAL, "      <external/>\n")],
+        "evidence-external-incomplete, certificate-incomplete",
+        [(EXTERNAL, "      <external/>\n")],
         bug="an empty external element is not reported: the rule only looks at external "
             "evidence that states an issuer, a scope, an assurance or a covers element.")
 fixture("evidence-external-incomplete", "pass.xml", "none: the baseline.", "none")
@@ -1158,6 +1159,20 @@ fixture("external-full-by-document", "pass.xml",
         "as fail.xml, with partial coverage.", "none",
         [(DESIGN_ARTIFACT_END,
           DESIGN_ARTIFACT_END + DESIGN_EXTERNAL.format(coverage="partial"))])
+
+HSM_DATES = 'collected="2025-09-30" expires="2028-09-30"'
+HSM_ISSUER = "        <issuer>Cryptographic Module Validation Program</issuer>\n"
+
+fixture("certificate-incomplete", "fail.xml",
+        "the HSM's FIPS 140-3 certificate does not say when it was collected.",
+        "certificate-incomplete", [(HSM_DATES, 'expires="2028-09-30"')])
+fixture("certificate-incomplete", "fail-issuer-expiry.xml",
+        "the certificate's external block names no issuer and its artifact no expiry.",
+        "certificate-incomplete", [(HSM_ISSUER, ""), (HSM_DATES, 'collected="2025-09-30"')])
+fixture("certificate-incomplete", "pass.xml",
+        "the certificate states its issuer, collected 2024-09-30 and expires 2028-09-30: "
+        "collected more than 365 days before the release, it is not stale either, as its "
+        "expiry decides.", "none", [(HSM_DATES, 'collected="2024-09-30" expires="2028-09-30"')])
 
 fixture("ixit-mechanism-input-missing", "fail-placeholder.xml",
         "the 7-UpdMech row um-ota gives \"n/a\" as its cryptographic-details: a "
