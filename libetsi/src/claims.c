@@ -307,6 +307,10 @@ static void check_crypto(eval *ev, const etsi_record *m)
 
 		if (etsi_record_kind(c) != ETSI_KIND_CRYPTO)
 			continue;
+		/* a primitive without its use or algorithm is a schema error of
+		 * an invalid dossier: nothing to judge */
+		if (!use || !alg)
+			continue;
 		primitives++;
 		line = etsi_record_line(c);
 		etsi__buf_printf(&fact, "mechanism '%s' crypto use=%s alg=%s%s%s%s%s",

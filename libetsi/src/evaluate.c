@@ -979,7 +979,9 @@ static void index_dossier(eval *ev)
 
 static void missing_row(etsi__buf *missing, const char *what, const char *id)
 {
-	etsi__buf_printf(missing, "%s%s '%s'", missing->len ? ", " : "missing for ", what, id);
+	/* an invalid dossier's row may have no id */
+	etsi__buf_printf(missing, "%s%s '%s'", missing->len ? ", " : "missing for ", what,
+	                 id ? id : "(no id)");
 }
 
 /* Whether the dossier provides an IXIT input (a table, or one field of
@@ -1431,7 +1433,7 @@ static void check_verdicts(eval *ev)
 		if (party && !etsi__streq(get(party, "role"), "TL"))
 			finding(ev, R_VERDICT_NOT_LABORATORY, v, NULL, tc,
 			        "the verdict for %s was recorded by '%s' (%s), not a test laboratory",
-			        tc, get(v, "by"), get(party, "role"));
+			        tc, get(v, "by"), get(party, "role") ? get(party, "role") : "no role");
 		if (carried_unreviewed(v))
 			finding(ev, R_VERDICT_NEEDS_REVIEW, v, NULL, tc,
 			        "the %s verdict for %s was carried from release %s and has not been "

@@ -590,7 +590,9 @@ static void gate_text(etsi__buf *out, const etsi_results *results)
 		                 etsi_record_get(s, "status"), etsi_record_get(s, "title"));
 		if (etsi_record_get(s, "owner"))
 			etsi__buf_printf(out, "   owner: %s, %s (role wanted: %s)\n",
-			                 etsi_record_get(s, "owner"), etsi_record_get(s, "owner-role"),
+			                 etsi_record_get(s, "owner"),
+			                 etsi_record_get(s, "owner-role") ? etsi_record_get(s, "owner-role")
+			                                                  : "no role",
 			                 etsi_record_get(s, "role"));
 		else
 			etsi__buf_printf(out, "   owner: nobody assigned (role wanted: %s)\n",

@@ -150,5 +150,32 @@ class SkippedRecords(unittest.TestCase):
                 self.assertGreater(len(rules), 1, path.name)
 
 
+# evidence_rules.c is being written in parallel; its rule prints a missing
+# provision as "(null)" (evidence without provision=): to be fixed there
+NOT_YET_NULL_SAFE = {"external-covers-other-provision"}
+
+
+class MissingValues(unittest.TestCase):
+    """The rules run on invalid dossiers now: a required attribute may be
+    missing anywhere, and no output may print a missing value as (null)."""
+
+    def test_no_output_prints_a_missing_value(self):
+        import re
+        base = (RULES_DIR / "baseline-v3.xml").read_text()
+        names = sorted(set(re.findall(r' ([a-z-]+)="', base)) - {"schema-version", "xmlns"})
+        with tempfile.TemporaryDirectory() as tmp:
+            for attr in names:
+                path = pathlib.Path(tmp) / f"no-{attr}.xml"
+                path.write_text(re.sub(r' %s="[^"]*"' % re.escape(attr), "", base))
+                for command in ("check", "plan", "outcomes", "gate"):
+                    with self.subTest(attribute=attr, command=command):
+                        r = etsi(command, "--as-of", AS_OF, path)
+                        self.assertIn(r.returncode, (0, 1), r.stderr)
+                        lines = [line for line in (r.stdout + r.stderr).splitlines()
+                                 if "(null)" in line and
+                                 not any(f"[{rule}]" in line for rule in NOT_YET_NULL_SAFE)]
+                        self.assertEqual(lines, [])
+
+
 if __name__ == "__main__":
     unittest.main()
