@@ -167,9 +167,12 @@ static const etsi_rule rules[R__COUNT] = {
 		"fill in the named field of ixit/user-info, with the URL where it is published",
 		"test-case", "the IXIT inputs of the TS 103 701 test cases" },
 	[R_EVIDENCE_MISSING] = { "evidence-missing", E, "evidence", "handoff",
-		"A provision claimed Y has no evidence item.",
-		"add an evidence item for the provision, with at least one artifact",
-		"policy", "libetsi's default evidence policy: one item per provision claimed Y" },
+		"A provision claimed Y has fewer evidence items than the evidence policy asks "
+		"(a policy, not the standard's; libetsi's default: one item).",
+		"add an evidence item for the provision, with at least one artifact, or record "
+		"the dossier's own policy in an owned header evidence-policy",
+		"policy", "libetsi's default evidence policy, one item per provision claimed Y, "
+		"or the dossier's own evidence-policy" },
 	[R_EVIDENCE_CATEGORY] = { "evidence-category-unfit", W, "evidence", "handoff",
 		"An evidence item's category cannot show the provision it is filed under.",
 		"file it under a provision it can show, or add evidence of a fitting category",
@@ -1279,9 +1282,37 @@ static void check_ics(eval *ev)
 				finding(ev, R_ICS_DETAIL_MISSING, entry, NULL, id,
 				        "%s is marked Y without describing the measure", id);
 			check_inputs(ev, entry, id);
-			if (!etsi__map_get(&ev->evidence, id))
-				finding(ev, R_EVIDENCE_MISSING, entry, NULL, id,
-				        "%s is claimed Y but no evidence item is filed under it", id);
+			if (!etsi__map_get(&ev->evidence, id) ||
+			    get(etsi_dossier_find(ev->d, ETSI_KIND_HEADER, NULL), "evidence-policy-owner")) {
+				/* policy, not the standard: libetsi's default asks for one
+				 * item; the header's evidence-policy (owned and dated) sets
+				 * the number, an ICS entry's evidence-items one provision's */
+				const etsi_record *hdr = etsi_dossier_find(ev->d, ETSI_KIND_HEADER, NULL);
+				const char *owner = get(hdr, "evidence-policy-owner");
+				const char *want = !owner ? NULL
+				                   : get(entry, "evidence-items") ? get(entry, "evidence-items")
+				                                                  : get(hdr, "evidence-policy-items");
+				unsigned long need = want ? strtoul(want, NULL, 10) : 1;
+				size_t have = 0, k, items = etsi_dossier_count(ev->d, ETSI_KIND_EVIDENCE);
+
+				for (k = 0; k < items && have < need; k++)
+					if (etsi__streq(get(etsi_dossier_at(ev->d, ETSI_KIND_EVIDENCE, k),
+					                    "provision"), id))
+						have++;
+				if (have < need && !owner)
+					finding(ev, R_EVIDENCE_MISSING, entry, NULL, id,
+					        "%s is claimed Y but no evidence item is filed under it%s", id,
+					        get(entry, "evidence-items")
+					            ? " (its evidence-items counts only under an owned "
+					              "evidence-policy in the header)" : "");
+				else if (have < need)
+					finding(ev, R_EVIDENCE_MISSING, entry, NULL, id,
+					        "%s is claimed Y with %zu evidence item%s; the evidence policy "
+					        "of %s (%s) asks for %lu", id, have, have == 1 ? "" : "s",
+					        owner, get(hdr, "evidence-policy-date")
+					                   ? get(hdr, "evidence-policy-date") : "undated",
+					        need);
+			}
 		}
 		etsi__buf_dispose(&why);
 	}

@@ -229,6 +229,11 @@ static const etsi__field header_fields[] = {
 	EA("public-date", "public-statement", "date", T_DATE, 0),
 	EA("public-support-end", "public-statement", "support-end", T_DATE, 0),
 	E("public-statement", "public-statement", T_TEXT, 0),
+	/* the dossier's evidence policy (evidence-missing); owned and dated */
+	REF_EA("evidence-policy-owner", "evidence-policy", "owner", ETSI_KIND_OWNER, ANCHOR),
+	EA("evidence-policy-date", "evidence-policy", "date", T_DATE, ANCHOR),
+	EA("evidence-policy-items", "evidence-policy", "items", ETSI__T_UINT, 0),
+	E("evidence-policy", "evidence-policy", T_TEXT, 0),
 };
 
 static const etsi__field party_fields[] = {
@@ -416,6 +421,7 @@ static const etsi__field repl_sup_fields[] = {
 static const etsi__field ics_entry_fields[] = {
 	A("provision", "provision", ETSI__T_PROVISION, KEY | REQ),
 	ENUM_A("support", "support", supports, 0),
+	A("evidence-items", "evidence-items", ETSI__T_UINT, 0),
 	E("detail", "detail", T_TEXT, 0),
 	/* carried from an earlier release (etsi release); reviewed once both
 	 * reviewed-by and reviewed-on are set (docs/lifecycle.md) */
@@ -763,7 +769,8 @@ typedef struct order_def {
 static const order_def orders[] = {
 	ORDER("dossier", "header", "dut", "update-boundary", "ixit", "ics", "evidence-map",
 	      "test-plan", "verdicts", "self-assessment", "waivers", "workflow"),
-	ORDER("header", "title", "editions", "release", "parties", "owners", "public-statement"),
+	ORDER("header", "title", "editions", "release", "parties", "owners", "public-statement",
+	      "evidence-policy"),
 	ORDER("release", "scope"),
 	ORDER("parties", "party"),
 	ORDER("party", "name", "contact", "accreditation"),

@@ -136,6 +136,13 @@ KEY_FACTS = {
     "ixit-user-info-missing/fail-no-user-info.xml": dict(
         reference="5.3-16", message=["there is no ixit/user-info"]),
     "evidence-missing/fail.xml": dict(reference="5.3-12"),
+    "evidence-missing/fail-policy.xml": dict(
+        reference="5.3-12",
+        message=["5.3-12 is claimed Y with 1 evidence item; the evidence policy of own-comp "
+                 "(2026-05-01) asks for 2"]),
+    "evidence-missing/fail-unowned-policy.xml": dict(
+        reference="5.3-12",
+        message=["its evidence-items counts only under an owned evidence-policy"]),
     "evidence-category-unfit/fail.xml": dict(
         element="ev-trust", reference="5.3-10", message=["user-documentation"]),
     "evidence-provision-not-claimed/fail.xml": dict(

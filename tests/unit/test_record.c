@@ -342,7 +342,7 @@ static int type_fits(int type, const char *xsd_type, int enumerated)
 		return type == ETSI__T_GIT_OID;
 	if (!strcmp(xsd_type, "xs:duration"))
 		return type == ETSI__T_DURATION;
-	if (!strcmp(xsd_type, "d:key-bits"))
+	if (!strcmp(xsd_type, "d:key-bits") || !strcmp(xsd_type, "d:evidence-items"))
 		return type == ETSI__T_UINT;
 	if (!strcmp(xsd_type, "d:media-type"))
 		return type == ETSI__T_MEDIA_TYPE;

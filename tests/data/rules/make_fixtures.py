@@ -626,6 +626,25 @@ fixture("evidence-missing", "fail.xml",
         "the evidence item for 5.3-12 (claimed Y) is left out.", "evidence-missing",
         [(EV_RESTART_WARNING, "")])
 fixture("evidence-missing", "pass.xml", "none: the baseline.", "none")
+EVIDENCE_POLICY = ('</public-statement>\n    <evidence-policy owner="own-comp" date="2026-05-01" '
+                   'items="1">One item per provision; 5.3-12 is shown by its verdicts alone.'
+                   '</evidence-policy>')
+E_12_OPEN = '<entry provision="5.3-12" support="Y">'
+fixture("evidence-missing", "fail-policy.xml",
+        "the dossier's evidence policy (owned by own-comp) asks for two items for 5.3-12, "
+        "which has one.", "evidence-missing",
+        [('</public-statement>', EVIDENCE_POLICY),
+         (E_12_OPEN, '<entry provision="5.3-12" support="Y" evidence-items="2">')])
+fixture("evidence-missing", "fail-unowned-policy.xml",
+        "the ICS entry for 5.3-12 sets evidence-items=\"0\" and its evidence item is left "
+        "out, but no owned evidence-policy records that policy.", "evidence-missing",
+        [(EV_RESTART_WARNING, ""),
+         (E_12_OPEN, '<entry provision="5.3-12" support="Y" evidence-items="0">')])
+fixture("evidence-missing", "pass-policy.xml",
+        "the evidence item for 5.3-12 is left out, and the dossier's evidence policy (owned "
+        "by own-comp) asks for none for 5.3-12.", "none",
+        [(EV_RESTART_WARNING, ""), ('</public-statement>', EVIDENCE_POLICY),
+         (E_12_OPEN, '<entry provision="5.3-12" support="Y" evidence-items="0">')])
 
 fixture("evidence-category-unfit", "fail.xml",
         "the evidence for 5.3-10 is filed as user-documentation, which cannot show trusted "
