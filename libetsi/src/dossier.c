@@ -272,13 +272,46 @@ static int validate_references(etsi_dossier *d, etsi_diagnostics *diags)
 	return (int)etsi_diagnostics_count_severity(diags, ETSI_SEVERITY_ERROR);
 }
 
+/* Drops libxml2's raw pattern errors (diagnostics [0, nschema)) on a line
+ * where the reference check said in the dossier's own terms what is wrong
+ * with the value (an IXIT table where a provision belongs, say). */
+static void prefer_domain_messages(etsi_diagnostics *diags, size_t nschema)
+{
+	size_t i, j, kept = 0;
+
+	for (i = 0; i < diags->items.len; i++) {
+		etsi_diagnostic *raw = diags->items.items[i];
+		int explained = 0;
+
+		for (j = nschema; i < nschema && j < diags->items.len && !explained; j++) {
+			const etsi_diagnostic *domain = diags->items.items[j];
+
+			explained = raw->line && domain->line == raw->line &&
+			            strstr(raw->message, "[facet 'pattern']") != NULL;
+		}
+		if (explained) {
+			diags->counts[raw->severity]--;
+			etsi__free(raw);
+		} else {
+			diags->items.items[kept++] = raw;
+		}
+	}
+	diags->items.len = kept;
+}
+
 static int validate(etsi_dossier *d, etsi_diagnostics *diags)
 {
 	int errors = validate_schema(d, diags);
+	size_t nschema = etsi_diagnostics_count(diags);
 
 	if (errors < 0)
 		return errors;
-	return validate_references(d, diags);
+	errors = validate_references(d, diags);
+	if (errors > 0) {
+		prefer_domain_messages(diags, nschema);
+		errors = (int)etsi_diagnostics_count_severity(diags, ETSI_SEVERITY_ERROR);
+	}
+	return errors;
 }
 
 /* Runs @p check and reports as etsi_dossier_validate() does. */

@@ -150,6 +150,23 @@ class SkippedRecords(unittest.TestCase):
                 self.assertGreater(len(rules), 1, path.name)
 
 
+class ValidateSaysWhatIsWrong(unittest.TestCase):
+    def test_domain_message_instead_of_the_raw_pattern(self):
+        path = RULES_DIR / "layer-mixing" / "fail.xml"
+        r = etsi("validate", path)
+        self.assertEqual(r.returncode, 1)
+        out = r.stdout + r.stderr
+        self.assertIn("names the TS 103 701 IXIT table 7-UpdMech; it takes an EN 303 645 "
+                      "provision such as 5.3-2", out)
+        self.assertNotIn("[facet 'pattern']", out)
+
+    def test_a_raw_pattern_error_without_a_domain_message_stays(self):
+        path = SOURCE / "tests" / "data" / "schema-invalid" / "id-starts-with-digit.xml"
+        r = etsi("validate", path)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("[facet 'pattern']", r.stdout + r.stderr)
+
+
 # evidence_rules.c is being written in parallel; its rule prints a missing
 # provision as "(null)" (evidence without provision=): to be fixed there
 NOT_YET_NULL_SAFE = {"external-covers-other-provision"}
