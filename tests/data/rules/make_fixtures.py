@@ -654,6 +654,19 @@ fixture("evidence-category-unfit", "fail.xml",
           '<evidence id="ev-trust" provision="5.3-10" kind="conceptual" '
           'category="user-documentation"')])
 fixture("evidence-category-unfit", "pass.xml", "none: the baseline.", "none")
+fixture("evidence-category-unfit", "pass-functional.xml",
+        "a test report for 5.3-13, a test report for 5.3-8 and a device log for 5.3-16: "
+        "5.3-13 and 5.3-16 have functional test cases, and test reports fit 5.3-8 "
+        "(the catalogs' evidence-fit lists, libetsi's judgement).", "none",
+        [('<evidence id="ev-support-page" provision="5.3-13" kind="functional" '
+          'category="support-period-publication"',
+          '<evidence id="ev-support-page" provision="5.3-13" kind="functional" '
+          'category="test-report"'),
+         ('<evidence id="ev-psirt" provision="5.3-8" kind="conceptual" category="process-document"',
+          '<evidence id="ev-psirt" provision="5.3-8" kind="conceptual" category="test-report"'),
+         ('<evidence id="ev-rating-label" provision="5.3-16" kind="functional" category="label-photo"',
+          '<evidence id="ev-rating-label" provision="5.3-16" kind="functional" '
+          'category="device-log"')])
 fixture("evidence-category-unfit", "pass-other.xml",
         "the evidence for 5.3-10 has category \"other\", which the rule never judges.", "none",
         [('<evidence id="ev-trust" provision="5.3-10" kind="conceptual" category="design-document"',
