@@ -1,7 +1,8 @@
 /*
  * Fuzz target: check and plan (etsi_dossier_evaluate) and every writer of
  * the results, on a dossier loaded the way `etsi check` loads it (schema
- * errors become findings of rule "schema"); then the plan is stored in the
+ * errors become findings of rule "schema", and the rules run on the rest of
+ * an invalid dossier); then the plan is stored in the
  * dossier and the dossier serialized, as `etsi plan --store` does.
  */
 #include <string.h>
@@ -17,6 +18,17 @@ static const char *const parts[][2] = {
 	{ "gate", "text" },     { "gate", "json" },
 	{ "all", "xml" },       { "all", "json" },
 };
+
+/* Whether the input itself holds the text "(null)". */
+static int has_null_text(const uint8_t *data, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i + 6 <= size; i++)
+		if (memcmp(data + i, "(null)", 6) == 0)
+			return 1;
+	return 0;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -36,12 +48,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(rc == 0 || rc == ETSI_EVALIDATION || rc == ETSI_ENOMEM);
 	if (rc == 0 || rc == ETSI_EVALIDATION)
 		FUZZ_ASSERT(results);
+	/* an invalid dossier is evaluated all the same (the rules skip the
+	 * records with schema errors): its results have an error finding */
+	if (rc == ETSI_EVALIDATION)
+		FUZZ_ASSERT(etsi_diagnostics_count_severity(etsi_results_findings(results),
+		                                            ETSI_SEVERITY_ERROR) > 0);
 	for (i = 0; results && i < sizeof(parts) / sizeof(parts[0]); i++) {
 		char *text = NULL;
 		size_t len = 0;
 
 		FUZZ_ASSERT(etsi_results_write(&text, &len, results, parts[i][0], parts[i][1]) == 0);
 		FUZZ_ASSERT(text && strlen(text) == len);
+		/* a missing value is never printed as "(null)" */
+		FUZZ_ASSERT(!strstr(text, "(null)") || has_null_text(data, size));
 		etsi_free(text);
 	}
 	if (results) {
