@@ -438,6 +438,18 @@ static const etsi_rule rules[R__COUNT] = {
 		"expiry.",
 		"give external/issuer, and collected and expires on the certificate's artifact",
 		"judgement", NULL },
+	[R_PUBLIC_CLAIM_SCOPE] = { "public-claim-scope-exceeds", E, "evidence", "handoff",
+		"The public statement claims conformance to EN 303 645 as a whole, but the "
+		"dossier assesses clause 5.3 only.",
+		"set scope=\"clause-5.3\" and say so in the statement, or assess the other "
+		"clauses elsewhere",
+		"consistency", "EN 303 645 clause 5.3 is one of its 13 clauses" },
+	[R_PUBLIC_CLAIM_MISMATCH] = { "public-claim-mismatch", E, "evidence", "handoff",
+		"The public statement names an EN 303 645 edition or a software version other "
+		"than the dossier's.",
+		"make the statement name the dossier's edition (editions/@en303645) and the "
+		"DUT's software version",
+		"consistency", NULL },
 };
 
 #undef E

@@ -342,8 +342,45 @@ static void check_external(eval *ev)
 	}
 }
 
+/* The public statement against the dossier: its scope, its edition and
+ * the software version it names. */
+static void check_public_statement(eval *ev)
+{
+	etsi_record *header = etsi_dossier_find(ev->d, ETSI_KIND_HEADER, NULL);
+	etsi_record *dut = etsi_dossier_find(ev->d, ETSI_KIND_DUT, NULL);
+	xmlNode *node = header ? etsi__xml_child(header->node, ETSI__NS_DOSSIER,
+	                                         "public-statement") : NULL;
+	const char *edition, *version, *dut_version;
+	int line;
+
+	if (!node)
+		return;
+	line = etsi__xml_line(node);
+	if (etsi__streq(get(header, "public-conformance"), "true") &&
+	    etsi__streq(get(header, "public-scope"), "en-303-645"))
+		etsi__eval_finding(ev, R_PUBLIC_CLAIM_SCOPE, line, "public-statement", NULL, NULL,
+		                   NULL, 0,
+		                   "the public statement claims conformance to EN 303 645 as a "
+		                   "whole (scope=\"en-303-645\"), but the dossier assesses clause "
+		                   "5.3 only");
+	edition = get(header, "public-edition");
+	if (edition && !etsi__streq(edition, get(header, "en303645")))
+		etsi__eval_finding(ev, R_PUBLIC_CLAIM_MISMATCH, line, "public-statement", NULL,
+		                   NULL, NULL, 0,
+		                   "the public statement names EN 303 645 V%s, but the dossier is "
+		                   "assessed against V%s", edition, get(header, "en303645"));
+	version = get(header, "public-software-version");
+	dut_version = get(dut, "software-version");
+	if (version && dut_version && strcmp(version, dut_version) != 0)
+		etsi__eval_finding(ev, R_PUBLIC_CLAIM_MISMATCH, line, "public-statement", NULL,
+		                   NULL, NULL, 0,
+		                   "the public statement names software version %s, but the DUT "
+		                   "runs %s", version, dut_version);
+}
+
 void etsi__check_evidence_depth(eval *ev)
 {
+	check_public_statement(ev);
 	check_broad(ev);
 	check_dates(ev);
 	check_external(ev);

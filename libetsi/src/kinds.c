@@ -114,6 +114,7 @@ static const char *const review_statuses[] = {
 	"draft", "reviewed", "accepted", "needs-review", NULL
 };
 static const char *const visibilities[] = { "private", "public", NULL };
+static const char *const claim_scopes[] = { "clause-5.3", "en-303-645", NULL };
 static const char *const assurances[] = {
 	"self-declared", "basic", "substantial", "high", NULL
 };
@@ -228,6 +229,9 @@ static const etsi__field header_fields[] = {
 	EA("public-url", "public-statement", "url", T_URI, 0),
 	EA("public-date", "public-statement", "date", T_DATE, 0),
 	EA("public-support-end", "public-statement", "support-end", T_DATE, 0),
+	ENUM_EA("public-scope", "public-statement", "scope", claim_scopes, 0),
+	EA("public-edition", "public-statement", "edition", ETSI__T_EDITION, 0),
+	EA("public-software-version", "public-statement", "software-version", T_LINE, 0),
 	E("public-statement", "public-statement", T_TEXT, 0),
 	/* the dossier's evidence policy (evidence-missing); owned and dated */
 	REF_EA("evidence-policy-owner", "evidence-policy", "owner", ETSI_KIND_OWNER, ANCHOR),

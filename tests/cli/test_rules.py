@@ -324,6 +324,12 @@ KEY_FACTS = {
         message=["does not state the date it was collected"]),
     "certificate-incomplete/fail-issuer-expiry.xml": dict(
         element="ev-hsm-certificate", message=["does not state its issuer, its expiry"]),
+    "public-claim-scope-exceeds/fail.xml": dict(
+        message=["claims conformance to EN 303 645 as a whole", "clause 5.3 only"]),
+    "public-claim-mismatch/fail.xml": dict(
+        message=["names EN 303 645 V2.1.1, but the dossier is assessed against V3.1.3"]),
+    "public-claim-mismatch/fail-version.xml": dict(
+        message=["names software version 2.5.3, but the DUT runs 2.6.0"]),
     "ixit-mechanism-input-missing/fail-placeholder.xml": dict(
         reference="5.3-7", message=["7-UpdMech cryptographic-details: missing for mechanism "
                                     "'mech-ota'"]),

@@ -1206,6 +1206,31 @@ fixture("certificate-incomplete", "pass.xml",
         "collected more than 365 days before the release, it is not stale either, as its "
         "expiry decides.", "none", [(HSM_DATES, 'collected="2024-09-30" expires="2028-09-30"')])
 
+CLAIM_DATE = 'date="2026-05-29">'
+OPEN_END = 'support-end="2032-03-31">'
+
+fixture("public-claim-scope-exceeds", "fail.xml",
+        "conformance is claimed, every planned test case has a PASS, but the statement's "
+        "scope is EN 303 645 as a whole (scope=\"en-303-645\").",
+        "public-claim-scope-exceeds",
+        all_verdicts() + [(CLAIM_DATE, 'date="2026-05-29" scope="en-303-645">')])
+fixture("public-claim-scope-exceeds", "pass.xml",
+        "as fail.xml, with scope=\"clause-5.3\".", "none",
+        all_verdicts() + [(CLAIM_DATE, 'date="2026-05-29" scope="clause-5.3">')])
+
+fixture("public-claim-mismatch", "fail.xml",
+        "the public statement names EN 303 645 V2.1.1, the dossier is assessed against "
+        "V3.1.3.",
+        "public-claim-mismatch",
+        [(OPEN_END, 'support-end="2032-03-31" edition="2.1.1">')])
+fixture("public-claim-mismatch", "fail-version.xml",
+        "the public statement names software version 2.5.3, the DUT runs 2.6.0.",
+        "public-claim-mismatch",
+        [(OPEN_END, 'support-end="2032-03-31" software-version="2.5.3">')])
+fixture("public-claim-mismatch", "pass.xml",
+        "the statement names V3.1.3 and software version 2.6.0, as the dossier does.", "none",
+        [(OPEN_END, 'support-end="2032-03-31" edition="3.1.3" software-version="2.6.0">')])
+
 fixture("ixit-mechanism-input-missing", "fail-placeholder.xml",
         "the 7-UpdMech row um-ota gives \"n/a\" as its cryptographic-details: a "
         "placeholder is not a value.",
