@@ -17,6 +17,7 @@
 #include <libxml/c14n.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <valgrind/valgrind.h>
 
 #include "dossier_impl.h"
 #include "interchange_impl.h"
@@ -101,8 +102,13 @@ static int round_trip(const char *path)
 	return 1;
 }
 
+/* Under valgrind, some fifty times slower, the whole-tree pass round-trips
+ * every fourth file (the files it skips are the native runs' and ASan's). */
+static size_t seen_files;
+
 static size_t round_trip_dir(const char *dir, int recurse)
 {
+	size_t stride = RUNNING_ON_VALGRIND ? 4 : 1;
 	DIR *dp = opendir(dir);
 	struct dirent *e;
 	size_t count = 0;
@@ -119,7 +125,8 @@ static size_t round_trip_dir(const char *dir, int recurse)
 		if (S_ISDIR(st.st_mode) && recurse)
 			count += round_trip_dir(path, recurse);
 		else if (S_ISREG(st.st_mode) && strlen(e->d_name) > 4 &&
-		         strcmp(e->d_name + strlen(e->d_name) - 4, ".xml") == 0)
+		         strcmp(e->d_name + strlen(e->d_name) - 4, ".xml") == 0 &&
+		         seen_files++ % stride == 0)
 			count += (size_t)round_trip(path);
 		free(path);
 	}
@@ -168,8 +175,8 @@ static void test_json__round_trip_test_dossiers(void **state)
 	assert_true(round_trip_dir(test_data_path("migrate"), 1) >= 1);
 	n = round_trip_dir(test_data_path("."), 1);
 	print_message("%zu test dossiers round-tripped\n", n);
-	/* 143 when this was written */
-	assert_true(n >= 140);
+	/* 143 when this was written; about a quarter under valgrind */
+	assert_true(n >= (RUNNING_ON_VALGRIND ? 35u : 140u));
 }
 
 static void test_json__round_trip_edges(void **state)
