@@ -90,7 +90,10 @@ ETSI_EXTERN etsi_result etsi_check_options_init(etsi_check_options *opts, unsign
 
 /**
  * Checks a dossier.  Schema and reference errors come first (rule
- * "schema" or "layer-mixing"); the rules run only on a valid dossier.
+ * "schema" or "layer-mixing").  The rules run on an invalid dossier too,
+ * on the rest of the document: a record with a schema error on its line is
+ * skipped, and one more "schema" finding says how many records were
+ * skipped.  Without a catalog of its editions no rule runs.
  *
  * @param[out] out the findings in rule-table order, then document order;
  *        the caller frees the list with etsi_diagnostics_free()

@@ -58,11 +58,14 @@ typedef struct etsi_results etsi_results;
  * verdicts and computes the release gate.
  *
  * @param[out] out the results; free them with etsi_results_free()
- * @param dossier a valid dossier
+ * @param dossier a dossier, valid or not (loaded with ETSI_LOAD_NO_VALIDATE)
  * @param opts options, or NULL for the defaults
  * @return 0 (also when findings are errors: they are part of the results);
- *         ETSI_EVALIDATION when the dossier is not valid (the schema errors
- *         are in etsi_results_findings() of *out, which is still set);
+ *         ETSI_EVALIDATION when the dossier is not valid: *out is still
+ *         set, with the schema errors and every finding the rules compute
+ *         on the rest of the dossier (see etsi_dossier_check()), and the
+ *         plan, outcomes and gate of what could be read; the gate is then
+ *         never ready and the overall outcome NOT ASSESSED;
  *         ETSI_EINVALID; ETSI_ENOMEM
  */
 ETSI_EXTERN etsi_result etsi_dossier_evaluate(etsi_results **out, etsi_dossier *dossier, const etsi_check_options *opts);
