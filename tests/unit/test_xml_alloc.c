@@ -412,6 +412,31 @@ static int op_evaluate(char **out, void *arg)
 	return rc;
 }
 
+/* An invalid dossier is evaluated all the same: ETSI_EVALIDATION with
+ * results is its success. */
+static int op_evaluate_invalid(char **out, void *arg)
+{
+	etsi_check_options opts = ETSI_CHECK_OPTIONS_INIT;
+	etsi_results *results = NULL;
+	char *text = NULL;
+	int rc;
+
+	opts.as_of = AS_OF;
+	rc = etsi_dossier_evaluate(&results, arg, &opts);
+	if (rc == ETSI_EVALIDATION) {
+		CHECK(results);
+		rc = etsi_results_write(&text, NULL, results, "all", "xml");
+		if (rc == 0) {
+			*out = strdup(text);
+			etsi_free(text);
+		}
+	} else {
+		CHECK(rc != 0 && !results);
+	}
+	etsi_results_free(results);
+	return rc;
+}
+
 static int op_report(char **out, void *arg)
 {
 	static const char *const formats[] = { "html", "ics-csv" };
@@ -512,6 +537,19 @@ static void test_xml_alloc__evaluate(void **state)
 	etsi_dossier_free(d);
 }
 
+static void test_xml_alloc__evaluate_invalid(void **state)
+{
+	etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
+	etsi_dossier *d = NULL;
+
+	(void)state;
+	opts.flags = ETSI_LOAD_NO_VALIDATE;
+	assert_int_equal(etsi_dossier_load(&d, test_data_path("invalid/several-problems.xml"),
+	                                   &opts), 0);
+	walk("evaluate an invalid dossier", op_evaluate_invalid, d, 0);
+	etsi_dossier_free(d);
+}
+
 static void test_xml_alloc__report_warm(void **state)
 {
 	etsi_dossier *d = load_small();
@@ -564,6 +602,7 @@ int main(void)
 		cmocka_unit_test(test_xml_alloc__load_cold),
 		cmocka_unit_test(test_xml_alloc__validate),
 		cmocka_unit_test(test_xml_alloc__evaluate),
+		cmocka_unit_test(test_xml_alloc__evaluate_invalid),
 		cmocka_unit_test(test_xml_alloc__report_warm),
 		cmocka_unit_test(test_xml_alloc__report_cold),
 		cmocka_unit_test(test_xml_alloc__save),
