@@ -306,6 +306,9 @@ static void check_external(eval *ev)
 		const char *category = get(e, "category");
 		int external = etsi__xml_child(e->node, ETSI__NS_DOSSIER, "external") != NULL;
 
+		/* an invalid dossier is checked too: name what is missing */
+		id = id ? id : "(no id)";
+
 		if (!external && (etsi__streq(category, "certificate") ||
 		                  etsi__streq(category, "third-party-evaluation")))
 			etsi__eval_finding(ev, R_EXTERNAL_MISSING, etsi_record_line(e), id, provision,
@@ -324,7 +327,7 @@ static void check_external(eval *ev)
 				continue;
 			tc = etsi_catalog_find(ev->cat, ETSI_KIND_TEST_CASE, tc_id);
 			group = tc ? etsi_record_parent(tc) : NULL;
-			if (group && !etsi__streq(get(group, "provision"), provision))
+			if (group && provision && !etsi__streq(get(group, "provision"), provision))
 				etsi__eval_finding(ev, R_EXTERNAL_OTHER_PROVISION, etsi_record_line(c), id,
 				                   provision, NULL, NULL, 0,
 				                   "external evidence '%s' is filed under %s but covers "

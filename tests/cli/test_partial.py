@@ -167,9 +167,8 @@ class ValidateSaysWhatIsWrong(unittest.TestCase):
         self.assertIn("[facet 'pattern']", r.stdout + r.stderr)
 
 
-# evidence_rules.c is being written in parallel; its rule prints a missing
-# provision as "(null)" (evidence without provision=): to be fixed there
-NOT_YET_NULL_SAFE = {"external-covers-other-provision"}
+# every rule is safe on missing values now
+NOT_YET_NULL_SAFE: set = set()
 
 
 class MissingValues(unittest.TestCase):
