@@ -66,9 +66,10 @@ public class EtsiTest {
     @Test
     public void kinds() {
         Map<String, List<String>> kinds = Etsi.kinds();
+        // evidence-items: the dossier's own evidence policy for the provision;
         // carried-from, reviewed-by, reviewed-on: the release carry-forward marks
-        assertEquals(List.of("provision", "support", "detail", "carried-from", "reviewed-by",
-                             "reviewed-on"), kinds.get("ics-entry"));
+        assertEquals(List.of("provision", "support", "evidence-items", "detail", "carried-from",
+                             "reviewed-by", "reviewed-on"), kinds.get("ics-entry"));
         assertEquals(List.of("case", "result", "by", "date", "note", "indication", "evidence",
                              "carried-from", "reviewed-by", "reviewed-on"),
                      kinds.get("verdict"));
