@@ -708,12 +708,25 @@ static int rule_index(const char *id)
 	return rule ? (int)(rule - rules) : R__COUNT;
 }
 
+/* The hint of the summary of records skipped on an invalid dossier. */
+static const char SKIPPED_HINT[] =
+	"fix the schema errors and check again: the skipped records may have more findings";
+
+static int is_skipped_note(const etsi_diagnostic *d)
+{
+	return d->hint && strcmp(d->hint, SKIPPED_HINT) == 0;
+}
+
 static int finding_order(const etsi_diagnostic *a, const etsi_diagnostic *b)
 {
 	int ra = rule_index(a->rule), rb = rule_index(b->rule);
 
 	if (ra != rb)
 		return ra < rb ? -1 : 1;
+	/* the summary of skipped records follows the schema errors it sums up,
+	 * so the first error a caller reports is a real one */
+	if (is_skipped_note(a) != is_skipped_note(b))
+		return is_skipped_note(a) ? 1 : -1;
 	return (a->line > b->line) - (a->line < b->line);
 }
 
@@ -2147,9 +2160,7 @@ static void note_skipped(eval *ev)
 	where.file = ev->file;
 	where.line = etsi__xml_line(xmlDocGetRootElement(ev->ds->docs[0]));
 	where.rule = rules[R_SCHEMA].id;
-	if (etsi__diagnostics_add(ev->diags, rules[R_SCHEMA].severity, &where,
-	                          "fix the schema errors and check again: the skipped "
-	                          "records may have more findings",
+	if (etsi__diagnostics_add(ev->diags, rules[R_SCHEMA].severity, &where, SKIPPED_HINT,
 	                          "%zu record%s skipped because of schema errors: the rules "
 	                          "did not check %s", n, n == 1 ? "" : "s",
 	                          n == 1 ? "it" : "them") < 0)
