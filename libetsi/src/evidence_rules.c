@@ -118,7 +118,7 @@ static void check_broad(eval *ev)
 		if (!list) {
 			list = etsi__calloc(1, sizeof(*list));
 			/* firsts before backs: a list is in backs only with its first
-			 * artifact known, which is how it is freed */
+			 * artifact known, which is how it is reported */
 			if (!list || etsi__map_put(&firsts, id, first) < 0 ||
 			    etsi__map_put(&backs, id, list) < 0) {
 				etsi__free(list);
@@ -155,19 +155,12 @@ static void check_broad(eval *ev)
 				                   list->ptr);
 		}
 	}
-	for (i = 0; i < n; i++) {
-		etsi_record *e = etsi_dossier_at(ev->d, ETSI_KIND_EVIDENCE, i);
-		size_t j;
+	for (i = 0; i < backs.cap; i++) {
+		etsi__buf *list = backs.slots[i].key ? backs.slots[i].value : NULL;
 
-		for (j = 0; j < etsi_record_child_count(e); j++) {
-			etsi_record *a = etsi_record_child_at(e, j);
-			const char *id = etsi_record_kind(a) == ETSI_KIND_ARTIFACT ? identity(a) : NULL;
-			etsi__buf *list = id ? etsi__map_get(&backs, id) : NULL;
-
-			if (list && etsi__map_get(&firsts, id) == a) {
-				etsi__buf_dispose(list);
-				etsi__free(list);
-			}
+		if (list) {
+			etsi__buf_dispose(list);
+			etsi__free(list);
 		}
 	}
 	etsi__map_dispose(&seen);

@@ -800,15 +800,26 @@ static int indent_of(const xmlNode *node, span *out)
 	return 1;
 }
 
+/* The node after n in document order within root, descending into the
+ * children of elements only; NULL after the last. */
+static xmlNode *next_in_order(xmlNode *n, const xmlNode *root)
+{
+	if (n->type == XML_ELEMENT_NODE && n->children)
+		return n->children;
+	while (n && n != root && !n->next)
+		n = n->parent;
+	return !n || n == root ? NULL : n->next;
+}
+
 /* The document's indentation unit: the first step, in document order, from
  * an element that starts a line to a child element that starts one deeper;
  * two spaces when there is none. */
-static span indent_unit(const xmlNode *root)
+static span indent_unit(xmlNode *root)
 {
-	const xmlNode *n = root;
+	xmlNode *n = root;
 	span unit = { "  ", 2 };
 
-	while (n) {
+	for (; n; n = next_in_order(n, root)) {
 		span mine, parents;
 
 		if (n != root && n->type == XML_ELEMENT_NODE && indent_of(n, &mine) &&
@@ -818,15 +829,6 @@ static span indent_unit(const xmlNode *root)
 			unit.n = mine.n - parents.n;
 			return unit;
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
 	}
 	return unit;
 }
@@ -1167,22 +1169,11 @@ static int scan_tags(etsi__buf *out, const char *text, size_t len)
 /* The elements of a document in document order. */
 static int element_list(etsi__vec *out, xmlNode *root)
 {
-	xmlNode *n = root;
+	xmlNode *n;
 
-	while (n) {
-		if (n->type == XML_ELEMENT_NODE) {
-			if (etsi__vec_push(out, n) < 0)
-				return ETSI_ENOMEM;
-			if (n->children) {
-				n = n->children;
-				continue;
-			}
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
+	for (n = root; n; n = next_in_order(n, root)) {
+		if (n->type == XML_ELEMENT_NODE && etsi__vec_push(out, n) < 0)
+			return ETSI_ENOMEM;
 	}
 	return 0;
 }
