@@ -14,6 +14,7 @@
 
 #include <libxml/tree.h>
 
+#include "file.h"
 #include "util.h"
 
 #define ETSI__DEFAULT_MAX_SIZE ((size_t)64 * 1024 * 1024)
@@ -31,10 +32,6 @@
 #define ETSI__NS_RESULTS "urn:libetsi:results:1"
 #define ETSI__NS_REPORT "urn:libetsi:report:1"
 
-/* Reads a regular file of at most max_size bytes.  *out is NUL-terminated
- * and freed with etsi__free(). */
-int etsi__read_file(char **out, size_t *len, const char *path, size_t max_size);
-
 /* Parses a document (see above).  @p name is used in messages and as the
  * document URL. */
 int etsi__xml_parse(xmlDoc **out, const char *data, size_t len, const char *name,
@@ -50,10 +47,6 @@ int etsi__xml_parse_layout(xmlDoc **out, const char *data, size_t len, const cha
  * children, as etsi__xml_parse_layout() keeps it) is written as it is;
  * any other is indented by two spaces a level. */
 int etsi__xml_write(char **out, size_t *len, xmlDoc *doc);
-
-/* Writes data to path atomically: temporary file in the same directory,
- * fsync, rename, fsync of the directory. */
-int etsi__write_file_atomic(const char *path, const char *data, size_t len);
 
 /* Tree helpers.  Namespace @p ns may be NULL for "no namespace". */
 int etsi__xml_is(const xmlNode *node, const char *ns, const char *name);
