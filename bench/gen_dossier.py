@@ -11,6 +11,7 @@ product with many components still has one ICS.  The result is valid
 against xsd/dossier.xsd.
 
     gen_dossier.py --scale 100 examples/dossiers/smart-camera-v3.xml -o big.xml
+    gen_dossier.py --scale 10 --paragraphs 1500 examples/dossiers/smart-camera-v3.xml -o long.xml
 """
 import argparse
 import copy
@@ -46,6 +47,9 @@ def main():
     ap.add_argument("base")
     ap.add_argument("--scale", type=int, required=True)
     ap.add_argument("-o", "--output", required=True)
+    ap.add_argument("--paragraphs", type=int, default=0,
+                    help="make the DUT's description this many paragraphs "
+                         "(blank-line separated), to scale the text too")
     args = ap.parse_args()
     if args.scale < 1:
         sys.exit("--scale must be at least 1")
@@ -88,6 +92,11 @@ def main():
                 rename(dup, n)
                 parent.insert(position, dup)
                 position += 1
+    description = find(root, "dut/description")
+    if args.paragraphs and description is not None:
+        first = " ".join((description.text or "").split())
+        description.text = "\n\n".join(
+            f"{n}. {first}" for n in range(1, args.paragraphs + 1))
     tree.write(args.output, encoding="UTF-8", xml_declaration=True)
 
 

@@ -83,15 +83,24 @@
 
   <!-- ==== CSV (RFC 4180) =============================================== -->
 
+  <!-- 'yes' (etsi report - -csv-raw): CSV values as they are, for programs;
+       otherwise a value a spreadsheet would take for a formula is
+       neutralised (csv-field). -->
+  <xsl:param name="csv-raw" select="''"/>
+
   <!-- One field, quoted when it must be, followed by a comma or, for the
-       last field of a record, CRLF. -->
+       last field of a record, CRLF.  A value that begins with = + - @, a
+       tab or a CR is quoted and prefixed with a single quote (OWASP's CSV
+       injection advice), as libetsi's C writer does, unless csv-raw. -->
   <xsl:template name="csv-field">
     <xsl:param name="value"/>
     <xsl:param name="last" select="false()"/>
     <xsl:variable name="v" select="string($value)"/>
+    <xsl:variable name="formula" select="$csv-raw != 'yes' and $v != '' and contains('=+-@&#9;&#13;', substring($v, 1, 1))"/>
     <xsl:choose>
-      <xsl:when test="contains($v, ',') or contains($v, '&quot;') or contains($v, '&#13;') or contains($v, '&#10;')">
+      <xsl:when test="$formula or contains($v, ',') or contains($v, '&quot;') or contains($v, '&#13;') or contains($v, '&#10;')">
         <xsl:text>"</xsl:text>
+        <xsl:if test="$formula">'</xsl:if>
         <xsl:call-template name="double-quotes">
           <xsl:with-param name="s" select="$v"/>
         </xsl:call-template>
@@ -564,30 +573,20 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Text with its paragraphs: a blank line in the dossier starts a new one. -->
-  <xsl:template name="paragraphs">
+  <!-- Text with its paragraphs: a blank line in the dossier starts a new one.
+       EXSLT str:split cuts the text once, so the cost is linear in its
+       length whatever the number of paragraphs (a template that recursed
+       on substring-after() would copy the rest of the text per paragraph:
+       quadratic time and memory). -->
+  <xsl:template xmlns:str="http://exslt.org/strings" name="paragraphs">
     <xsl:param name="text"/>
-    <xsl:variable name="t" select="translate($text, '&#13;', '')"/>
-    <xsl:choose>
-      <xsl:when test="contains($t, '&#10;&#10;') and normalize-space(substring-before($t, '&#10;&#10;')) != ''">
-        <p>
-          <xsl:value-of select="normalize-space(substring-before($t, '&#10;&#10;'))"/>
+    <xsl:for-each select="str:split(translate($text, '&#13;', ''), '&#10;&#10;')">
+      <xsl:if test="normalize-space(.) != ''">
+        <p xsl:exclude-result-prefixes="str">
+          <xsl:value-of select="normalize-space(.)"/>
         </p>
-        <xsl:call-template name="paragraphs">
-          <xsl:with-param name="text" select="substring-after($t, '&#10;&#10;')"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="contains($t, '&#10;&#10;')">
-        <xsl:call-template name="paragraphs">
-          <xsl:with-param name="text" select="substring-after($t, '&#10;&#10;')"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="normalize-space($t) != ''">
-        <p>
-          <xsl:value-of select="normalize-space($t)"/>
-        </p>
-      </xsl:when>
-    </xsl:choose>
+      </xsl:if>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ==== the shared CSS =============================================== -->
