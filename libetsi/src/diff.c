@@ -223,6 +223,8 @@ static void note_fact(state *st, etsi_kind kind, const etsi_record *r, const cha
 
 		if (field && strcmp(field, "support") != 0 && strcmp(field, "detail") != 0)
 			return; /* the review marks are not facts */
+		if (!provision)
+			return; /* an invalid entry without one: no evidence rests on it */
 		c = etsi__map_get(&st->ics, provision);
 		if (!c) {
 			c = etsi__calloc(1, sizeof(*c));

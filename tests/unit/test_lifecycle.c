@@ -490,6 +490,56 @@ static void test_lifecycle__diff_ics_owner_mechanism(void **state)
 	etsi_dossier_free(a);
 }
 
+/* An invalid dossier is compared all the same: an ICS entry without its
+ * provision (the key) is a record of its own, added or removed, and makes
+ * no evidence stale itself. */
+static void test_lifecycle__diff_entry_without_provision(void **state)
+{
+	etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
+	etsi_dossier *a = load_fixture(), *b = NULL, *c = NULL;
+	etsi_diff *diff;
+	char *text = test_read_file(test_data_path(FIXTURE), NULL);
+	char *t1 = test_replace(text, "<entry provision=\"5.3-13\" support=\"Y\">",
+	                        "<entry support=\"Y\">");
+	char *t2 = test_replace(text, "<entry provision=\"5.3-13\" support=\"Y\">",
+	                        "<entry support=\"N\">");
+	char *out = NULL;
+
+	(void)state;
+	opts.flags = ETSI_LOAD_NO_VALIDATE;
+	assert_int_equal(etsi_dossier_load_memory(&b, t1, strlen(t1), "b.xml", &opts), 0);
+	assert_int_equal(etsi_dossier_load_memory(&c, t2, strlen(t2), "c.xml", &opts), 0);
+	/* added, and the old entry removed */
+	diff = diff_of(a, b);
+	assert_non_null(find_change(diff, ETSI_CHANGE_ADDED, "ics-entry", NULL, NULL));
+	assert_non_null(find_change(diff, ETSI_CHANGE_REMOVED, "ics-entry", "5.3-13", NULL));
+	/* stale for the removal of its provision's entry, not the added one */
+	assert_stale(diff, "ev-support", "ics-entry", "5.3-13", NULL);
+	assert_int_equal(etsi_diff_write(&out, NULL, diff, "text"), 0);
+	assert_contains(out, "added ics-entry (line");
+	etsi_free(out);
+	etsi_diff_free(diff);
+	/* the other way round */
+	diff = diff_of(b, a);
+	assert_non_null(find_change(diff, ETSI_CHANGE_REMOVED, "ics-entry", NULL, NULL));
+	assert_non_null(find_change(diff, ETSI_CHANGE_ADDED, "ics-entry", "5.3-13", NULL));
+	assert_int_equal(etsi_diff_write(&out, NULL, diff, "json"), 0);
+	etsi_free(out);
+	etsi_diff_free(diff);
+	/* both without: matched, and its support changed */
+	diff = diff_of(b, c);
+	assert_int_equal(etsi_diff_count(diff), 1);
+	assert_non_null(find_change(diff, ETSI_CHANGE_CHANGED, "ics-entry", NULL, "support"));
+	assert_int_equal(etsi_diff_stale_count(diff), 0);
+	etsi_diff_free(diff);
+	etsi_dossier_free(c);
+	etsi_dossier_free(b);
+	etsi_dossier_free(a);
+	free(t2);
+	free(t1);
+	free(text);
+}
+
 static void test_lifecycle__stale_crypto(void **state)
 {
 	etsi_dossier *a = load_fixture();
@@ -766,6 +816,7 @@ int main(void)
 		cmocka_unit_test(test_lifecycle__diff_changes),
 		cmocka_unit_test(test_lifecycle__diff_list_values),
 		cmocka_unit_test(test_lifecycle__diff_ics_owner_mechanism),
+		cmocka_unit_test(test_lifecycle__diff_entry_without_provision),
 		cmocka_unit_test(test_lifecycle__stale_crypto),
 		cmocka_unit_test(test_lifecycle__stale_build_functional_only),
 		cmocka_unit_test(test_lifecycle__diff_of_release),
