@@ -1059,7 +1059,7 @@ typedef struct {} Results;
 	}
 	/** Renders a report (format html, public, ics-csv, plan-csv, evidence-csv, md, input). */
 	char *report(const char *format = NULL, const char *stylesheet = NULL,
-	             const char *date = NULL, const char *as_of = NULL) {
+	             const char *date = NULL, const char *as_of = NULL, int csv_raw = 0) {
 		etsi_report_options opts = ETSI_REPORT_OPTIONS_INIT;
 		char *out = NULL;
 		int rc;
@@ -1071,6 +1071,7 @@ typedef struct {} Results;
 		rc = etsi_dossier_report(&out, NULL, $self, &opts);
 		if (rc < 0)
 			etsi_binding_failed(rc);
+		opts.csv_raw = csv_raw;
 		return out;
 	}
 	/** Stores the evaluated test plan in the dossier. */

@@ -9,6 +9,7 @@
  * cached, and run under security preferences that forbid every file and
  * network access.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -56,6 +57,13 @@ const char *etsi_report_format_at(size_t i)
 
 int etsi_report_options_init(etsi_report_options *opts, unsigned int version)
 {
+	if (version == 1) {
+		/* a caller built against version 1: its struct ends before csv_raw */
+		ETSI__ASSERT_ARG(opts);
+		memset(opts, 0, offsetof(etsi_report_options, csv_raw));
+		opts->version = version;
+		return 0;
+	}
 	ETSI__OPTIONS_INIT(opts, version, ETSI_REPORT_OPTIONS_VERSION, "etsi_report_options");
 }
 
@@ -558,13 +566,14 @@ static char *xpath_literal(const char *value)
 }
 
 static int transform(char **out, size_t *len, xsltStylesheetPtr style, xmlDocPtr input,
-                     const char *name, const char *date, int builtin)
+                     const char *name, const char *date, int csv_raw, int builtin)
 {
 	struct transform_state state;
 	xsltSecurityPrefsPtr prefs = xsltNewSecurityPrefs();
 	xsltTransformContextPtr ctxt = NULL;
 	xmlDocPtr result = NULL;
-	const char *params[3] = { NULL, NULL, NULL };
+	const char *params[5] = { NULL, NULL, NULL, NULL, NULL };
+	size_t nparams = 0;
 	char *date_literal = NULL;
 	xmlChar *text = NULL;
 	int text_len = 0, error = 0;
@@ -597,8 +606,12 @@ static int transform(char **out, size_t *len, xsltStylesheetPtr style, xmlDocPtr
 			error = etsi__error_oom();
 			goto done;
 		}
-		params[0] = "date";
-		params[1] = date_literal;
+		params[nparams++] = "date";
+		params[nparams++] = date_literal;
+	}
+	if (csv_raw) {
+		params[nparams++] = "csv-raw";
+		params[nparams++] = "'yes'";
 	}
 	xmlResetLastError();
 	result = xsltApplyStylesheetUser(style, input, params, NULL, NULL, ctxt);
@@ -691,7 +704,7 @@ int etsi_dossier_report(char **out, size_t *len, etsi_dossier *dossier,
 	ETSI__ASSERT_ARG(dossier);
 	if (!opts)
 		opts = &defaults;
-	if (opts->version != ETSI_REPORT_OPTIONS_VERSION)
+	if (opts->version != ETSI_REPORT_OPTIONS_VERSION && opts->version != 1)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "etsi_report_options version %u is unknown", opts->version);
 	format = find_format(opts->format ? opts->format : "html");
@@ -729,7 +742,7 @@ int etsi_dossier_report(char **out, size_t *len, etsi_dossier *dossier,
 		goto done;
 	error = transform(out, len, style, input,
 	                  opts->stylesheet ? opts->stylesheet : format->stylesheet, opts->date,
-	                  !opts->stylesheet);
+	                  opts->version >= 2 && opts->csv_raw, !opts->stylesheet);
 done:
 	etsi_diagnostics_free(findings);
 	xmlFreeDoc(results);

@@ -122,14 +122,19 @@ static const char *or_empty(const char *s)
 	return s ? s : "";
 }
 
-/* RFC 4180: quote fields holding a comma, quote, CR or LF; double quotes. */
-static void csv_field(etsi__buf *out, const char *value, int last)
+/* RFC 4180: quote fields holding a comma, quote, CR or LF; double quotes.
+ * Unless raw, a value a spreadsheet would take for a formula (one that
+ * begins with = + - @, a tab or a CR) is quoted and prefixed with a single
+ * quote, as common.xsl's csv-field does for the CSV reports. */
+static void csv_field(etsi__buf *out, const char *value, int last, int raw)
 {
 	const char *p;
+	int formula;
 
 	value = or_empty(value);
-	if (strpbrk(value, ",\"\r\n")) {
-		etsi__buf_puts(out, "\"");
+	formula = !raw && *value && strchr("=+-@\t\r", *value);
+	if (formula || strpbrk(value, ",\"\r\n")) {
+		etsi__buf_puts(out, formula ? "\"'" : "\"");
 		for (p = value; *p; p++) {
 			if (*p == '"')
 				etsi__buf_puts(out, "\"\"");
@@ -413,7 +418,7 @@ static void plan_text(etsi__buf *out, const etsi_results *results)
 	etsi__buf_puts(out, "\n");
 }
 
-static void plan_csv(etsi__buf *out, const etsi_results *results)
+static void plan_csv(etsi__buf *out, const etsi_results *results, int raw)
 {
 	size_t i, n = etsi_results_count(results, ETSI_KIND_PLANNED_CASE);
 
@@ -425,14 +430,14 @@ static void plan_csv(etsi__buf *out, const etsi_results *results)
 
 		inputs_text(&all, tc, 0);
 		inputs_text(&missing, tc, 1);
-		csv_field(out, etsi_record_key(tc), 0);
-		csv_field(out, etsi_record_get(tc, "group"), 0);
-		csv_field(out, etsi_record_get(tc, "provision"), 0);
-		csv_field(out, etsi_record_get(tc, "kind"), 0);
-		csv_field(out, etsi_record_get(tc, "disposition"), 0);
-		csv_field(out, etsi__streq(etsi_record_get(tc, "ready"), "true") ? "yes" : "no", 0);
-		csv_field(out, all.ptr, 0);
-		csv_field(out, missing.ptr, 1);
+		csv_field(out, etsi_record_key(tc), 0, raw);
+		csv_field(out, etsi_record_get(tc, "group"), 0, raw);
+		csv_field(out, etsi_record_get(tc, "provision"), 0, raw);
+		csv_field(out, etsi_record_get(tc, "kind"), 0, raw);
+		csv_field(out, etsi_record_get(tc, "disposition"), 0, raw);
+		csv_field(out, etsi__streq(etsi_record_get(tc, "ready"), "true") ? "yes" : "no", 0, raw);
+		csv_field(out, all.ptr, 0, raw);
+		csv_field(out, missing.ptr, 1, raw);
 		if (all.failed || missing.failed)
 			out->failed = 1;
 		etsi__buf_dispose(&all);
@@ -546,7 +551,7 @@ static void outcomes_text(etsi__buf *out, const etsi_results *results)
 	                 etsi_record_get(summary(results), "overall"));
 }
 
-static void outcomes_csv(etsi__buf *out, const etsi_results *results)
+static void outcomes_csv(etsi__buf *out, const etsi_results *results, int raw)
 {
 	size_t i, n = etsi_results_count(results, ETSI_KIND_OUTCOME);
 
@@ -556,13 +561,13 @@ static void outcomes_csv(etsi__buf *out, const etsi_results *results)
 		etsi__buf cases = ETSI__BUF_INIT;
 
 		case_list(&cases, p);
-		csv_field(out, etsi_record_key(p), 0);
-		csv_field(out, etsi_record_get(p, "status"), 0);
-		csv_field(out, etsi_record_get(p, "support"), 0);
-		csv_field(out, etsi_record_get(p, "applicable"), 0);
-		csv_field(out, etsi_record_get(p, "outcome"), 0);
-		csv_field(out, etsi_record_get(p, "basis"), 0);
-		csv_field(out, cases.ptr, 1);
+		csv_field(out, etsi_record_key(p), 0, raw);
+		csv_field(out, etsi_record_get(p, "status"), 0, raw);
+		csv_field(out, etsi_record_get(p, "support"), 0, raw);
+		csv_field(out, etsi_record_get(p, "applicable"), 0, raw);
+		csv_field(out, etsi_record_get(p, "outcome"), 0, raw);
+		csv_field(out, etsi_record_get(p, "basis"), 0, raw);
+		csv_field(out, cases.ptr, 1, raw);
 		if (cases.failed)
 			out->failed = 1;
 		etsi__buf_dispose(&cases);
@@ -646,8 +651,8 @@ int etsi_results_write(char **out, size_t *len, const etsi_results *results, con
 		error = put_json(&buf, findings_json(results));
 	} else if (IS("plan", "text")) {
 		plan_text(&buf, results);
-	} else if (IS("plan", "csv")) {
-		plan_csv(&buf, results);
+	} else if (IS("plan", "csv") || IS("plan", "csv-raw")) {
+		plan_csv(&buf, results, strcmp(format, "csv-raw") == 0);
 	} else if (IS("plan", "xml")) {
 		xmlDocPtr doc = plan_document(results, NULL);
 
@@ -658,8 +663,8 @@ int etsi_results_write(char **out, size_t *len, const etsi_results *results, con
 		return error;
 	} else if (IS("outcomes", "text")) {
 		outcomes_text(&buf, results);
-	} else if (IS("outcomes", "csv")) {
-		outcomes_csv(&buf, results);
+	} else if (IS("outcomes", "csv") || IS("outcomes", "csv-raw")) {
+		outcomes_csv(&buf, results, strcmp(format, "csv-raw") == 0);
 	} else if (IS("gate", "text")) {
 		gate_text(&buf, results);
 	} else if (IS("gate", "json")) {

@@ -794,8 +794,8 @@ class ContradictedClaims(Base):
         self.assertRegex(self.md, r"\| 5\.3-9 \|[^\n]*\| Y ✗ contradicted \|")
         self.assertNotRegex(self.md, r"\| 5\.3-6A \|[^\n]*contradicted")  # waived
         self.assertIn("## Claims the recorded facts contradict", self.md)
-        self.assertIn("- **ICS 5.3-9: Y** contradicted by mechanism 'mech-store' &lt;fact 5.3-9&gt; & more "
-                      "(line 191)", self.md)
+        self.assertIn("- **ICS 5.3-9: Y** contradicted by mechanism 'mech-store' &lt;fact 5.3-9&gt; &amp; more "
+                      "(line 191)", self.md)  # & escaped: dossier text is never an entity
         self.assertIn("## Open questions", self.md)
         self.assertIn("1 at risk of INCONCLUSIVE", self.md)
 

@@ -51,6 +51,11 @@ INCLUDES_A_FILE = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+CSV_RAW_PARAM = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:param name="csv-raw"/><xsl:output method="text"/>
+<xsl:template match="/">[<xsl:value-of select="$csv-raw"/>]</xsl:template></xsl:stylesheet>"""
+
+
 class ReportTestCase(TempDirTestCase):
     def render(self, dossier, format, **options):
         """A built-in format: every one etsi.report_formats() lists has its
@@ -254,6 +259,19 @@ class StylesheetTest(ReportTestCase):
         self.assertEqual(etsi.load(CAMERA).report("md", stylesheet=str(style)), "model: KIC-300\n")
         proc = run_cli("report", "--stylesheet", style, CAMERA, check=True)
         self.assertEqual(proc.stdout, "model: KIC-300\n")
+
+    def test_csv_cells_neutralised_unless_raw(self):
+        d = etsi.load(CAMERA)
+        d.set_ics("5.3-12", "Y", "=HYPERLINK(\"http://example.invalid\")")
+        row = next(r for r in csv.reader(io.StringIO(d.report("ics-csv"), newline=""))
+                   if r[0] == "5.3-12")
+        self.assertEqual(row[3], "'=HYPERLINK(\"http://example.invalid\")")
+        raw = next(r for r in csv.reader(io.StringIO(d.report("ics-csv", csv_raw=True),
+                                                     newline="")) if r[0] == "5.3-12")
+        self.assertEqual(raw[3], "=HYPERLINK(\"http://example.invalid\")")
+        style = self.stylesheet(CSV_RAW_PARAM, "raw.xsl")
+        self.assertEqual(d.report(stylesheet=style), "[]")
+        self.assertEqual(d.report(stylesheet=style, csv_raw=True), "[yes]")
 
     def test_stylesheet_may_not_read_files(self):
         secret = self.tmp / "secret.txt"

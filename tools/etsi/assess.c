@@ -62,7 +62,7 @@ struct common {
 };
 
 enum { OPT_DATA_DIR = 1000, OPT_AS_OF, OPT_STRICT, OPT_STORE, OPT_DATE, OPT_NOTE,
-       OPT_INDICATION };
+       OPT_INDICATION, OPT_CSV_RAW };
 
 /* ---- check -------------------------------------------------------------- */
 
@@ -560,13 +560,14 @@ static int one_part(int argc, char **argv, const cli_command *self, const char *
 		{ "as-of", required_argument, NULL, OPT_AS_OF },
 		{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
 		{ "store", no_argument, NULL, OPT_STORE },
+		{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct common o = { formats[0], NULL, NULL };
 	etsi_dossier *dossier = NULL;
 	etsi_results *results = NULL;
-	int c, status, store_it = 0, known = 0, invalid;
+	int c, status, store_it = 0, known = 0, invalid, csv = 0, csv_raw = 0;
 	size_t i;
 
 	optind = 1;
@@ -588,6 +589,9 @@ static int one_part(int argc, char **argv, const cli_command *self, const char *
 				return cli_bad_option(self, argv);
 			store_it = 1;
 			break;
+		case OPT_CSV_RAW:
+			csv_raw = 1;
+			break;
 		case 'h':
 			self->help(stdout);
 			return CLI_OK;
@@ -595,10 +599,17 @@ static int one_part(int argc, char **argv, const cli_command *self, const char *
 			return cli_bad_option(self, argv);
 		}
 	}
-	for (i = 0; formats[i]; i++)
+	for (i = 0; formats[i]; i++) {
 		known |= strcmp(formats[i], o.format) == 0;
+		csv |= strcmp(formats[i], "csv") == 0;
+	}
+	if (csv_raw && !csv)
+		return cli_usage_error(self, "--csv-raw is for CSV output; etsi %s writes none",
+		                       self->name);
 	if (!known)
 		return cli_invalid_value(self, "--format", o.format, formats);
+	if (csv_raw && strcmp(o.format, "csv") != 0)
+		return cli_usage_error(self, "--csv-raw is for --format csv");
 	if (optind != argc - 1)
 		return cli_usage_error(self, "give exactly one dossier");
 	if ((status = load(&dossier, argv[optind], o.data_dir)) < 0)
@@ -621,7 +632,7 @@ static int one_part(int argc, char **argv, const cli_command *self, const char *
 	if (strcmp(part, "gate") == 0 && strcmp(o.format, "text") == 0 && cli_color_for(stdout))
 		status = write_gate_colored(results);
 	else
-		status = write_part(results, part, o.format, stdout);
+		status = write_part(results, part, csv_raw ? "csv-raw" : o.format, stdout);
 	if (status == CLI_OK && invalid)
 		status = CLI_FAILED;
 	if (status == CLI_OK && store_it) {
@@ -661,6 +672,9 @@ void help_plan(FILE *out)
 	        "\n"
 	        "Options:\n"
 	        "  -f, --format F       text (default), csv or xml (a test-plan element)\n"
+	        "      --csv-raw        csv: every value as it is, for programs (by default a\n"
+	        "                       value that begins with = + - @, a tab or a CR is\n"
+	        "                       quoted and prefixed with ' against CSV injection)\n"
 	        "      --store          also store the plan in the dossier (atomic save),\n"
 	        "                       dated --as-of or today\n"
 	        "      --as-of DATE     check expiry dates against DATE (default: today)\n"
@@ -690,6 +704,9 @@ void help_outcomes(FILE *out)
 	        "\n"
 	        "Options:\n"
 	        "  -f, --format F       text (default) or csv\n"
+	        "      --csv-raw        csv: every value as it is, for programs (by default a\n"
+	        "                       value that begins with = + - @, a tab or a CR is\n"
+	        "                       quoted and prefixed with ' against CSV injection)\n"
 	        "      --as-of DATE     check expiry dates against DATE (default: today)\n"
 	        "      --data-dir DIR   read catalogs and schemas from DIR first\n"
 	        "  -h, --help           show this help\n"

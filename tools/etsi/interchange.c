@@ -205,19 +205,35 @@ static int parse_size(const cli_command *self, const char *option, const char *v
 	return CLI_OK;
 }
 
-/* Prints the problems (and, verbose, the notes) of an import. */
+/* As many problems as `etsi validate` lists schema errors: a broken input
+ * of a million rows says what is wrong in its first thousand. */
+#define MAX_LISTED 1000
+
+/* Prints the problems (and, verbose, the notes) of an import: the first
+ * MAX_LISTED, then a count of the rest.  A list the library capped itself
+ * (MAX_LISTED and one diagnostic that counts the rest) is printed whole. */
 static void print_report(const etsi_diagnostics *diags, int verbose)
 {
-	size_t i;
+	size_t i, shown = 0, listed = 0;
 
 	for (i = 0; i < etsi_diagnostics_count(diags); i++) {
 		const etsi_diagnostic *d = etsi_diagnostics_at(diags, i);
+	for (i = 0; i < etsi_diagnostics_count(diags); i++)
+		shown += etsi_diagnostics_at(diags, i)->severity != ETSI_SEVERITY_INFO || verbose;
 
-		if (d->severity != ETSI_SEVERITY_INFO || verbose)
-			cli_print_diagnostic(stderr, d);
+		if (d->severity == ETSI_SEVERITY_INFO && !verbose)
+			continue;
+		if (shown > MAX_LISTED + 1 && listed == MAX_LISTED)
+			break;
+		cli_print_diagnostic(stderr, d);
+		listed++;
 	}
 }
 
+	if (listed < shown)
+		cli_error("%zu more %s not listed%s", shown - listed,
+		          verbose ? "problems and notes are" : "problems are",
+		          verbose ? "" : "; fix the ones above first");
 static void print_summary(const etsi_diagnostics *diags, const char *in, const char *out)
 {
 	static const char *const actions[] = { "added", "updated", "unchanged", "skipped" };

@@ -269,8 +269,9 @@ int cmd_evidence(int argc, char **argv)
 			return CLI_USAGE;
 		}
 	}
-	/* hash saves, so it needs a valid dossier; verify reads digests only */
-	if ((status = cli_load_dossier(&dossier, file, data_dir, hashing ? 0 : ETSI_LOAD_NO_VALIDATE)) != CLI_OK)
+	/* both need a valid dossier (exit status 1 otherwise, as everywhere):
+	 * hash saves it, and verify vouches for the digests it records */
+	if ((status = cli_load_dossier(&dossier, file, data_dir, 0)) != CLI_OK)
 		return status;
 	if (!quiet && isatty(STDERR_FILENO)) {
 		opts.progress = show_progress;

@@ -6,7 +6,7 @@
 
 #include "cli.h"
 
-enum { OPT_STYLESHEET = 2000, OPT_DATE, OPT_AS_OF, OPT_DATA_DIR, OPT_FORCE };
+enum { OPT_STYLESHEET = 2000, OPT_DATE, OPT_AS_OF, OPT_DATA_DIR, OPT_FORCE, OPT_CSV_RAW };
 
 void help_report(FILE *out)
 {
@@ -39,6 +39,10 @@ void help_report(FILE *out)
 	        "                          named on standard error\n"
 	        "      --as-of DATE        the date expiry checks use (default: --date,\n"
 	        "                          else today)\n"
+	        "      --csv-raw           the CSV formats: every value as it is, for\n"
+	        "                          programs (by default a value that begins with\n"
+	        "                          = + - @, a tab or a CR is quoted and prefixed\n"
+	        "                          with ' against CSV injection)\n"
 	        "      --data-dir DIR      read catalogs and schemas from DIR first\n"
 	        "  -h, --help              show this help\n"
 	        "\n"
@@ -56,6 +60,7 @@ int cmd_report(int argc, char **argv)
 		{ "as-of", required_argument, NULL, OPT_AS_OF },
 		{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -97,6 +102,9 @@ int cmd_report(int argc, char **argv)
 		case OPT_FORCE:
 			force = 1;
 			break;
+		case OPT_CSV_RAW:
+			opts.csv_raw = 1;
+			break;
 		case 'h':
 			help_report(stdout);
 			return CLI_OK;
@@ -113,6 +121,9 @@ int cmd_report(int argc, char **argv)
 	formats[i] = NULL;
 	if (opts.format && !known)
 		return cli_invalid_value(self, "--format", opts.format, formats);
+	if (opts.csv_raw && !opts.stylesheet && !(opts.format && strstr(opts.format, "-csv")))
+		return cli_usage_error(self, "--csv-raw is for the CSV formats (ics-csv, plan-csv, "
+		                       "evidence-csv) and your own stylesheets");
 	if ((status = cli_check_output(self, output, force, argv[optind], opts.stylesheet)) !=
 	    CLI_OK)
 		return status;

@@ -997,8 +997,8 @@ class Results(_Owner):
         part          formats
         ============  =====================
         "findings"    "text", "json"
-        "plan"        "text", "csv", "xml"
-        "outcomes"    "text", "csv"
+        "plan"        "text", "csv", "csv-raw", "xml"
+        "outcomes"    "text", "csv", "csv-raw"
         "gate"        "text", "json"
         "all"         "xml", "json"
         ============  =====================
@@ -1006,6 +1006,9 @@ class Results(_Owner):
         :raises InvalidError: unknown part or format
         """
         return self._handle().write(part, format)
+        "csv" neutralises cells a spreadsheet would take for a formula
+        (quoted, prefixed with a single quote); "csv-raw" does not.
+
 
     def __repr__(self) -> str:
         if self.closed:
@@ -1314,13 +1317,18 @@ class Dossier(_Owner):
         return Results(self._handle().evaluate(_date(as_of, "as_of")))
 
     def report(self, format: str = "html", *, stylesheet: Optional[_PathLike] = None,
-               date: Optional[_DateLike] = None, as_of: Optional[_DateLike] = None) -> str:
+               date: Optional[_DateLike] = None, as_of: Optional[_DateLike] = None,
+               csv_raw: bool = False) -> str:
         """Renders a report (``etsi report``): "html" (the evidence report),
         "public" (the redacted summary fit to publish), "ics-csv",
         "plan-csv", "evidence-csv", "md" or "input" (the stylesheets' input
         document).  ``stylesheet`` applies your own XSLT to the same input;
         ``date`` is printed in the report; ``as_of`` is the date expiry
-        checks use (default: ``date``, else today).
+        checks use (default: ``date``, else today).  The CSV formats
+        neutralise every cell that begins with ``=``, ``+``, ``-``, ``@``, a
+        tab or a CR (quoted, prefixed with a single quote) against CSV
+        injection; ``csv_raw=True`` writes the values as they are, for
+        programs that read the CSV.
 
         :raises InvalidError: unknown format or bad date
         :raises ValidationError: the dossier is invalid, or the public
@@ -1331,14 +1339,16 @@ class Dossier(_Owner):
         """
         return self._handle().report(format,
                                      None if stylesheet is None else _path(stylesheet),
-                                     _date(date, "date"), _date(as_of, "as_of"))
+                                     _date(date, "date"), _date(as_of, "as_of"),
+                                     1 if csv_raw else 0)
 
     def write_report(self, path: _PathLike, format: str = "html", *,
                      stylesheet: Optional[_PathLike] = None, date: Optional[_DateLike] = None,
-                     as_of: Optional[_DateLike] = None) -> None:
+                     as_of: Optional[_DateLike] = None, csv_raw: bool = False) -> None:
         """Renders a report (see :meth:`report`) into a file, atomically
         (``etsi report -o``)."""
-        write_file(path, self.report(format, stylesheet=stylesheet, date=date, as_of=as_of))
+        write_file(path, self.report(format, stylesheet=stylesheet, date=date, as_of=as_of,
+                                     csv_raw=csv_raw))
 
     def store_plan(self, results: Results, date: Optional[_DateLike] = None) -> None:
         """Stores the evaluated test plan in the dossier's test-plan element,

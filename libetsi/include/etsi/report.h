@@ -59,12 +59,22 @@ typedef struct etsi_report_options {
 	const char *date;
 	/** The date expiry checks use; NULL: the report date, else today. */
 	const char *as_of;
+	/**
+	 * The CSV formats: 0 (default) neutralises every cell that begins with
+	 * '=', '+', '-', '@', a tab or a carriage return, which spreadsheets
+	 * would read as a formula: the cell is quoted and its value prefixed
+	 * with a single quote (OWASP's "CSV injection" advice).  Non-zero
+	 * writes every value as it is, for programs that read the CSV (the
+	 * caller's own stylesheet receives the parameter csv-raw='yes').
+	 * Since version 2.
+	 */
+	int csv_raw;
 } etsi_report_options;
 
-/** The current version of ::etsi_report_options. */
-#define ETSI_REPORT_OPTIONS_VERSION 1
+/** The current version of ::etsi_report_options (1 is still accepted). */
+#define ETSI_REPORT_OPTIONS_VERSION 2
 /** Static initializer for ::etsi_report_options. */
-#define ETSI_REPORT_OPTIONS_INIT { ETSI_REPORT_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+#define ETSI_REPORT_OPTIONS_INIT { ETSI_REPORT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
 
 /**
  * Initializes report options to their defaults.

@@ -121,11 +121,16 @@ ETSI_EXTERN int etsi_results_ready(const etsi_results *results);
  * | part       | formats                    |
  * |------------|----------------------------|
  * | "findings" | "text", "json"             |
- * | "plan"     | "text", "csv", "xml"       |
- * | "outcomes" | "text", "csv"              |
+ * | "plan"     | "text", "csv", "csv-raw", "xml" |
+ * | "outcomes" | "text", "csv", "csv-raw"   |
  * | "gate"     | "text", "json" (an object: ready, overall, release, steps) |
  * | "all"      | "xml", "json"              |
  *
+ * "csv" is RFC 4180 (UTF-8, a header row, CRLF) with every cell that
+ * begins with '=', '+', '-', '@', a tab or a carriage return neutralised
+ * for spreadsheets: quoted, its value prefixed with a single quote (the
+ * plan's "csv" is the same bytes as the "plan-csv" report); "csv-raw" is
+ * the same table with every value as it is, for programs that read it.
  * "xml" for "plan" is a test-plan element of the dossier namespace, as
  * etsi_dossier_store_plan() stores it; "xml" for "all" is the results
  * document (namespace urn:libetsi:results:1, xsd/results.xsd).  Output is

@@ -539,7 +539,7 @@ public final class Dossier extends RecordOwner {
      * @param format "html" (the evidence report), "public" (the redacted
      *        summary), "ics-csv", "plan-csv", "evidence-csv", "md" or "input"
      *        ({@link Etsi#reportFormats()}); null for html
-     * @param options a stylesheet, a date, an as-of date
+     * @param options a stylesheet, a date, an as-of date, CSV values raw
      * @return the report
      * @throws EtsiException.Invalid for an unknown format
      * @throws EtsiException.Validation when the dossier is invalid, or the
@@ -548,15 +548,17 @@ public final class Dossier extends RecordOwner {
      */
     public String report(String format, ReportOption... options) {
         String stylesheet = null, date = null, asOf = null;
+        int csvRaw = 0;
         for (ReportOption o : options) {
             switch (Objects.requireNonNull(o, "option").type) {
             case STYLESHEET: stylesheet = o.value; break;
             case DATE: date = o.value; break;
             case AS_OF: asOf = o.value; break;
+            case CSV_RAW: csvRaw = 1; break;
             default: throw new AssertionError(o.type);
             }
         }
-        return handle().report(format, stylesheet, date, asOf);
+        return handle().report(format, stylesheet, date, asOf, csvRaw);
     }
 
     /**

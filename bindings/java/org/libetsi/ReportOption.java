@@ -15,7 +15,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ReportOption {
-    enum Type { STYLESHEET, DATE, AS_OF }
+    enum Type { STYLESHEET, DATE, AS_OF, CSV_RAW }
 
     final Type type;
     final String value;
@@ -57,6 +57,18 @@ public final class ReportOption {
      */
     public static ReportOption asOf(LocalDate date) {
         return new ReportOption(Type.AS_OF, Objects.requireNonNull(date, "date").toString());
+    }
+
+    /**
+     * The CSV formats write every value as it is, for programs that read
+     * them.  By default a cell that begins with =, +, -, @, a tab or a
+     * carriage return is quoted and prefixed with a single quote, so that
+     * a spreadsheet does not take it for a formula (CSV injection).
+     *
+     * @return the option
+     */
+    public static ReportOption csvRaw() {
+        return new ReportOption(Type.CSV_RAW, null);
     }
 
     @Override

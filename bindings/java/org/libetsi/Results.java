@@ -148,8 +148,8 @@ public final class Results extends RecordOwner {
      * <caption>parts and formats</caption>
      * <tr><th>part</th><th>formats</th></tr>
      * <tr><td>"findings"</td><td>"text", "json"</td></tr>
-     * <tr><td>"plan"</td><td>"text", "csv", "xml"</td></tr>
-     * <tr><td>"outcomes"</td><td>"text", "csv"</td></tr>
+     * <tr><td>"plan"</td><td>"text", "csv", "csv-raw", "xml"</td></tr>
+     * <tr><td>"outcomes"</td><td>"text", "csv", "csv-raw"</td></tr>
      * <tr><td>"gate"</td><td>"text", "json"</td></tr>
      * <tr><td>"all"</td><td>"xml", "json"</td></tr>
      * </table>

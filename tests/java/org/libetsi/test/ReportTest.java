@@ -86,6 +86,21 @@ public class ReportTest {
     }
 
     @Test
+    public void csvRaw() throws Exception {
+        Path xsl = Fixtures.tempDir().resolve("raw.xsl");
+        Files.writeString(xsl,
+            "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">"
+            + "<xsl:param name=\"csv-raw\"/><xsl:output method=\"text\"/>"
+            + "<xsl:template match=\"/\">[<xsl:value-of select=\"$csv-raw\"/>]</xsl:template>"
+            + "</xsl:stylesheet>");
+        try (Dossier d = Dossier.load(Fixtures.camera())) {
+            assertEquals("[]", d.report("html", ReportOption.stylesheet(xsl)));
+            assertEquals("[yes]", d.report("html", ReportOption.stylesheet(xsl),
+                                           ReportOption.csvRaw()));
+        }
+    }
+
+    @Test
     public void writeReport() {
         Path out = Fixtures.tempDir().resolve("kic-300.html");
         try (Dossier d = Dossier.load(Fixtures.camera())) {
