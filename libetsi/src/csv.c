@@ -486,6 +486,10 @@ static int check_row(etsi__import_ctx *ctx, csv_plan *plan, const etsi__vec *cel
 		if (!*r->detail) {
 			etsi__free(r->detail);
 			r->detail = NULL;
+		} else if (r->detail[0] == '\'' && r->detail[1] && strchr("=+-@\t\r", r->detail[1])) {
+			/* neutralised against CSV injection (the ics-csv report
+			 * writes '=x for =x): reads back as the dossier had it */
+			memmove(r->detail, r->detail + 1, strlen(r->detail));
 		}
 	}
 	if (etsi__vec_push(&plan->rows, r) < 0) {

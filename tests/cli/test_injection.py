@@ -205,6 +205,23 @@ class Injection(unittest.TestCase):
             for c in r if "\u27e6" in c}
         self.assertTrue(leads <= set(FORMULA) and len(leads) >= 4, leads)
 
+    def test_ics_csv_reads_back(self):
+        # etsi import takes the quote of a neutralised cell off again
+        table = self.tmp / "ics.csv"
+        table.write_bytes(self.out["ics-csv"].encode())
+        back = self.tmp / "back.xml"
+        r = etsi("import", "--from", "ics-csv", "--edition", "3.1.3", "--model", "M",
+                 "--release", "1", "-o", back, "--force", table)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+        def details(path):
+            text = etsi("report", path, "-f", "ics-csv", "--csv-raw").stdout.decode()
+            return {row[0]: row[3].strip() for row in csv.reader(io.StringIO(text, newline=""))}
+
+        mine, theirs = details(self.path), details(back)
+        self.assertTrue(any(d[:1] in "=+-@" and d for d in mine.values()), mine)
+        self.assertEqual(theirs, mine)
+
     def test_plan_csv_is_the_same_in_c_and_xslt(self):
         for dossier in [self.path, *sorted((SOURCE / "examples" / "dossiers").glob("*.xml"))]:
             for raw in ((), ("--csv-raw",)):
