@@ -83,7 +83,7 @@ static int etsi_binding_failed(int code) { etsi_binding_pending = code; return c
 #include <errno.h>
 #include <unistd.h>   /* access(): Python.h, included first, asks for POSIX */
 
-#define ETSI_NERRORS 14
+#define ETSI_NERRORS 15
 static PyObject *etsi_error_classes[ETSI_NERRORS];
 /* etsi.MissingFileError: a FileError that is also FileNotFoundError */
 static PyObject *etsi_missing_file_class;
@@ -103,6 +103,7 @@ static const char *etsi_class_name(int code)
 	case ETSI_EREADONLY: return "ReadOnlyError";
 	case ETSI_ETRANSFORM: return "TransformError";
 	case ETSI_EINTEGRITY: return "IntegrityError";
+	case ETSI_ECONFLICT: return "ConflictError";
 	default: return "Error";
 	}
 }
@@ -208,6 +209,7 @@ static PyObject *etsi_py_diagnostics(const etsi_diagnostics *list)
 			{ ETSI_EREADONLY, "An object cannot be modified.", NULL },
 			{ ETSI_ETRANSFORM, "A report transformation failed.", NULL },
 			{ ETSI_EINTEGRITY, "A digest or signature does not match.", NULL },
+			{ ETSI_ECONFLICT, "The file changed since it was loaded: load it again, redo the change.", NULL },
 		};
 		PyObject *base = PyErr_NewExceptionWithDoc("etsi.core.Error",
 			"Base class of libetsi's errors: code, name, file and line say what and where.",
@@ -947,12 +949,13 @@ typedef struct {} Results;
 %extend Dossier {
 	/** Loads a dossier from a file (validated unless validate is false). */
 	static Dossier *load(const char *path, bool validate = true, size_t max_size = 0,
-	                          unsigned int max_depth = 0, const char *data_dir = NULL) {
+	                          unsigned int max_depth = 0, const char *data_dir = NULL,
+	                          bool lock = false) {
 		etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
 		Dossier *d = NULL;
 		int rc;
 
-		opts.flags = validate ? 0 : ETSI_LOAD_NO_VALIDATE;
+		opts.flags = (validate ? 0 : ETSI_LOAD_NO_VALIDATE) | (lock ? ETSI_LOAD_LOCK : 0);
 		opts.max_size = max_size;
 		opts.max_depth = max_depth;
 		opts.data_dir = data_dir;

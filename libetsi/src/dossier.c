@@ -35,6 +35,7 @@ static etsi_dossier *dossier_alloc(const char *path, const char *data_dir)
 		return NULL;
 	d->store.ns = ETSI__NS_DOSSIER;
 	d->store.self = &d->store;
+	d->file.lock_fd = -1;
 	if ((path && !(d->path = etsi__strdup(path))) ||
 	    (data_dir && !(d->data_dir = etsi__strdup(data_dir)))) {
 		etsi__free(d->path);
@@ -48,6 +49,7 @@ void etsi_dossier_free(etsi_dossier *dossier)
 {
 	if (!dossier)
 		return;
+	etsi__file_state_release(&dossier->file);
 	etsi__store_dispose(&dossier->store);
 	etsi__xml_source_dispose(&dossier->source);
 	etsi_catalog_free(dossier->catalog);
@@ -427,6 +429,7 @@ int etsi_dossier_load_memory(etsi_dossier **out, const char *data, size_t len,
 int etsi_dossier_load(etsi_dossier **out, const char *path, const etsi_load_options *opts)
 {
 	size_t max_size = opts && opts->max_size ? opts->max_size : ETSI__DEFAULT_MAX_SIZE;
+	etsi__file_state file = ETSI__FILE_STATE_INIT;
 	char *data;
 	size_t len;
 	int error;
@@ -438,11 +441,19 @@ int etsi_dossier_load(etsi_dossier **out, const char *path, const etsi_load_opti
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "etsi_load_options version %u is unknown", opts->version);
 	etsi__global_ensure();
-	if ((error = etsi__read_file(&data, &len, path, max_size)) < 0)
+	if ((error = etsi__read_file_state(&data, &len, path, max_size,
+	                                   opts && (opts->flags & ETSI_LOAD_LOCK), &file)) < 0)
 		return error;
 	error = load(out, data, len, path, opts);
 	etsi__free(data);
-	return error;
+	if (error < 0) {
+		etsi__file_state_release(&file);
+		return error;
+	}
+	/* the lock stays with the dossier: the state moves under the list
+	 * of held locks' mutex (etsi__file_state_move) */
+	etsi__file_state_move(&(*out)->file, &file);
+	return 0;
 }
 
 /* ---- new dossiers ---------------------------------------------------- */
@@ -598,7 +609,10 @@ int etsi_dossier_save(etsi_dossier *dossier, const char *path)
 		goto done;
 	if ((error = etsi_dossier_write(&data, &len, dossier)) < 0)
 		goto done;
-	error = etsi__write_file_atomic(path, data, len);
+	/* the file it was loaded from, or last saved to, must still be as it
+	 * was then */
+	error = etsi__write_file_state(path, data, len, &dossier->file,
+	                               !copy || (dossier->path && strcmp(path, dossier->path) == 0));
 	etsi__free(data);
 	if (error == 0 && copy) {
 		etsi__free(dossier->path);

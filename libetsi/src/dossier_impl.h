@@ -12,6 +12,7 @@ struct etsi_dossier {
 	char *path;
 	char *data_dir;
 	etsi__xml_source source; /* how the file wrote what it did (xml.h) */
+	etsi__file_state file;   /* the file as loaded or last saved (file.h) */
 };
 
 #endif

@@ -119,6 +119,8 @@ MAPPED = {
 
 # C symbol -> why Python does not need it
 IGNORED = {
+    "etsi_file_remove_temporaries": "for C signal handlers (async-signal-safe); a Python "
+                                     "handler runs between bytecodes, never inside a save",
     "etsi_sign_options_init": "options are arguments of Dossier.sign()",
     "etsi_verify_options_init": "options are arguments of etsi.verify()",
     "etsi_free": "Python frees the strings libetsi hands over itself, after copying them",

@@ -29,6 +29,7 @@ TABLE = [
     (etsi.ReadOnlyError, -11, "EREADONLY", None),
     (etsi.TransformError, -12, "ETRANSFORM", None),
     (etsi.IntegrityError, -13, "EINTEGRITY", None),
+    (etsi.ConflictError, -14, "ECONFLICT", None),
 ]
 
 
@@ -61,6 +62,17 @@ def raising(cls):
             signed = dossier.to_xml().replace('version="3.4.0"', 'version="3.4.1"', 1)
             etsi.verify(signed.encode(), cert)
 
+    def save_over_a_changed_file():
+        import tempfile, os
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "d.xml")
+            with open(CAMERA, "rb") as f, open(path, "wb") as g:
+                g.write(f.read())
+            with etsi.load(path) as dossier:
+                with open(path, "ab") as g:
+                    g.write(b"<!-- changed -->")
+                dossier.save()
+
     return {
         etsi.NoMemoryError: None,
         etsi.InvalidError: lambda: etsi.load(CAMERA).set_ics("5.3-2", "maybe"),
@@ -76,6 +88,7 @@ def raising(cls):
         etsi.ReadOnlyError: lambda: etsi.load(CAMERA).header.set("en303645", "2.1.1"),
         etsi.TransformError: stylesheet_reading_a_file,
         etsi.IntegrityError: signature_of_a_changed_dossier,
+        etsi.ConflictError: save_over_a_changed_file,
     }[cls]
 
 

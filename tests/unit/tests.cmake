@@ -21,3 +21,6 @@ etsi_add_unit_test(threads)
 # the save's system calls are wrapped, to kill it or make them fail at will
 etsi_add_unit_test(crash
   LINK_OPTIONS -Wl,--wrap=write -Wl,--wrap=fsync -Wl,--wrap=close -Wl,--wrap=rename)
+# saving among other writers: conflicts, locks, links, temporaries; fsync()
+# is wrapped to interrupt a save at a known point
+etsi_add_unit_test(save LINK_OPTIONS -Wl,--wrap=fsync)

@@ -14,12 +14,12 @@
 
 /* Loads a dossier without stopping at schema errors: the evaluation
  * reports them as findings of rule "schema". */
-static int load(etsi_dossier **out, const char *path, const char *data_dir)
+static int load(etsi_dossier **out, const char *path, const char *data_dir, int for_update)
 {
 	etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
 	int error;
 
-	opts.flags = ETSI_LOAD_NO_VALIDATE;
+	opts.flags = ETSI_LOAD_NO_VALIDATE | (for_update ? ETSI_LOAD_LOCK : 0);
 	opts.data_dir = data_dir;
 	error = etsi_dossier_load(out, path, &opts);
 	if (error < 0)
@@ -612,7 +612,7 @@ static int one_part(int argc, char **argv, const cli_command *self, const char *
 		return cli_usage_error(self, "--csv-raw is for --format csv");
 	if (optind != argc - 1)
 		return cli_usage_error(self, "give exactly one dossier");
-	if ((status = load(&dossier, argv[optind], o.data_dir)) < 0)
+	if ((status = load(&dossier, argv[optind], o.data_dir, store_it)) < 0)
 		return cli_status_for(status);
 	status = evaluate(&results, dossier, o.as_of);
 	invalid = status == ETSI_EVALIDATION;
@@ -894,6 +894,7 @@ int cmd_verdict(int argc, char **argv)
 	}
 	/* a verdict is recorded into a valid dossier only */
 	load_opts.data_dir = data_dir;
+	load_opts.flags = ETSI_LOAD_LOCK; /* concurrent verdicts wait, none is lost */
 	if (etsi_dossier_load(&dossier, argv[optind], &load_opts) < 0) {
 		cli_error_last(argv[optind]);
 		return cli_status_for(etsi_error_last()->code);

@@ -387,6 +387,8 @@ int cmd_import(int argc, char **argv)
 	}
 
 	if (into) {
+		if (!output || strcmp(output, into) == 0)
+			load.flags |= ETSI_LOAD_LOCK; /* changed in place */
 		error = etsi_dossier_load(&dossier, into, &load);
 		if (error < 0) {
 			cli_error_last(into);

@@ -271,7 +271,7 @@ int cmd_evidence(int argc, char **argv)
 	}
 	/* both need a valid dossier (exit status 1 otherwise, as everywhere):
 	 * hash saves it, and verify vouches for the digests it records */
-	if ((status = cli_load_dossier(&dossier, file, data_dir, 0)) != CLI_OK)
+	if ((status = cli_load_dossier(&dossier, file, data_dir, hashing ? ETSI_LOAD_LOCK : 0)) != CLI_OK)
 		return status;
 	if (!quiet && isatty(STDERR_FILENO)) {
 		opts.progress = show_progress;

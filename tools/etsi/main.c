@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -525,6 +526,34 @@ static int take_color(int *argc, char **argv)
 	return 0;
 }
 
+/* An interrupted save leaves no temporary file behind: the handler removes
+ * libetsi's temporaries, then the signal ends the process as it would
+ * have.  SIGXFSZ is ignored instead, so that a write beyond the file size
+ * limit fails (EFBIG) and libetsi removes its temporary and says so. */
+static void on_fatal_signal(int sig)
+{
+	etsi_file_remove_temporaries();
+	signal(sig, SIG_DFL);
+	raise(sig); /* delivered once the handler returns */
+}
+
+static void clean_up_on_signals(void)
+{
+	static const int fatal[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa, old;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
+		/* a signal ignored by whoever started etsi stays ignored */
+		if (sigaction(fatal[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(fatal[i], &sa, NULL);
+	}
+	signal(SIGXFSZ, SIG_IGN);
+}
+
 int main(int argc, char **argv)
 {
 	const cli_command *cmd;
@@ -563,6 +592,7 @@ int main(int argc, char **argv)
 		cli_error_last("init");
 		return CLI_USAGE;
 	}
+	clean_up_on_signals();
 	status = cmd->run(argc - 1, argv + 1);
 	etsi_shutdown();
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -40,6 +40,7 @@ from . import core as _swig
 # The exception classes are created by the compiled module when it loads and
 # raised by it with code, name, file and line set on the instance.
 from ._core import (  # noqa: F401  (re-exported)
+    ConflictError,
     Error,
     ExistsError,
     FileError,
@@ -60,7 +61,8 @@ __all__ = [
     # classes
     "Catalog", "Diagnostic", "Diagnostics", "Dossier", "Record", "Results", "Rule",
     # errors
-    "Error", "ExistsError", "FileError", "IntegrityError", "InvalidError", "LimitError",
+    "ConflictError", "Error", "ExistsError", "FileError", "IntegrityError", "InvalidError",
+    "LimitError",
     "MissingFileError", "NoMemoryError", "NotFoundError", "ParseError", "ReadOnlyError",
     "TransformError",
     "UnsupportedError", "ValidationError",
@@ -101,6 +103,7 @@ _ERROR_TABLE = (
     (ReadOnlyError, -11, "EREADONLY"),
     (TransformError, -12, "ETRANSFORM"),
     (IntegrityError, -13, "EINTEGRITY"),
+    (ConflictError, -14, "ECONFLICT"),
     # a FileError for a file that does not exist: also FileNotFoundError,
     # with errno (ENOENT), strerror and filename set as open() sets them
     (MissingFileError, -6, "EIO"),
@@ -1041,13 +1044,19 @@ class Dossier(_Owner):
 
     @classmethod
     def load(cls, path: _PathLike, *, validate: bool = True, max_size: int = 0,
-             max_depth: int = 0, data_dir: Optional[_PathLike] = None) -> "Dossier":
+             max_depth: int = 0, data_dir: Optional[_PathLike] = None,
+             lock: bool = False) -> "Dossier":
         """Loads a dossier file and, unless ``validate`` is False, validates
         it (the first problem is raised; :meth:`validate` lists them all).
 
         :param max_size: largest accepted file in bytes (0: 64 MiB)
         :param max_depth: deepest accepted element nesting (0: 64)
         :param data_dir: catalog and schema directory searched first
+        :param lock: lock the file for update (ETSI_LOAD_LOCK): wait until
+            no other writer holds it, and hold it until :meth:`close`, so
+            that other processes' load-change-save waits for this one's
+        :raises ConflictError: with ``lock``, another dossier of this
+            process holds the file for update
         :raises FileError: the file cannot be read
         :raises LimitError: too large or too deep
         :raises ParseError: not well-formed, or a refused construct (DOCTYPE,
@@ -1058,7 +1067,8 @@ class Dossier(_Owner):
         if max_size < 0 or max_depth < 0:
             raise InvalidError("max_size and max_depth are 0 (the default) or positive")
         return cls(_swig.Dossier.load(_path(path), validate, max_size, max_depth,
-                                      None if data_dir is None else _path(data_dir)))
+                                      None if data_dir is None else _path(data_dir),
+                                      bool(lock)))
 
     @classmethod
     def loads(cls, text: Union[str, bytes], *, name: Optional[str] = None,
@@ -1370,6 +1380,9 @@ class Dossier(_Owner):
         on any failure the file on disk is unchanged.
 
         :raises ValidationError: the dossier is invalid
+        :raises ConflictError: the file changed, was replaced or removed since
+            it was loaded or last saved (nothing written: load it again and
+            redo the change)
         :raises FileError: the file cannot be written
         :raises InvalidError: no path and the dossier has no file
         """
@@ -1635,11 +1648,11 @@ class Dossier(_Owner):
 # short names
 
 def load(path: _PathLike, *, validate: bool = True, max_size: int = 0, max_depth: int = 0,
-         data_dir: Optional[_PathLike] = None) -> Dossier:
+         data_dir: Optional[_PathLike] = None, lock: bool = False) -> Dossier:
     """Loads and validates a dossier file: ``etsi.load("kic-300.xml")``.
     See :meth:`Dossier.load`."""
     return Dossier.load(path, validate=validate, max_size=max_size, max_depth=max_depth,
-                        data_dir=data_dir)
+                        data_dir=data_dir, lock=lock)
 
 
 def loads(text: Union[str, bytes], *, name: Optional[str] = None, validate: bool = True,

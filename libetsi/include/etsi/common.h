@@ -79,6 +79,22 @@ ETSI_EXTERN void etsi_free(void *ptr);
  */
 ETSI_EXTERN etsi_result etsi_file_write(const char *path, const char *data, size_t len);
 
+/**
+ * Removes the temporary files of the writes under way in this process
+ * (etsi_file_write(), etsi_dossier_save()), for a signal handler that ends
+ * the process: an interrupted write otherwise leaves its temporary,
+ * ".<name>.etsi-tmp.<pid>.<random>", beside the file until a later write
+ * of the same file removes it.  libetsi installs no signal handler itself;
+ * an application that wants this calls the function from its own handler
+ * of SIGINT, SIGTERM, SIGHUP and the like, then ends as the signal would
+ * (see docs/hardening.md).
+ *
+ * Async-signal-safe: it reads fixed slots and calls unlink() only.  A
+ * temporary named by a relative path is looked for from the current
+ * directory of the moment.
+ */
+ETSI_EXTERN void etsi_file_remove_temporaries(void);
+
 ETSI_END_DECL
 
 /** @} */

@@ -37,7 +37,18 @@ typedef struct etsi_dossier etsi_dossier;
 /** Flags for ::etsi_load_options. */
 typedef enum etsi_load_flags {
 	ETSI_LOAD_DEFAULT = 0,      /**< Parse, validate, index. */
-	ETSI_LOAD_NO_VALIDATE = 1   /**< Skip validation; see etsi_dossier_validate(). */
+	ETSI_LOAD_NO_VALIDATE = 1,  /**< Skip validation; see etsi_dossier_validate(). */
+	/**
+	 * Lock the file for update: etsi_dossier_load() waits until no other
+	 * writer holds the file's lock, and holds it until the dossier is
+	 * freed, so that another process's load-change-save of the same file
+	 * waits for this one's instead of failing with ETSI_ECONFLICT.  The
+	 * lock is an exclusive flock() on the dossier file itself (held on
+	 * each new file as it is saved); programs other than libetsi do not
+	 * see it.  Loading for update a file this process already holds for
+	 * update fails with ETSI_ECONFLICT rather than wait for ever.
+	 */
+	ETSI_LOAD_LOCK = 2
 } etsi_load_flags;
 
 /** Options for etsi_dossier_load() and etsi_dossier_load_memory(). */
@@ -76,7 +87,8 @@ ETSI_EXTERN etsi_result etsi_load_options_init(etsi_load_options *opts, unsigned
  *         too large or too deep; ETSI_EPARSE when it is not well-formed or
  *         uses a refused construct; ETSI_EVALIDATION when it is not a valid
  *         dossier; ETSI_EUNSUPPORTED for an unknown schema version or
- *         edition; ETSI_ENOMEM
+ *         edition; ETSI_ECONFLICT with ETSI_LOAD_LOCK when this process
+ *         already holds the file for update; ETSI_ENOMEM
  */
 ETSI_EXTERN etsi_result etsi_dossier_load(etsi_dossier **out, const char *path, const etsi_load_options *opts);
 
@@ -149,12 +161,22 @@ ETSI_EXTERN etsi_result etsi_dossier_validate(etsi_diagnostics **out, etsi_dossi
 
 /**
  * Saves the dossier atomically.  It is validated first; an invalid dossier
- * is not written.  The target's permissions are kept when it exists.
+ * is not written.  The target's mode, owner and group are kept when it
+ * exists (owner and group where the process may set them); a symbolic link
+ * stays a link and its target is replaced.
+ *
+ * Saving to the file the dossier was loaded from (or last saved to) first
+ * checks, under the file's lock, that the file still holds what was loaded
+ * or saved: when another program changed, replaced or removed it since,
+ * nothing is written and ETSI_ECONFLICT is returned; load the file again,
+ * redo the change and save.  ETSI_LOAD_LOCK makes concurrent writers that
+ * use libetsi wait for each other instead.
  *
  * @param dossier the dossier
  * @param path the file to write; NULL for the file it was loaded from
- * @return 0; ETSI_EVALIDATION; ETSI_EIO (nothing changed on disk);
- *         ETSI_EINVALID when @p path is NULL and the dossier has no file
+ * @return 0; ETSI_EVALIDATION; ETSI_ECONFLICT (nothing changed on disk);
+ *         ETSI_EIO (nothing changed on disk); ETSI_EINVALID when @p path
+ *         is NULL and the dossier has no file
  */
 ETSI_EXTERN etsi_result etsi_dossier_save(etsi_dossier *dossier, const char *path);
 

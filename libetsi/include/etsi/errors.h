@@ -34,7 +34,8 @@ ETSI_BEGIN_DECL
 	XX(EUNSUPPORTED, -10, "unsupported edition or format version") \
 	XX(EREADONLY,    -11, "object cannot be modified") \
 	XX(ETRANSFORM,   -12, "a report transformation failed") \
-	XX(EINTEGRITY,   -13, "a digest or signature does not match")
+	XX(EINTEGRITY,   -13, "a digest or signature does not match") \
+	XX(ECONFLICT,    -14, "the file changed since it was loaded")
 
 /** Error codes.  ETSI_OK is 0; every failure is negative. */
 typedef enum etsi_error_code {
@@ -42,7 +43,7 @@ typedef enum etsi_error_code {
 #define ETSI__ERROR_ENUM(name, value, message) ETSI_##name = (value),
 	ETSI_ERROR_MAP(ETSI__ERROR_ENUM)
 #undef ETSI__ERROR_ENUM
-	ETSI__ERROR_LAST = -14 /**< One below the lowest code; not an error. */
+	ETSI__ERROR_LAST = -15 /**< One below the lowest code; not an error. */
 } etsi_error_code;
 
 /** Where an error came from. */

@@ -108,7 +108,7 @@ public final class Dossier extends RecordOwner {
     public static Dossier load(Path path, LoadOption... options) {
         String file = Paths2.file(path, "path");
         LoadOption.Resolved o = new LoadOption.Resolved(options);
-        return own(NativeDossier.load(file, o.validate, o.maxSize, o.maxDepth, o.dataDir));
+        return own(NativeDossier.load(file, o.validate, o.maxSize, o.maxDepth, o.dataDir, o.lock));
     }
 
     /**

@@ -58,6 +58,8 @@ public abstract class EtsiException extends RuntimeException {
     public static final int ETRANSFORM = -12;
     /** Code of {@link Integrity}. */
     public static final int EINTEGRITY = -13;
+    /** Code of {@link Conflict}. */
+    public static final int ECONFLICT = -14;
 
     /** The error code. */
     private final int code;
@@ -166,6 +168,7 @@ public abstract class EtsiException extends RuntimeException {
         case EREADONLY: return new ReadOnly(reason, file, line, column);
         case ETRANSFORM: return new Transform(reason, file, line, column);
         case EINTEGRITY: return new Integrity(reason, file, line, column);
+        case ECONFLICT: return new Conflict(reason, file, line, column);
         default: return new Other(code, name != null ? name : "ERROR", reason, file, line, column);
         }
     }
@@ -360,6 +363,28 @@ public abstract class EtsiException extends RuntimeException {
          */
         public Integrity(String reason, String file, int line, int column) {
             super(EINTEGRITY, "EINTEGRITY", reason, file, line, column);
+        }
+    }
+
+    /**
+     * The file changed since it was loaded (ECONFLICT): another program
+     * changed, replaced or removed it, and saving would lose that change;
+     * nothing was written.  Load the file again and redo the change, or
+     * load with {@link LoadOption#lockForUpdate()} so that writers wait for
+     * each other.  Also raised when loading for update a file that another
+     * dossier of this process holds for update.
+     */
+    public static final class Conflict extends EtsiException {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * @param reason the message
+         * @param file the document concerned, or null
+         * @param line the line, or 0
+         * @param column the column, or 0
+         */
+        public Conflict(String reason, String file, int line, int column) {
+            super(ECONFLICT, "ECONFLICT", reason, file, line, column);
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.Objects;
  * same type overrides an earlier one.
  */
 public final class LoadOption {
-    enum Type { NO_VALIDATION, MAX_SIZE, MAX_DEPTH, DATA_DIR, NAME }
+    enum Type { NO_VALIDATION, MAX_SIZE, MAX_DEPTH, DATA_DIR, NAME, LOCK }
 
     final Type type;
     final Object value;
@@ -37,6 +37,19 @@ public final class LoadOption {
      */
     public static LoadOption noValidation() {
         return new LoadOption(Type.NO_VALIDATION, Boolean.TRUE);
+    }
+
+    /**
+     * Locks the file for update (ETSI_LOAD_LOCK): the load waits until no
+     * other writer holds the file, and the dossier holds it until it is
+     * closed, so that other processes' load-change-save of the file wait
+     * for this one's instead of failing with {@link EtsiException.Conflict}.
+     * Files only: {@link Dossier#loads(byte[], LoadOption...)} ignores it.
+     *
+     * @return the option
+     */
+    public static LoadOption lockForUpdate() {
+        return new LoadOption(Type.LOCK, Boolean.TRUE);
     }
 
     /**
@@ -102,6 +115,7 @@ public final class LoadOption {
         long maxDepth;
         String dataDir;
         String name;
+        boolean lock;
 
         Resolved(LoadOption... options) {
             for (LoadOption o : options) {
@@ -112,6 +126,7 @@ public final class LoadOption {
                 case MAX_DEPTH: maxDepth = (Long) o.value; break;
                 case DATA_DIR: dataDir = (String) o.value; break;
                 case NAME: name = (String) o.value; break;
+                case LOCK: lock = true; break;
                 default: throw new AssertionError(o.type);
                 }
             }

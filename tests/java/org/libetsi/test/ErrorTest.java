@@ -40,6 +40,35 @@ public class ErrorTest {
     }
 
     @Test
+    public void conflict() throws Exception {
+        Path dir = Fixtures.tempDir();
+        Path file = dir.resolve("camera.xml");
+        Files.copy(Fixtures.camera(), file);
+        try (Dossier d = Dossier.load(file)) {
+            d.setIcs("5.3-2", "Y", "changed in Java");
+            Files.write(file, "<!-- another program -->\n".getBytes(),
+                        java.nio.file.StandardOpenOption.APPEND);
+            byte[] theirs = Files.readAllBytes(file);
+            EtsiException.Conflict e = expect(EtsiException.Conflict.class,
+                EtsiException.ECONFLICT, "ECONFLICT", d::save);
+            assertEquals(file.toString(), e.getFile());
+            assertTrue(e.getReason(), e.getReason().contains("since it was loaded"));
+            assertTrue(java.util.Arrays.equals(theirs, Files.readAllBytes(file)));
+        }
+        /* a second lock of one file in one process: refused, not a hang */
+        try (Dossier held = Dossier.load(file, LoadOption.lockForUpdate())) {
+            expect(EtsiException.Conflict.class, EtsiException.ECONFLICT, "ECONFLICT",
+                   () -> Dossier.load(file, LoadOption.lockForUpdate()));
+            held.setIcs("5.3-2", "Y", "held");
+            held.save();
+        }
+        try (Dossier again = Dossier.load(file, LoadOption.lockForUpdate())) {
+            assertTrue(again.ics().stream().anyMatch(r -> "5.3-2".equals(r.get("provision"))
+                                                    && "held".equals(r.get("detail"))));
+        }
+    }
+
+    @Test
     public void parseWithLine() {
         EtsiException.Parse e = expect(EtsiException.Parse.class, EtsiException.EPARSE, "EPARSE",
             () -> Dossier.loads("<dossier>\n<header>\n</dossier>", LoadOption.name("broken.xml")));
@@ -145,7 +174,7 @@ public class ErrorTest {
             EtsiException.Parse.class, EtsiException.Validation.class, EtsiException.Limit.class,
             EtsiException.Unsupported.class, EtsiException.ReadOnly.class,
             EtsiException.Transform.class, EtsiException.Integrity.class,
-            EtsiException.Other.class };
+            EtsiException.Conflict.class, EtsiException.Other.class };
         for (Class<?> c : classes)
             assertTrue(c.getName(), EtsiException.class.isAssignableFrom(c));
         EtsiException e = new EtsiException.Parse("bad", "x.xml", 4, 2);
