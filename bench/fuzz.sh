@@ -39,12 +39,13 @@ fi
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 found=0
-printf '%-12s %8s %10s %8s %6s %s\n' target seconds runs exec/s cov result
+printf '%-17s %8s %10s %8s %6s %s\n' target seconds runs exec/s cov result
 for target in "$@"; do
 	fuzzer=$build/tests/fuzz/fuzz_$target
 	[ -x "$fuzzer" ] || { echo "bench/fuzz.sh: no $fuzzer" >&2; exit 2; }
 	case $target in
 	report) max_len=32768 timeout=60 ;;
+	diff) max_len=131072 timeout=20 ;; # two dossiers
 	*) max_len=65536 timeout=20 ;;
 	esac
 	dict=
@@ -84,7 +85,7 @@ for target in "$@"; do
 	else
 		result=ok
 	fi
-	printf '%-12s %8s %10s %8s %6s %s\n' "$target" "$seconds" "${runs:-?}" "${speed:-?}" \
+	printf '%-17s %8s %10s %8s %6s %s\n' "$target" "$seconds" "${runs:-?}" "${speed:-?}" \
 		"${cov:-?}" "$result"
 done
 exit $found

@@ -508,6 +508,9 @@ static int one(run *r, etsi_diagnostics *report, const char *file, int root,
 
 	memset(&f, 0, sizeof(f));
 	f.fd = -1;
+	/* an invalid dossier (verify does not validate) may lack either */
+	if (!id)
+		id = "";
 	if (!ref)
 		ref = "";
 	if (is_url(ref))
@@ -652,8 +655,8 @@ static int evidence_run(etsi_diagnostics **report, const etsi_dossier *dossier,
 		int status;
 
 		r.progress.index = i;
-		r.progress.artifact = etsi_record_key(a);
-		r.progress.ref = etsi_record_get(a, "ref");
+		r.progress.artifact = etsi_record_key(a) ? etsi_record_key(a) : "";
+		r.progress.ref = etsi_record_get(a, "ref") ? etsi_record_get(a, "ref") : "";
 		status = one(&r, list, file, root, a, hashing);
 		if (status < 0) {
 			error = status;

@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <etsi.h>
 
@@ -51,6 +52,34 @@
 		            (rc) == ETSI_EVALIDATION || (rc) == ETSI_EUNSUPPORTED || \
 		            (rc) == ETSI_ENOMEM); \
 	} while (0)
+
+/* The first occurrence of the text needle in data, or NULL. */
+static inline const uint8_t *fuzz_find(const uint8_t *data, size_t size, const char *needle)
+{
+	size_t n = strlen(needle), i;
+
+	for (i = 0; i + n <= size; i++)
+		if (memcmp(data + i, needle, n) == 0)
+			return data + i;
+	return NULL;
+}
+
+/* The input loaded as `etsi check`, `diff` and `evidence verify` load a
+ * dossier, without validation; NULL when it does not load, which must be
+ * a documented failure. */
+static inline etsi_dossier *fuzz_load_unvalidated(const uint8_t *data, size_t size,
+                                                  const char *name)
+{
+	etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
+	etsi_dossier *d = NULL;
+	int rc;
+
+	opts.flags = ETSI_LOAD_NO_VALIDATE;
+	rc = etsi_dossier_load_memory(&d, (const char *)data, size, name, &opts);
+	if (rc < 0)
+		FUZZ_ASSERT_LOAD_FAILED(rc, d);
+	return d;
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
