@@ -1071,10 +1071,10 @@ typedef struct {} Results;
 		opts.stylesheet = stylesheet;
 		opts.date = date;
 		opts.as_of = as_of;
+		opts.csv_raw = csv_raw;
 		rc = etsi_dossier_report(&out, NULL, $self, &opts);
 		if (rc < 0)
 			etsi_binding_failed(rc);
-		opts.csv_raw = csv_raw;
 		return out;
 	}
 	/** Stores the evaluated test plan in the dossier. */

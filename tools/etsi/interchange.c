@@ -216,10 +216,10 @@ static void print_report(const etsi_diagnostics *diags, int verbose)
 {
 	size_t i, shown = 0, listed = 0;
 
-	for (i = 0; i < etsi_diagnostics_count(diags); i++) {
-		const etsi_diagnostic *d = etsi_diagnostics_at(diags, i);
 	for (i = 0; i < etsi_diagnostics_count(diags); i++)
 		shown += etsi_diagnostics_at(diags, i)->severity != ETSI_SEVERITY_INFO || verbose;
+	for (i = 0; i < etsi_diagnostics_count(diags); i++) {
+		const etsi_diagnostic *d = etsi_diagnostics_at(diags, i);
 
 		if (d->severity == ETSI_SEVERITY_INFO && !verbose)
 			continue;
@@ -228,12 +228,12 @@ static void print_report(const etsi_diagnostics *diags, int verbose)
 		cli_print_diagnostic(stderr, d);
 		listed++;
 	}
-}
-
 	if (listed < shown)
 		cli_error("%zu more %s not listed%s", shown - listed,
 		          verbose ? "problems and notes are" : "problems are",
 		          verbose ? "" : "; fix the ones above first");
+}
+
 static void print_summary(const etsi_diagnostics *diags, const char *in, const char *out)
 {
 	static const char *const actions[] = { "added", "updated", "unchanged", "skipped" };

@@ -1006,12 +1006,12 @@ class Results(_Owner):
         "all"         "xml", "json"
         ============  =====================
 
-        :raises InvalidError: unknown part or format
-        """
-        return self._handle().write(part, format)
         "csv" neutralises cells a spreadsheet would take for a formula
         (quoted, prefixed with a single quote); "csv-raw" does not.
 
+        :raises InvalidError: unknown part or format
+        """
+        return self._handle().write(part, format)
 
     def __repr__(self) -> str:
         if self.closed:
