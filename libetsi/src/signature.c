@@ -26,6 +26,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -309,30 +310,63 @@ static int read_key(EVP_PKEY **out, const char *pem, size_t len, const char *pas
 	return 0;
 }
 
-/* The signature method for a key, or NULL (with an error) when the key
- * type is refused.  *label names it for messages. */
-static xmlSecTransformId sign_method(EVP_PKEY *key, const char **label)
+/* The key policy, the same for signing and verifying: RSA of 2048 bits or
+ * more, or EC on a named curve of 256 bits or more (the NIST and
+ * Brainpool prime curves); anything weaker or other is refused with
+ * ETSI_EUNSUPPORTED.  @p whose names the key in messages ("the key", "the
+ * certificate's key"). */
+static int key_policy(EVP_PKEY *key, const char *whose)
 {
+	static const char *const curves[] = {
+		"prime256v1", "P-256", "secp384r1", "P-384", "secp521r1", "P-521",
+		"brainpoolP256r1", "brainpoolP384r1", "brainpoolP512r1",
+	};
 	int type = EVP_PKEY_get_base_id(key);
+	char curve[80];
+	size_t i;
 
 	if (type == EVP_PKEY_RSA) {
-		if (EVP_PKEY_get_bits(key) < 2048) {
-			etsi__error(ETSI_EUNSUPPORTED, ETSI_ERROR_CLASS_ARGUMENT,
-			            "the RSA key has %d bits; use a key of 2048 bits or more",
-			            EVP_PKEY_get_bits(key));
-			return NULL;
+		if (EVP_PKEY_get_bits(key) < 2048)
+			return etsi__error(ETSI_EUNSUPPORTED, ETSI_ERROR_CLASS_ARGUMENT,
+			                   "%s is an RSA key of %d bits; libetsi signs and verifies "
+			                   "with RSA keys of 2048 bits or more", whose,
+			                   EVP_PKEY_get_bits(key));
+		return 0;
+	}
+	if (type == EVP_PKEY_EC) {
+		if (!EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, curve,
+		                                    sizeof(curve), NULL))
+			return etsi__error(ETSI_EUNSUPPORTED, ETSI_ERROR_CLASS_ARGUMENT,
+			                   "%s is an EC key with explicit curve parameters; libetsi "
+			                   "signs and verifies with the named curves P-256, P-384, "
+			                   "P-521 and brainpoolP256r1/384r1/512r1", whose);
+		for (i = 0; i < ETSI__ARRAY_SIZE(curves); i++) {
+			if (strcmp(curve, curves[i]) == 0)
+				return 0;
 		}
+		return etsi__error(ETSI_EUNSUPPORTED, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "%s is an EC key on curve %s (%d bits), which is refused; "
+		                   "libetsi signs and verifies with P-256, P-384, P-521 and "
+		                   "brainpoolP256r1/384r1/512r1", whose, curve,
+		                   EVP_PKEY_get_bits(key));
+	}
+	return etsi__error(ETSI_EUNSUPPORTED, ETSI_ERROR_CLASS_ARGUMENT,
+	                   "%s is neither RSA nor EC; libetsi signs and verifies with "
+	                   "RSA-SHA256 or ECDSA-SHA256", whose);
+}
+
+/* The signature method for a key, or NULL (with an error) when the key
+ * is refused (key_policy()).  *label names it for messages. */
+static xmlSecTransformId sign_method(EVP_PKEY *key, const char **label)
+{
+	if (key_policy(key, "the key") < 0)
+		return NULL;
+	if (EVP_PKEY_get_base_id(key) == EVP_PKEY_RSA) {
 		*label = "RSA-SHA256";
 		return xmlSecTransformRsaSha256Id;
 	}
-	if (type == EVP_PKEY_EC) {
-		*label = "ECDSA-SHA256";
-		return xmlSecTransformEcdsaSha256Id;
-	}
-	etsi__error(ETSI_EUNSUPPORTED, ETSI_ERROR_CLASS_ARGUMENT,
-	            "the key is neither RSA nor EC; libetsi signs with RSA-SHA256 or "
-	            "ECDSA-SHA256");
-	return NULL;
+	*label = "ECDSA-SHA256";
+	return xmlSecTransformEcdsaSha256Id;
 }
 
 static const char *method_label(const char *uri)
@@ -502,11 +536,13 @@ static int check_profile(xmlNode *sig, const char *name, const char **label)
 	return 0;
 }
 
-/* The certificate in KeyInfo/X509Data/X509Certificate, or NULL. */
-static X509 *embedded_cert(xmlNode *sig)
+/* The certificate in KeyInfo/X509Data/X509Certificate, or NULL; *present
+ * tells whether there is one at all (NULL then: it cannot be read). */
+static X509 *embedded_cert(xmlNode *sig, int *present)
 {
 	xmlNode *ki, *x509data, *c;
 
+	*present = 0;
 	for (ki = first_element(sig->children); ki && !is_dsig(ki, "KeyInfo");
 	     ki = next_element(ki))
 		;
@@ -524,6 +560,7 @@ static X509 *embedded_cert(xmlNode *sig)
 
 			if (!is_dsig(c, "X509Certificate"))
 				continue;
+			*present = 1;
 			text = xmlNodeGetContent(c);
 			if (!text)
 				return NULL;
@@ -548,6 +585,42 @@ static X509 *embedded_cert(xmlNode *sig)
 }
 
 /* ---- verification ------------------------------------------------------- */
+
+enum carried_kind { CARRIED_NONE, CARRIED_SAME, CARRIED_SAME_KEY, CARRIED_OTHER_KEY,
+                    CARRIED_UNREADABLE };
+
+/* Why a signature value does not verify, by what KeyInfo carries: the
+ * text before and after the carried certificate's subject. */
+static const char *const failed_because[] = {
+	": the signature was altered or made with another key",
+	": the signature was altered or made with another key",
+	", which is also the key of the certificate its KeyInfo carries (",
+	", and the signature's KeyInfo carries the certificate of another key (",
+	": the signature was altered or made with another key (its KeyInfo holds a certificate "
+	"that cannot be read)",
+};
+static const char *const failed_then[] = {
+	"", "", "): the signature value was altered",
+	"): it was probably made with that key; verify with the certificate of whoever signed it",
+	"",
+};
+
+/* What the certificate in the signature's KeyInfo is to the caller's
+ * certificate, which alone verifies; *subject gets its subject (freed by
+ * the caller) for the kinds that name it. */
+static enum carried_kind relate_carried(char **subject, X509 *carried, int present, X509 *cert)
+{
+	*subject = NULL;
+	if (!present)
+		return CARRIED_NONE;
+	if (!carried)
+		return CARRIED_UNREADABLE;
+	if (X509_cmp(carried, cert) == 0)
+		return CARRIED_SAME;
+	*subject = subject_of(carried);
+	return EVP_PKEY_eq(X509_get0_pubkey(carried), X509_get0_pubkey(cert)) == 1
+	       ? CARRIED_SAME_KEY : CARRIED_OTHER_KEY;
+}
 
 int etsi_verify_options_init(etsi_verify_options *opts, unsigned int version)
 {
@@ -588,9 +661,11 @@ static int verify_doc(char **info, xmlDoc *doc, const char *name, X509 *cert)
 	xmlSecKeyPtr key;
 	X509 *carried = NULL;
 	const char *label = NULL;
+	char *carried_subject = NULL;
+	enum carried_kind relation;
 	EVP_PKEY *pub;
 	size_t n;
-	int error = 0, type;
+	int error = 0, type, present;
 
 	if (!etsi__xml_is(root, ETSI__NS_DOSSIER, "dossier"))
 		return etsi__error_at(ETSI_EVALIDATION, ERR_DOSSIER, name, etsi__xml_line(root), 0,
@@ -619,6 +694,11 @@ static int verify_doc(char **info, xmlDoc *doc, const char *name, X509 *cert)
 	if (!pub)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "the certificate's public key cannot be read");
+	/* the signing policy holds for verifying: a weak key proves nothing */
+	if ((error = key_policy(pub, "the certificate's key")) < 0) {
+		EVP_PKEY_free(pub);
+		return error;
+	}
 	type = EVP_PKEY_get_base_id(pub);
 	if ((strncmp(label, "RSA", 3) == 0) != (type == EVP_PKEY_RSA) ||
 	    (strncmp(label, "ECDSA", 5) == 0) != (type == EVP_PKEY_EC)) {
@@ -641,7 +721,8 @@ static int verify_doc(char **info, xmlDoc *doc, const char *name, X509 *cert)
 		goto done;
 	}
 	ctx->signKey = key; /* KeyInfo is ignored: only the caller's certificate counts */
-	carried = embedded_cert(sig);
+	carried = embedded_cert(sig, &present);
+	relation = relate_carried(&carried_subject, carried, present, cert);
 	if (xmlSecDSigCtxVerify(ctx, sig) < 0) {
 		error = etsi__error_at(ETSI_EINTEGRITY, ERR_DOSSIER, name, etsi__xml_line(sig), 0,
 		                       "the signature cannot be checked: %s",
@@ -662,16 +743,13 @@ static int verify_doc(char **info, xmlDoc *doc, const char *name, X509 *cert)
 			error = etsi__error_at(ETSI_EINTEGRITY, ERR_DOSSIER, name, etsi__xml_line(sig), 0,
 			                       "the dossier changed after it was signed: its digest no "
 			                       "longer matches the one the signature holds");
-		else if (carried && X509_cmp(carried, cert) != 0)
-			error = etsi__error_at(ETSI_EINTEGRITY, ERR_DOSSIER, name, etsi__xml_line(sig), 0,
-			                       "the signature was not made with the given certificate's "
-			                       "key: it carries another certificate; verify with the "
-			                       "certificate of whoever signed it");
 		else
 			error = etsi__error_at(ETSI_EINTEGRITY, ERR_DOSSIER, name, etsi__xml_line(sig), 0,
 			                       "the signature value does not verify with the given "
-			                       "certificate's key: the signature was altered or made "
-			                       "with another key");
+			                       "certificate's key%s%s%s", failed_because[relation],
+			                       relation == CARRIED_OTHER_KEY || relation == CARRIED_SAME_KEY
+			                           ? carried_subject ? carried_subject : "?" : "",
+			                       failed_then[relation]);
 		goto done;
 	}
 	if (info) {
@@ -679,9 +757,16 @@ static int verify_doc(char **info, xmlDoc *doc, const char *name, X509 *cert)
 		etsi__buf text = ETSI__BUF_INIT;
 
 		etsi__buf_printf(&text, "%s signature over the whole dossier, verified with the key "
-		                 "of %s%s", label, subject ? subject : "?",
-		                 carried && X509_cmp(carried, cert) != 0
-		                     ? " (the signature carries another certificate for that key)" : "");
+		                 "of %s", label, subject ? subject : "?");
+		if (relation == CARRIED_SAME_KEY)
+			etsi__buf_printf(&text, " (its KeyInfo carries another certificate for that "
+			                 "key: %s)", carried_subject ? carried_subject : "?");
+		else if (relation == CARRIED_OTHER_KEY)
+			etsi__buf_printf(&text, " (its KeyInfo carries the certificate of another "
+			                 "key, not used: %s)", carried_subject ? carried_subject : "?");
+		else if (relation == CARRIED_UNREADABLE)
+			etsi__buf_puts(&text, " (its KeyInfo holds a certificate that cannot be read, "
+			               "not used)");
 		etsi__free(subject);
 		*info = etsi__buf_detach(&text);
 		if (!*info)
@@ -689,6 +774,7 @@ static int verify_doc(char **info, xmlDoc *doc, const char *name, X509 *cert)
 	}
 done:
 	X509_free(carried);
+	etsi__free(carried_subject);
 	if (ctx)
 		xmlSecDSigCtxDestroy(ctx); /* destroys signKey too */
 	return error;

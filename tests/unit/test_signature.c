@@ -12,6 +12,9 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "alloc.h"
+#include "util.h"
+
 #define CAMERA "smart-camera-v3.xml"
 
 typedef struct keys {
@@ -191,8 +194,8 @@ static void test_signature__tampering(void **state)
 	assert_etsi_error(verify(t, strlen(t), k.rsa_cert, k.rsa_cert_len, NULL), ETSI_EINTEGRITY);
 	assert_contains(etsi_error_last()->message, "signature value does not verify");
 	free(t);
-	/* another certificate */
-	assert_etsi_error(verify(xml, len, k.small_cert, k.small_cert_len, NULL), ETSI_EINTEGRITY);
+	/* another certificate: a weak one is refused before anything else */
+	assert_etsi_error(verify(xml, len, k.small_cert, k.small_cert_len, NULL), ETSI_EUNSUPPORTED);
 	assert_etsi_error(verify(xml, len, k.ec_cert, k.ec_cert_len, NULL), ETSI_EINTEGRITY);
 	/* a comment or formatting outside the signature is not a change of the
 	 * dossier?  Formatting is: XML-DSig digests the document as written */
@@ -288,6 +291,213 @@ static void test_signature__bad_keys(void **state)
 	etsi_dossier_free(d);
 }
 
+/* Makes <name>.key and <name>.crt with openssl req -newkey @p newkey and
+ * reads them. */
+static void make_pair(const char *name, const char *newkey, char **key, size_t *key_len,
+                      char **cert, size_t *cert_len)
+{
+	char args[512], file[64];
+
+	snprintf(args, sizeof(args), "req -x509 -newkey %s -nodes -keyout %s.key -out %s.crt "
+	         "-days 2 -subj /CN=%s", newkey, name, name, name);
+	openssl(args);
+	snprintf(file, sizeof(file), "%s.key", name);
+	*key = read_in(file, key_len);
+	snprintf(file, sizeof(file), "%s.crt", name);
+	*cert = read_in(file, cert_len);
+}
+
+/* The key policy of signing holds for verifying: RSA under 2048 bits and
+ * EC keys off the accepted curves are refused both ways, with a message
+ * that says which key and why. */
+static void test_signature__key_policy(void **state)
+{
+	static const struct {
+		const char *name, *newkey, *expect;
+	} weak[] = {
+		{ "p192", "ec -pkeyopt ec_paramgen_curve:prime192v1", "curve prime192v1" },
+		{ "p224", "ec -pkeyopt ec_paramgen_curve:secp224r1", "curve secp224r1" },
+		{ "k256", "ec -pkeyopt ec_paramgen_curve:secp256k1", "curve secp256k1" },
+		{ "rsa1024", "rsa:1024", "RSA key of 1024 bits" },
+		{ "rsa2047", "rsa:2047", "RSA key of 2047 bits" },
+	};
+	static const struct {
+		const char *name, *newkey;
+	} strong[] = {
+		{ "p384", "ec -pkeyopt ec_paramgen_curve:secp384r1" },
+		{ "bp256", "ec -pkeyopt ec_paramgen_curve:brainpoolP256r1" },
+		{ "rsa3072", "rsa:3072" },
+	};
+	size_t len, i;
+	char *xml = signed_camera(&len);
+
+	(void)state;
+	for (i = 0; i < sizeof(weak) / sizeof(weak[0]); i++) {
+		etsi_dossier *d = test_load_example(CAMERA, NULL);
+		etsi_sign_options opts;
+		char *key, *cert;
+		size_t key_len, cert_len;
+
+		make_pair(weak[i].name, weak[i].newkey, &key, &key_len, &cert, &cert_len);
+		opts = sign_opts(key, key_len, cert, cert_len);
+		assert_etsi_error(etsi_dossier_sign(d, &opts), ETSI_EUNSUPPORTED);
+		assert_contains(etsi_error_last()->message, "the key is");
+		assert_contains(etsi_error_last()->message, weak[i].expect);
+		assert_int_equal(etsi_dossier_signed(d), 0);
+		assert_etsi_error(verify(xml, len, cert, cert_len, NULL), ETSI_EUNSUPPORTED);
+		assert_contains(etsi_error_last()->message, "the certificate's key is");
+		assert_contains(etsi_error_last()->message, weak[i].expect);
+		free(key);
+		free(cert);
+		etsi_dossier_free(d);
+	}
+	for (i = 0; i < sizeof(strong) / sizeof(strong[0]); i++) {
+		etsi_dossier *d = test_load_example(CAMERA, NULL);
+		etsi_sign_options opts;
+		char *key, *cert, *signed_xml;
+		size_t key_len, cert_len, signed_len;
+
+		make_pair(strong[i].name, strong[i].newkey, &key, &key_len, &cert, &cert_len);
+		opts = sign_opts(key, key_len, cert, cert_len);
+		assert_int_equal(etsi_dossier_sign(d, &opts), 0);
+		signed_xml = test_write(d, &signed_len);
+		assert_int_equal(verify(signed_xml, signed_len, cert, cert_len, NULL), 0);
+		free(signed_xml);
+		free(key);
+		free(cert);
+		etsi_dossier_free(d);
+	}
+	free(xml);
+}
+
+/* A dossier signed with a weak key by another tool (xmlsec1, when it is
+ * installed): it verifies with xmlsec1 but not with libetsi. */
+static void test_signature__weak_signature_from_elsewhere(void **state)
+{
+	char command[2048], *tmpl, *p, *q, *weak;
+	size_t len, weak_len;
+	char *xml = signed_camera(&len);
+
+	(void)state;
+	if (system("command -v xmlsec1 >/dev/null 2>&1") != 0) {
+		print_message("xmlsec1 is not installed: the weak signature is not made\n");
+		free(xml);
+		return;
+	}
+	/* the signature emptied into a template, without its certificate */
+	tmpl = strdup(xml);
+	for (p = strstr(tmpl, "<ds:DigestValue>"); p; p = strstr(p, "<ds:DigestValue>")) {
+		p += strlen("<ds:DigestValue>");
+		q = strchr(p, '<');
+		memmove(p, q, strlen(q) + 1);
+	}
+	p = strstr(tmpl, "<ds:SignatureValue>") + strlen("<ds:SignatureValue>");
+	q = strchr(p, '<');
+	memmove(p, q, strlen(q) + 1);
+	p = strstr(tmpl, "<ds:X509Data>") + strlen("<ds:X509Data>");
+	q = strstr(p, "</ds:X509Data>");
+	memmove(p, q, strlen(q) + 1);
+	{
+		char *path = test_path_join(k.dir, "weak-template.xml");
+
+		test_write_file(path, tmpl, strlen(tmpl));
+		free(path);
+	}
+	snprintf(command, sizeof(command), "cd '%s' && xmlsec1 --sign --privkey-pem "
+	         "small.key,small.crt --output weak.xml weak-template.xml >/dev/null 2>&1 && "
+	         "xmlsec1 --verify --pubkey-cert-pem small.crt weak.xml >/dev/null 2>&1", k.dir);
+	assert_int_equal(system(command), 0);
+	weak = read_in("weak.xml", &weak_len);
+	assert_etsi_error(verify(weak, weak_len, k.small_cert, k.small_cert_len, NULL),
+	                  ETSI_EUNSUPPORTED);
+	assert_contains(etsi_error_last()->message, "RSA key of 1024 bits");
+	/* and with a strong certificate: the KeyInfo's is described as
+	 * another key's */
+	assert_etsi_error(verify(weak, weak_len, k.rsa_cert, k.rsa_cert_len, NULL), ETSI_EINTEGRITY);
+	assert_contains(etsi_error_last()->message, "carries the certificate of another key (/CN=small)");
+	free(weak);
+	free(tmpl);
+	free(xml);
+}
+
+/* The certificate in KeyInfo is described as what it is to the one given
+ * (the one that verifies): the same, another certificate for the same key,
+ * another key's, or one that cannot be read. */
+static void test_signature__keyinfo_certificates(void **state)
+{
+	char *xml, *renewed, *other, *t, *info = NULL;
+	size_t len, renewed_len, other_len;
+	const char *sv;
+
+	(void)state;
+	openssl("req -new -x509 -key rsa.key -out renewed.crt -days 2 -subj /CN=rsa-renewed");
+	openssl("req -x509 -newkey rsa:2048 -nodes -keyout other.key -out other.crt -days 2 "
+	        "-subj /CN=other-signer");
+	renewed = read_in("renewed.crt", &renewed_len);
+	other = read_in("other.crt", &other_len);
+	xml = signed_camera(&len);
+	/* the same: nothing said */
+	assert_int_equal(verify(xml, len, k.rsa_cert, k.rsa_cert_len, &info), 0);
+	assert_null(strstr(info, "KeyInfo"));
+	etsi_free(info);
+	/* another certificate of the same key: verifies, and says so */
+	assert_int_equal(verify(xml, len, renewed, renewed_len, &info), 0);
+	assert_contains(info, "CN=rsa-renewed");
+	assert_contains(info, "its KeyInfo carries another certificate for that key: /CN=rsa-signer");
+	etsi_free(info);
+	/* ... with an altered value: altered, not "another key" */
+	sv = strstr(xml, "<ds:SignatureValue>") + strlen("<ds:SignatureValue>");
+	t = strdup(xml);
+	t[sv - xml + 5] = t[sv - xml + 5] == 'A' ? 'B' : 'A';
+	assert_etsi_error(verify(t, strlen(t), renewed, renewed_len, NULL), ETSI_EINTEGRITY);
+	assert_contains(etsi_error_last()->message, "which is also the key of the certificate its "
+	                                            "KeyInfo carries (/CN=rsa-signer)");
+	assert_contains(etsi_error_last()->message, "was altered");
+	free(t);
+	/* another key's certificate given: the KeyInfo's is named as the
+	 * likely signer's */
+	assert_etsi_error(verify(xml, len, other, other_len, NULL), ETSI_EINTEGRITY);
+	assert_contains(etsi_error_last()->message, "carries the certificate of another key "
+	                                            "(/CN=rsa-signer)");
+	/* a KeyInfo certificate that cannot be read: not used, and said */
+	{
+		char *body = strstr(xml, "<ds:X509Certificate>") + strlen("<ds:X509Certificate>");
+
+		t = strdup(xml);
+		memcpy(t + (body - xml), "!!!!", 4);
+		assert_int_equal(verify(t, strlen(t), k.rsa_cert, k.rsa_cert_len, &info), 0);
+		assert_contains(info, "its KeyInfo holds a certificate that cannot be read, not used");
+		etsi_free(info);
+		assert_etsi_error(verify(t, strlen(t), other, other_len, NULL), ETSI_EINTEGRITY);
+		assert_contains(etsi_error_last()->message, "holds a certificate that cannot be read");
+		free(t);
+	}
+	/* the certificate of another key that verifies nothing, when the
+	 * signature verifies with the given one: said, and not used */
+	{
+		char *o = strstr(other, "-----BEGIN CERTIFICATE-----\n"), *end, *b64;
+		char *body = strstr(xml, "<ds:X509Certificate>") + strlen("<ds:X509Certificate>");
+		char *body_end = strstr(body, "</ds:X509Certificate>");
+		etsi__buf buf = ETSI__BUF_INIT;
+
+		assert_non_null(o);
+		o += strlen("-----BEGIN CERTIFICATE-----\n");
+		end = strstr(o, "-----END CERTIFICATE-----");
+		etsi__buf_put(&buf, xml, (size_t)(body - xml));
+		etsi__buf_put(&buf, o, (size_t)(end - o));
+		etsi__buf_puts(&buf, body_end);
+		b64 = etsi__buf_detach(&buf);
+		assert_int_equal(verify(b64, strlen(b64), k.rsa_cert, k.rsa_cert_len, &info), 0);
+		assert_contains(info, "its KeyInfo carries the certificate of another key, not used: "
+		                      "/CN=other-signer");
+		etsi_free(info);
+		etsi__free(b64);
+	}
+	free(xml);
+	free(renewed);
+	free(other);
+}
+
 static void test_signature__verify_arguments(void **state)
 {
 	etsi_verify_options opts;
@@ -364,6 +574,9 @@ int main(void)
 		cmocka_unit_test(test_signature__tampering),
 		cmocka_unit_test(test_signature__missing_and_refused),
 		cmocka_unit_test(test_signature__bad_keys),
+		cmocka_unit_test(test_signature__key_policy),
+		cmocka_unit_test(test_signature__weak_signature_from_elsewhere),
+		cmocka_unit_test(test_signature__keyinfo_certificates),
 		cmocka_unit_test(test_signature__verify_arguments),
 		cmocka_unit_test(test_signature__digest),
 	};

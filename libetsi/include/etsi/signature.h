@@ -42,7 +42,7 @@ ETSI_BEGIN_DECL
 typedef struct etsi_sign_options {
 	unsigned int version;   /**< ETSI_SIGN_OPTIONS_VERSION */
 	/** The private key, PEM (PKCS#8 or traditional), RSA (2048 bits or
-	 *  more) or EC. */
+	 *  more) or EC (P-256, P-384, P-521, brainpoolP256r1/384r1/512r1). */
 	const char *key;
 	size_t key_len;         /**< Its length in bytes. */
 	/** The key's X.509 certificate, PEM. */
@@ -78,7 +78,8 @@ ETSI_EXTERN etsi_result etsi_sign_options_init(etsi_sign_options *opts, unsigned
  * @return 0; ETSI_EINVALID without key or certificate, for a key or
  *         certificate that cannot be read, a wrong passphrase, or a
  *         certificate that is not the key's; ETSI_EUNSUPPORTED for a key
- *         type other than RSA or EC, or an RSA key under 2048 bits;
+ *         type other than RSA or EC, an RSA key under 2048 bits or an EC
+ *         key on another curve (the key policy, the same for verifying);
  *         ETSI_ERROR when the signature cannot be made; ETSI_ENOMEM
  */
 ETSI_EXTERN etsi_result etsi_dossier_sign(etsi_dossier *dossier, const etsi_sign_options *opts);
@@ -132,9 +133,11 @@ ETSI_EXTERN etsi_result etsi_verify_options_init(etsi_verify_options *opts, unsi
  *         (the document changed after signing, the signature value was
  *         altered, or another key made it; the message says which);
  *         ETSI_EUNSUPPORTED for a signature outside the accepted profile
- *         (see above); ETSI_EPARSE, ETSI_ELIMIT, ETSI_EVALIDATION for a
- *         document that is refused or is not a dossier; ETSI_EINVALID
- *         without a certificate or for one that cannot be read;
+ *         (see above), or a certificate whose key is outside the key
+ *         policy of etsi_dossier_sign(); ETSI_EPARSE, ETSI_ELIMIT,
+ *         ETSI_EVALIDATION for a document that is refused or is not a
+ *         dossier; ETSI_EINVALID without a certificate or for one that
+ *         cannot be read;
  *         ETSI_ENOMEM
  */
 ETSI_EXTERN etsi_result etsi_signature_verify(char **info, const char *data, size_t len,
