@@ -12,6 +12,7 @@
  * nothing is imported unless there is none.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -54,50 +55,79 @@ static void free_plan(void *p)
 
 /* ---- reading records ------------------------------------------------------ */
 
+/* The cells of a record are kept in one buffer, each ended by a NUL, and
+ * @p cells points into it once the record is read: a cell costs its text,
+ * a NUL and a pointer, so a row of a million empty cells costs 9 MB, not
+ * a million allocations.  Cells are counted against max_elements. */
 typedef struct reader {
 	const char *p, *end;
 	char sep;
 	int line;
 	int row;
+	etsi__buf text;     /* the cells of the record, NUL after each */
+	size_t cells;       /* read so far, all records */
 } reader;
 
 static void free_cells(etsi__vec *cells)
 {
-	size_t i;
-
-	for (i = 0; i < cells->len; i++)
-		etsi__free(cells->items[i]);
 	cells->len = 0;
 }
+
+static int read_cells(etsi__import_ctx *ctx, reader *r, etsi__vec *cells);
 
 /* Reads one record.  Returns 1 when it read one, 0 at the end of the
  * input, or a negative code (the problem is recorded). */
 static int read_record(etsi__import_ctx *ctx, reader *r, etsi__vec *cells, int *start_line)
 {
+	int more;
+
 	free_cells(cells);
+	r->text.len = 0;
 	if (r->p >= r->end)
 		return 0;
 	*start_line = r->line;
 	r->row++;
-	for (;;) {
-		etsi__buf cell = ETSI__BUF_INIT;
-		char *value;
+	more = read_cells(ctx, r, cells);
+	if (more > 0) {
+		/* the offsets become pointers, now that the text has stopped
+		 * moving */
+		size_t i;
 
-		etsi__buf_puts(&cell, "");
+		if (r->text.failed)
+			return ETSI_ENOMEM;
+		for (i = 0; i < cells->len; i++)
+			cells->items[i] = r->text.ptr + (size_t)(uintptr_t)cells->items[i];
+	}
+	return more;
+}
+
+/* read_record()'s work: the cells of one record, as offsets into r->text. */
+static int read_cells(etsi__import_ctx *ctx, reader *r, etsi__vec *cells)
+{
+	for (;;) {
+		etsi__buf *cell = &r->text;
+		size_t start = r->text.len;
+
+		if (++r->cells > ctx->max_elements)
+			return etsi__import_problem(ctx, ETSI_ELIMIT, r->line, 0, NULL,
+			                            "row %d: more than %zu cells in the table; it is "
+			                            "refused, as each costs memory however small it "
+			                            "is (raise max_elements in etsi_import_options, "
+			                            "or --max-elements, if it is genuine)", r->row,
+			                            ctx->max_elements);
 		if (r->p < r->end && *r->p == '"') {
 			int quote_line = r->line;
 
 			r->p++;
 			for (;;) {
 				if (r->p >= r->end) {
-					etsi__buf_dispose(&cell);
 					return etsi__import_problem(ctx, ETSI_EPARSE, quote_line, 0, NULL,
 					                            "row %d: a quoted cell is not closed; "
 					                            "end it with \"", r->row);
 				}
 				if (*r->p == '"') {
 					if (r->p + 1 < r->end && r->p[1] == '"') {
-						etsi__buf_put(&cell, "\"", 1);
+						etsi__buf_put(cell, "\"", 1);
 						r->p += 2;
 						continue;
 					}
@@ -107,19 +137,18 @@ static int read_record(etsi__import_ctx *ctx, reader *r, etsi__vec *cells, int *
 				if (*r->p == '\r') {
 					/* CRLF or a lone CR inside a cell: one line break */
 					r->line++;
-					etsi__buf_put(&cell, "\n", 1);
+					etsi__buf_put(cell, "\n", 1);
 					r->p += (r->p + 1 < r->end && r->p[1] == '\n') ? 2 : 1;
 					continue;
 				}
 				if (*r->p == '\n')
 					r->line++;
-				etsi__buf_put(&cell, r->p, 1);
+				etsi__buf_put(cell, r->p, 1);
 				r->p++;
 			}
 			while (r->p < r->end && (*r->p == ' ' || *r->p == '\t') && *r->p != r->sep)
 				r->p++;
 			if (r->p < r->end && *r->p != r->sep && *r->p != '\r' && *r->p != '\n') {
-				etsi__buf_dispose(&cell);
 				return etsi__import_problem(ctx, ETSI_EPARSE, r->line, 0, NULL,
 				                            "row %d: text follows a closing quote; quote the "
 				                            "whole cell and double the quotes inside it",
@@ -128,21 +157,19 @@ static int read_record(etsi__import_ctx *ctx, reader *r, etsi__vec *cells, int *
 		} else {
 			while (r->p < r->end && *r->p != r->sep && *r->p != '\r' && *r->p != '\n') {
 				if (*r->p == '"') {
-					etsi__buf_dispose(&cell);
 					return etsi__import_problem(ctx, ETSI_EPARSE, r->line, 0, NULL,
 					                            "row %d: a quote inside a cell that does "
 					                            "not start with one; quote the whole cell "
 					                            "and double the quotes inside it", r->row);
 				}
-				etsi__buf_put(&cell, r->p, 1);
+				etsi__buf_put(cell, r->p, 1);
 				r->p++;
 			}
 		}
-		value = etsi__buf_detach(&cell);
-		if (!value || etsi__vec_push(cells, value) < 0) {
-			etsi__free(value);
+		/* the cell's end, and its offset where a pointer will be */
+		if (etsi__buf_put(cell, "", 1) < 0 ||
+		    etsi__vec_push(cells, (void *)(uintptr_t)start) < 0)
 			return ETSI_ENOMEM;
-		}
 		if (r->p >= r->end)
 			return 1;
 		if (*r->p == r->sep) {
@@ -403,6 +430,14 @@ static int check_row(etsi__import_ctx *ctx, csv_plan *plan, const etsi__vec *cel
 				goto done;
 			}
 		}
+		if (plan->rows.len >= ctx->max_records) {
+			error = etsi__import_problem(ctx, ETSI_ELIMIT, line, 0, NULL,
+			                             "row %d: more than %zu rows to import; the table "
+			                             "is refused (raise max_records in "
+			                             "etsi_import_options, or --max-records, if it is "
+			                             "genuine)", row, ctx->max_records);
+			goto done;
+		}
 		r = etsi__calloc(1, sizeof(*r));
 		if (!r || !(r->provision = etsi__strdup(id))) {
 			error = ETSI_ENOMEM;
@@ -606,6 +641,7 @@ static int parse(void **out, etsi__import_ctx *ctx)
 done:
 	free_cells(&cells);
 	etsi__vec_dispose(&cells);
+	etsi__buf_dispose(&r.text);
 	for (i = 0; i < seen.cap; i++) {
 		if (seen.slots[i].key && seen.slots[i].value)
 			etsi__free(seen.slots[i].value);

@@ -19,6 +19,13 @@
 
 int etsi_load_options_init(etsi_load_options *opts, unsigned int version)
 {
+	if (version == 1) {
+		/* a caller built against version 1: its struct ends before max_elements */
+		ETSI__ASSERT_ARG(opts);
+		memset(opts, 0, offsetof(etsi_load_options, max_elements));
+		opts->version = version;
+		return 0;
+	}
 	ETSI__OPTIONS_INIT(opts, version, ETSI_LOAD_OPTIONS_VERSION, "etsi_load_options");
 }
 
@@ -368,7 +375,8 @@ static int load(etsi_dossier **out, const char *data, size_t len, const char *na
 	d = dossier_alloc(name, dir);
 	if (!d)
 		return etsi__error_oom();
-	error = etsi__xml_parse_layout(&doc, data, len, name, max_size, max_depth);
+	error = etsi__xml_parse_limited(&doc, data, len, name, max_size, max_depth,
+	                                ETSI__MAX_ELEMENTS_OF(opts), 1, "etsi_load_options");
 	if (error < 0)
 		goto fail;
 	d->store.docs[0] = doc;
@@ -419,7 +427,7 @@ int etsi_dossier_load_memory(etsi_dossier **out, const char *data, size_t len,
 	ETSI__ASSERT_ARG(out);
 	*out = NULL;
 	ETSI__ASSERT_ARG(data || len == 0);
-	if (opts && opts->version != ETSI_LOAD_OPTIONS_VERSION)
+	if (opts && opts->version != ETSI_LOAD_OPTIONS_VERSION && opts->version != 1)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "etsi_load_options version %u is unknown", opts->version);
 	etsi__global_ensure();
@@ -437,7 +445,7 @@ int etsi_dossier_load(etsi_dossier **out, const char *path, const etsi_load_opti
 	ETSI__ASSERT_ARG(out);
 	*out = NULL;
 	ETSI__ASSERT_ARG(path);
-	if (opts && opts->version != ETSI_LOAD_OPTIONS_VERSION)
+	if (opts && opts->version != ETSI_LOAD_OPTIONS_VERSION && opts->version != 1)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "etsi_load_options version %u is unknown", opts->version);
 	etsi__global_ensure();

@@ -42,6 +42,13 @@ int etsi_export_options_init(etsi_export_options *opts, unsigned int version)
 
 int etsi_import_options_init(etsi_import_options *opts, unsigned int version)
 {
+	if (version == 1) {
+		/* a caller built against version 1: its struct ends before max_elements */
+		ETSI__ASSERT_ARG(opts);
+		memset(opts, 0, offsetof(etsi_import_options, max_elements));
+		opts->version = version;
+		return 0;
+	}
 	ETSI__OPTIONS_INIT(opts, version, ETSI_IMPORT_OPTIONS_VERSION, "etsi_import_options");
 }
 
@@ -103,7 +110,7 @@ int etsi_dossier_load_json(etsi_dossier **out, const char *data, size_t len, con
 	ETSI__ASSERT_ARG(out);
 	*out = NULL;
 	ETSI__ASSERT_ARG(data || len == 0);
-	if (opts && opts->version != ETSI_LOAD_OPTIONS_VERSION)
+	if (opts && opts->version != ETSI_LOAD_OPTIONS_VERSION && opts->version != 1)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "etsi_load_options version %u is unknown", opts->version);
 	etsi__global_ensure();
@@ -142,12 +149,14 @@ int etsi__dossier_clone(etsi_dossier **out, const etsi_dossier *src)
 }
 
 /* Restates the first error of a list as the thread's last error. */
-static int first_problem(const etsi_diagnostics *diags, int code)
+static int first_problem(const etsi_diagnostics *diags, int code, size_t unlisted)
 {
 	size_t i, n = etsi_diagnostics_count(diags), errors;
 	const etsi_diagnostic *first = NULL;
 
-	errors = etsi_diagnostics_count_severity(diags, ETSI_SEVERITY_ERROR);
+	/* the problems not listed are summed up in one diagnostic, listed */
+	errors = etsi_diagnostics_count_severity(diags, ETSI_SEVERITY_ERROR) +
+	         (unlisted ? unlisted - 1 : 0);
 	for (i = 0; i < n && !first; i++) {
 		if (etsi_diagnostics_at(diags, i)->severity == ETSI_SEVERITY_ERROR)
 			first = etsi_diagnostics_at(diags, i);
@@ -179,7 +188,7 @@ int etsi_dossier_import(etsi_diagnostics **out, etsi_dossier *dossier, const cha
 	ETSI__ASSERT_ARG(dossier);
 	ETSI__ASSERT_ARG(data || len == 0);
 	ETSI__ASSERT_ARG(opts);
-	if (opts->version != ETSI_IMPORT_OPTIONS_VERSION)
+	if (opts->version != ETSI_IMPORT_OPTIONS_VERSION && opts->version != 1)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "etsi_import_options version %u is unknown", opts->version);
 	for (i = 0; importers[i]; i++) {
@@ -201,6 +210,10 @@ int etsi_dossier_import(etsi_diagnostics **out, etsi_dossier *dossier, const cha
 	ctx.opts = opts;
 	ctx.max_size = opts->max_size ? opts->max_size : ETSI__DEFAULT_MAX_SIZE;
 	ctx.max_depth = opts->max_depth ? opts->max_depth : ETSI__DEFAULT_MAX_DEPTH;
+	ctx.max_elements = ETSI__MAX_ELEMENTS_OF(opts) ? opts->max_elements
+	                                               : ETSI__DEFAULT_MAX_ELEMENTS;
+	ctx.max_records = opts->version >= 2 && opts->max_records ? opts->max_records
+	                                                          : ETSI__DEFAULT_MAX_RECORDS;
 	ctx.dossier = dossier;
 	if (len > ctx.max_size) {
 		char a[32], b[32];
@@ -230,11 +243,27 @@ int etsi_dossier_import(etsi_diagnostics **out, etsi_dossier *dossier, const cha
 	                             error != ETSI_EVALIDATION && error != ETSI_EUNSUPPORTED &&
 	                             error != ETSI_ELIMIT)) {
 		if (error == ETSI_ENOMEM)
-			etsi__error_oom();
+			etsi__error_at(ETSI_ENOMEM, ETSI_ERROR_CLASS_OS, ctx.name, 0, 0,
+			               "out of memory while reading the %s input (%zu bytes); "
+			               "max_size and max_elements in etsi_import_options bound what "
+			               "it may cost: lower them, or give the process more memory",
+			               im->format, len);
 		goto done;
 	}
 	if (error < 0 || ctx.code < 0) {
-		error = first_problem(diags, ctx.code < 0 ? ctx.code : error);
+		if (ctx.unlisted) {
+			etsi__where where;
+
+			memset(&where, 0, sizeof(where));
+			where.file = ctx.name;
+			if (etsi__diagnostics_add(diags, ETSI_SEVERITY_ERROR, &where, NULL,
+			                          "%zu more problems are not listed; fix the ones "
+			                          "above first", ctx.unlisted) < 0) {
+				error = etsi__error_oom();
+				goto done;
+			}
+		}
+		error = first_problem(diags, ctx.code < 0 ? ctx.code : error, ctx.unlisted);
 		goto report;
 	}
 
@@ -269,7 +298,7 @@ int etsi_dossier_import(etsi_diagnostics **out, etsi_dossier *dossier, const cha
 				}
 			}
 			etsi_diagnostics_free(problems);
-			error = first_problem(diags, ETSI_EVALIDATION);
+			error = first_problem(diags, ETSI_EVALIDATION, 0);
 			goto report;
 		}
 		etsi_diagnostics_free(problems);
@@ -287,7 +316,7 @@ int etsi_dossier_import(etsi_diagnostics **out, etsi_dossier *dossier, const cha
 				error = etsi__error_oom();
 				goto done;
 			}
-			error = first_problem(diags, ETSI_EVALIDATION);
+			error = first_problem(diags, ETSI_EVALIDATION, 0);
 			goto report;
 		}
 		goto done;
@@ -322,6 +351,12 @@ int etsi__import_problem(etsi__import_ctx *ctx, int code, int line, int column,
 	va_list ap;
 	int error;
 
+	if (ctx->code == 0)
+		ctx->code = code;
+	if (ctx->listed >= ETSI__IMPORT_MAX_LISTED) {
+		ctx->unlisted++;
+		return code;
+	}
 	if (path && *path)
 		etsi__buf_printf(&msg, "%s: ", path);
 	va_start(ap, fmt);
@@ -339,8 +374,7 @@ int etsi__import_problem(etsi__import_ctx *ctx, int code, int line, int column,
 	etsi__buf_dispose(&msg);
 	if (error < 0)
 		return ETSI_ENOMEM;
-	if (ctx->code == 0)
-		ctx->code = code;
+	ctx->listed++;
 	return code;
 }
 

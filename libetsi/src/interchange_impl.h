@@ -27,6 +27,20 @@ struct json_t;
 const char *etsi__json_type_name(const struct json_t *v);
 int etsi__json_element_info(const char *name, int *content, const char *const **attrs,
                             const char *const **children, int *repeated);
+/* " (line L, column C)" of a jansson error (json_error_t), or "" when it
+ * has no place; thread-local storage, valid until the next call. */
+const char *etsi__json_where(const void *jerr);
+/* Counts the values of a JSON text (member names too: each costs the
+ * parser an allocation however few bytes it takes), before it is parsed.
+ * Returns 0, or 1 when there are more than @p max_values, with the line
+ * and column of the first value over the limit. */
+int etsi__json_prescan(const char *data, size_t len, size_t max_values, int *line,
+                       int *column);
+/* The message for that refusal: takes the limit and the options' name. */
+#define ETSI__JSON_VALUES_MESSAGE \
+	"more than %zu JSON values (member names included); the text is refused before " \
+	"parsing, as each costs memory however small it is (raise max_elements in %s, " \
+	"or --max-elements, if it is genuine)"
 /* For tests: the version 5 UUID of a name under libetsi's OSCAL namespace. */
 int etsi__oscal_uuid5(char out[37], const char *name);
 
@@ -51,9 +65,13 @@ typedef struct etsi__import_ctx {
 	const etsi_import_options *opts;
 	size_t max_size;
 	unsigned int max_depth;
+	size_t max_elements;          /* XML elements, JSON values, CSV cells */
+	size_t max_records;           /* components, rows */
 	const etsi_dossier *dossier;  /* read only, for the catalog */
 	etsi_diagnostics *diags;      /* problems found */
 	int code;                     /* the code of the first problem, or 0 */
+	size_t listed;                /* problems in diags */
+	size_t unlisted;              /* problems past ETSI__IMPORT_MAX_LISTED */
 } etsi__import_ctx;
 
 /* An importer: parse() checks the whole input and returns a plan without
@@ -71,8 +89,14 @@ extern const etsi__importer etsi__import_ics_csv;
 extern const etsi__importer etsi__import_cyclonedx;
 extern const etsi__importer etsi__import_spdx;
 
+/* Problems listed per input: a hostile one can hold millions (a row or a
+ * component each), so past this many only their count goes on and memory
+ * stays bounded by the input's limits, not by its problems. */
+#define ETSI__IMPORT_MAX_LISTED 1000
+
 /* Records a problem of the input (an error diagnostic, located by line and
- * column, or by @p path, a JSON pointer or "row N").  The first problem's
+ * column, or by @p path, a JSON pointer or "row N"); past
+ * ETSI__IMPORT_MAX_LISTED of them, only counts it.  The first problem's
  * code is kept in ctx->code.  Returns @p code, or ETSI_ENOMEM. */
 int etsi__import_problem(etsi__import_ctx *ctx, int code, int line, int column,
                          const char *path, const char *fmt, ...) ETSI__PRINTF(6, 7);

@@ -677,6 +677,70 @@ int etsi__json_export(char **out, size_t *len, etsi_dossier *dossier)
 /* import                                                                  */
 /* ====================================================================== */
 
+/* " (line L, column C)" of a jansson error, or "" for one that has no
+ * place (out of memory, too deep), which jansson gives as line -1. */
+const char *etsi__json_where(const void *error)
+{
+	static _Thread_local char where[48];
+	const json_error_t *jerr = error;
+
+	if (jerr->line <= 0)
+		return "";
+	snprintf(where, sizeof(where), " (line %d, column %d)", jerr->line,
+	         jerr->column > 0 ? jerr->column : 0);
+	return where;
+}
+
+/* Counts the values of a JSON text, member names included, in one pass
+ * over its bytes and without allocating; see interchange_impl.h. */
+int etsi__json_prescan(const char *data, size_t len, size_t max_values, int *line,
+                       int *column)
+{
+	const char *p = data, *end = data + len, *line_start = data;
+	size_t values = 0;
+	int lines = 1;
+
+	while (p < end) {
+		char c = *p;
+
+		if (c == '\n') {
+			lines++;
+			line_start = ++p;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\r' || c == ',' || c == ':' || c == ']' ||
+		    c == '}') {
+			p++;
+			continue;
+		}
+		/* a value or a member name starts here */
+		if (++values > max_values) {
+			*line = lines;
+			*column = (int)(p - line_start) + 1;
+			return 1;
+		}
+		if (c == '"') {
+			/* to its closing quote; a line break in a string is not JSON,
+			 * which the parser says */
+			for (p++; p < end && *p != '"'; p++) {
+				if (*p == '\\' && p + 1 < end)
+					p++;
+			}
+			p++;
+		} else if (c == '{' || c == '[') {
+			p++;
+		} else {
+			/* a number or a literal, or what the parser refuses */
+			do
+				p++;
+			while (p < end && *p != ',' && *p != ']' && *p != '}' && *p != ':' &&
+			       *p != ' ' && *p != '\n' && *p != '\t' && *p != '\r' && *p != '"' &&
+			       *p != '{' && *p != '[');
+		}
+	}
+	return 0;
+}
+
 typedef struct jin {
 	const char *name;
 	xmlDocPtr doc;
@@ -1466,15 +1530,28 @@ int etsi__json_load(etsi_dossier **out, const char *data, size_t len, const char
 		return etsi__error_at(ETSI_ELIMIT, ETSI_ERROR_CLASS_XML, name, 0, 0,
 		                      "the JSON text is %zu bytes, above the %zu-byte limit; raise "
 		                      "max_size in etsi_load_options if it is genuine", len, max_size);
+	{
+		size_t max_values = ETSI__MAX_ELEMENTS_OF(opts) ? opts->max_elements
+		                                                : ETSI__DEFAULT_MAX_ELEMENTS;
+		int line = 0, column = 0;
+
+		if (etsi__json_prescan(data, len, max_values, &line, &column))
+			return etsi__error_at(ETSI_ELIMIT, ETSI_ERROR_CLASS_XML, name, line, column,
+			                      ETSI__JSON_VALUES_MESSAGE, max_values,
+			                      "etsi_load_options");
+	}
 	top = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!top) {
 		if (json_error_code(&jerr) == json_error_out_of_memory)
-			return etsi__error_oom();
+			return etsi__error_at(ETSI_ENOMEM, ETSI_ERROR_CLASS_OS, name, 0, 0,
+			                      "out of memory while parsing the JSON text (%zu bytes); "
+			                      "max_size and max_elements in etsi_load_options bound "
+			                      "what it may cost: lower them, or give the process "
+			                      "more memory", len);
 		return etsi__error_at(json_error_code(&jerr) == json_error_stack_overflow
 		                      ? ETSI_ELIMIT : ETSI_EPARSE, ETSI_ERROR_CLASS_XML, name,
 		                      jerr.line > 0 ? jerr.line : 0, jerr.column > 0 ? jerr.column : 0,
-		                      "not valid JSON: %s (line %d, column %d)", jerr.text, jerr.line,
-		                      jerr.column);
+		                      "not valid JSON: %s%s", jerr.text, etsi__json_where(&jerr));
 	}
 	in.doc = xmlNewDoc((const xmlChar *)"1.0");
 	if (!in.doc) {

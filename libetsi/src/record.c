@@ -1020,25 +1020,55 @@ static int same_ns(const xmlNode *a, const xmlNode *b)
 	return a->ns == b->ns || xmlStrEqual(a->ns->href, b->ns->href);
 }
 
+/* Where @p n stands in @p order (the schema order of its parent's
+ * children), or -1 when it is not there or of another namespace. */
+static int order_position(const char *const *order, const xmlNode *n, const xmlNode *parent)
+{
+	int i, position = -1;
+
+	for (i = 0; order && order[i] && same_ns(n, parent); i++) {
+		if (strcmp(order[i], (const char *)n->name) == 0)
+			position = i;
+	}
+	return position;
+}
+
 void etsi__store_insert(etsi__store *store, xmlNode *parent, xmlNode *child)
 {
 	const char *const *order = etsi__element_order((const char *)parent->name);
-	xmlNode *n;
+	xmlNode *n, *later = NULL;
 	int index = -1, i;
 
 	for (i = 0; order && order[i]; i++) {
 		if (strcmp(order[i], (const char *)child->name) == 0)
 			index = i;
 	}
-	for (n = parent->children; n; n = n->next) {
-		int position = -1;
+	/* from the end first: a new child mostly goes after its last sibling
+	 * of the same name, before the few that come later in the order, so
+	 * adding n children one by one costs n, not n squared */
+	for (n = index >= 0 ? parent->last : NULL; n; n = n->prev) {
+		int position;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		for (i = 0; order && order[i] && same_ns(n, parent); i++) {
-			if (strcmp(order[i], (const char *)n->name) == 0)
-				position = i;
+		position = order_position(order, n, parent);
+		if (position < 0)
+			break; /* another element: the walk from the start decides */
+		if (position > index) {
+			later = n;
+			continue;
 		}
+		etsi__xml_insert(parent, child, later);
+		if (store)
+			store->dirty = 1;
+		return;
+	}
+	for (n = parent->children; n; n = n->next) {
+		int position;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		position = order_position(order, n, parent);
 		if (position < 0 || (index >= 0 && position > index))
 			break;
 	}

@@ -256,6 +256,12 @@ static int check_comp(etsi__import_ctx *ctx, sbom_plan *plan, const raw_comp *ra
 
 	if (!raw->name)
 		return problem(ctx, where, line, "the component has no name");
+	if (plan->comps.len >= ctx->max_records)
+		return etsi__import_problem(ctx, ETSI_ELIMIT, line, 0, line ? NULL : where,
+		                            "more than %zu components; the SBOM is refused, as each "
+		                            "becomes records of the dossier (raise max_records in "
+		                            "etsi_import_options, or --max-records, if it is "
+		                            "genuine)", ctx->max_records);
 	if (!kind_of(raw->type, raw->spdx))
 		return etsi__import_note(ctx->diags, ctx->name, "skipped", NULL, raw->name,
 		                         "%s: '%s' is a %s, not software; skipped", where, raw->name,
@@ -1011,14 +1017,24 @@ static int parse_json(void **out, etsi__import_ctx *ctx, int spdx)
 	if (!plan)
 		return ETSI_ENOMEM;
 	*out = plan;
+	{
+		int line = 0, column = 0;
+
+		if (etsi__json_prescan(data, len, ctx->max_elements, &line, &column))
+			return etsi__import_problem(ctx, ETSI_ELIMIT, line, column, NULL,
+			                            ETSI__JSON_VALUES_MESSAGE, ctx->max_elements,
+			                            "etsi_import_options") == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
+	}
 	top = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!top) {
 		if (json_error_code(&jerr) == json_error_out_of_memory)
 			return ETSI_ENOMEM;
 		return etsi__import_problem(ctx, json_error_code(&jerr) == json_error_stack_overflow
-		                            ? ETSI_ELIMIT : ETSI_EPARSE, jerr.line, jerr.column, NULL,
-		                            "not valid JSON: %s (line %d, column %d)", jerr.text,
-		                            jerr.line, jerr.column) == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
+		                            ? ETSI_ELIMIT : ETSI_EPARSE,
+		                            jerr.line > 0 ? jerr.line : 0,
+		                            jerr.column > 0 ? jerr.column : 0, NULL,
+		                            "not valid JSON: %s%s", jerr.text,
+		                            etsi__json_where(&jerr)) == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
 	}
 	memset(&w, 0, sizeof(w));
 	w.ctx = ctx;
@@ -1132,7 +1148,9 @@ static int parse_cdx_xml(void **out, etsi__import_ctx *ctx)
 	if (!plan)
 		return ETSI_ENOMEM;
 	*out = plan;
-	error = etsi__xml_parse(&doc, ctx->data, ctx->len, ctx->name, ctx->max_size, ctx->max_depth);
+	error = etsi__xml_parse_limited(&doc, ctx->data, ctx->len, ctx->name, ctx->max_size,
+	                                ctx->max_depth, ctx->max_elements, 0,
+	                                "etsi_import_options");
 	if (error < 0) {
 		char message[1024];
 		const etsi_error *e = etsi_error_last();
@@ -1220,6 +1238,29 @@ static int tv_close(etsi__import_ctx *ctx, sbom_plan *plan, tv_package *pkg,
 	return error == ETSI_ENOMEM ? error : 0;
 }
 
+/* The line of the first of more than @p max lines that are neither blank
+ * nor comments, or 0 when there are no more. */
+static int tv_over_limit(const char *p, size_t len, size_t max)
+{
+	const char *end = p + len;
+	size_t tags = 0;
+	int line = 0;
+
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+
+		if (!eol)
+			eol = end;
+		line++;
+		while (p < eol && (*p == ' ' || *p == '\t' || *p == '\r'))
+			p++;
+		if (p < eol && *p != '#' && ++tags > max)
+			return line;
+		p = eol + 1;
+	}
+	return 0;
+}
+
 /* The package fields of SPDX 2.2 and 2.3 tag-value (what Zephyr's west spdx
  * and ESP-IDF write): "Tag: value" lines, <text>...</text> values over
  * several lines, '#' comments.  A package runs from its PackageName to
@@ -1232,6 +1273,15 @@ static int parse_spdx_tv(sbom_plan *plan, etsi__import_ctx *ctx)
 	const char *version = NULL;
 	int line = 0, error = 0;
 
+	/* each package costs memory however few bytes its lines take: their
+	 * number is bounded before anything is read into memory */
+	if ((line = tv_over_limit(ctx->data, ctx->len, ctx->max_elements)) > 0)
+		return etsi__import_problem(ctx, ETSI_ELIMIT, line, 0, NULL,
+		                            "more than %zu \"Tag: value\" lines; the SBOM is "
+		                            "refused, as each package costs memory however small "
+		                            "it is (raise max_elements in etsi_import_options, or "
+		                            "--max-elements, if it is genuine)",
+		                            ctx->max_elements) == ETSI_ENOMEM ? ETSI_ENOMEM : 0;
 	memset(&pkg, 0, sizeof(pkg));
 	/* a copy to cut into values */
 	if (!(text = etsi__malloc(ctx->len + 1)))

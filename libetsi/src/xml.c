@@ -204,7 +204,24 @@ static int limit_error(const char *data, const char *at, const char *name, const
 	                      "grows with their square)", element, limit, what);
 }
 
-static int prescan(const char *data, size_t len, const char *name)
+/* Refuses the element or attribute that is one too many.  Each costs the
+ * parser a node or two (130 to 400 bytes with its text, the schema
+ * validator's tables and the record store's index) however few bytes it
+ * takes: "<a/>" 4 bytes, ' a=""' 5, so a flood of them under the size
+ * limit would cost 35 to 80 times its size. */
+static int too_many_elements(const char *data, const char *at, const char *name,
+                             size_t max_elements, const char *options)
+{
+	return etsi__error_at(ETSI_ELIMIT, ETSI_ERROR_CLASS_XML, name, line_at(data, at), 0,
+	                      "more than %zu elements and attributes; the document is "
+	                      "refused before "
+	                      "parsing, as each costs memory however small it is (raise "
+	                      "max_elements in %s, or --max-elements, if it is genuine)",
+	                      max_elements, options);
+}
+
+static int prescan(const char *data, size_t len, const char *name, size_t max_elements,
+                   const char *options)
 {
 	/* elements with namespace declarations on the open path: their depth
 	 * and how many they declare (each declares one at least, so the stack
@@ -214,7 +231,7 @@ static int prescan(const char *data, size_t len, const char *name)
 		unsigned int count;
 	} ns[ETSI__MAX_NAMESPACES];
 	const char *p = data, *end = data + len;
-	size_t depth = 0, nns = 0;
+	size_t depth = 0, nns = 0, elements = 0;
 	unsigned int in_scope = 0, comments = 0;
 
 	while (p < end) {
@@ -258,7 +275,10 @@ static int prescan(const char *data, size_t len, const char *name)
 			}
 			continue;
 		}
-		/* a start tag: count its attributes, outside quoted values */
+		/* a start tag: count it, and its attributes outside quoted values
+		 * (each costs a node too, against the same limit) */
+		if (++elements > max_elements)
+			return too_many_elements(data, p, name, max_elements, options);
 		tag = p;
 		while (p < end && *p != '>') {
 			char c = *p;
@@ -278,6 +298,8 @@ static int prescan(const char *data, size_t len, const char *name)
 				if (++attributes > ETSI__MAX_ATTRIBUTES)
 					return limit_error(data, p, name, tag, "attributes",
 					                   ETSI__MAX_ATTRIBUTES);
+				if (++elements > max_elements)
+					return too_many_elements(data, p, name, max_elements, options);
 				if (token && (size_t)(p - token) >= 5 && memcmp(token, "xmlns", 5) == 0 &&
 				    (is_space(token[5]) || token[5] == '=' || token[5] == ':'))
 					declared++;
@@ -306,7 +328,8 @@ static int prescan(const char *data, size_t len, const char *name)
 }
 
 static int parse(xmlDoc **out, const char *data, size_t len, const char *name,
-                 size_t max_size, unsigned int max_depth, int keep_blanks)
+                 size_t max_size, unsigned int max_depth, size_t max_elements,
+                 int keep_blanks, const char *options)
 {
 	struct parse_state state;
 	xmlParserCtxtPtr ctxt;
@@ -318,14 +341,16 @@ static int parse(xmlDoc **out, const char *data, size_t len, const char *name,
 	if (len > max_size)
 		return etsi__error_at(ETSI_ELIMIT, ETSI_ERROR_CLASS_XML, name, 0, 0,
 		                      "document is %s, above the %s limit; raise max_size in "
-		                      "etsi_load_options if it is genuine",
+		                      "%s (or --max-size) if it is genuine",
 		                      etsi__human_size(a, sizeof(a), len),
-		                      etsi__human_size(b, sizeof(b), max_size));
+		                      etsi__human_size(b, sizeof(b), max_size), options);
 	if (len > INT_MAX)
 		return etsi__error_at(ETSI_ELIMIT, ETSI_ERROR_CLASS_XML, name, 0, 0,
 		                      "document is larger than 2 GiB, which the XML parser "
 		                      "cannot read");
-	if ((error = prescan(data, len, name)) < 0)
+	if ((error = prescan(data, len, name, max_elements ? max_elements
+	                                                 : ETSI__DEFAULT_MAX_ELEMENTS,
+	                     options)) < 0)
 		return error;
 	memset(&state, 0, sizeof(state));
 	state.max_depth = max_depth;
@@ -354,24 +379,30 @@ static int parse(xmlDoc **out, const char *data, size_t len, const char *name,
 	                        XML_PARSE_NOCDATA |
 	                        XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING |
 	                        (max_depth > 256 ? XML_PARSE_HUGE : 0));
-	if (ctxt->errNo == XML_ERR_NO_MEMORY || state.out_of_memory) {
-		/* whatever else went wrong, the tree may lack what did not fit */
-		error = etsi__error_oom();
+	/* libxml2 does not always say that it ran out of memory (some of its
+	 * allocations fail silently, leaving no document and no error): a
+	 * parse that stops without an error ran out too */
+	if (ctxt->errNo == XML_ERR_NO_MEMORY || state.out_of_memory ||
+	    (state.refused == ACCEPTED && !doc && !state.have_error)) {
+		/* whatever else went wrong, the tree may lack what did not fit;
+		 * say where, and which limits bound what a document costs */
+		int line = ctxt->input && ctxt->input->line > 0 ? ctxt->input->line : 0;
+
+		error = etsi__error_at(ETSI_ENOMEM, ETSI_ERROR_CLASS_OS, name, line, 0,
+		                       "out of memory while parsing the document (%s, at most "
+		                       "%zu elements); max_size and max_elements in %s bound "
+		                       "what it may cost: lower them, or give the process more "
+		                       "memory", etsi__human_size(a, sizeof(a), len),
+		                       max_elements ? max_elements : ETSI__DEFAULT_MAX_ELEMENTS,
+		                       options);
 	} else if (state.refused != ACCEPTED) {
 		error = report_refusal(&state, name);
 	} else if (!doc || !ctxt->wellFormed) {
-		/* libxml2 does not always say that it ran out of memory (some
-		 * of its allocations fail silently, leaving no document and no
-		 * error): a parse that stops without an error ran out too */
-		if (!doc && !state.have_error)
-			error = etsi__error_oom();
-		else
-			error = etsi__error_at(ETSI_EPARSE, ETSI_ERROR_CLASS_XML, name,
-			                       state.have_error ? state.error_line : 0,
-			                       state.have_error ? state.error_column : 0,
-			                       "not well-formed XML: %s",
-			                       state.have_error ? state.error_message
-			                                        : "the parser gave up");
+		error = etsi__error_at(ETSI_EPARSE, ETSI_ERROR_CLASS_XML, name,
+		                       state.have_error ? state.error_line : 0,
+		                       state.have_error ? state.error_column : 0,
+		                       "not well-formed XML: %s",
+		                       state.have_error ? state.error_message : "the parser gave up");
 	} else if (!xmlDocGetRootElement(doc)) {
 		error = etsi__error_at(ETSI_EPARSE, ETSI_ERROR_CLASS_XML, name, 0, 0,
 		                       "document has no root element");
@@ -389,13 +420,21 @@ static int parse(xmlDoc **out, const char *data, size_t len, const char *name,
 int etsi__xml_parse(xmlDoc **out, const char *data, size_t len, const char *name,
                     size_t max_size, unsigned int max_depth)
 {
-	return parse(out, data, len, name, max_size, max_depth, 0);
+	return parse(out, data, len, name, max_size, max_depth, 0, 0, "etsi_load_options");
 }
 
 int etsi__xml_parse_layout(xmlDoc **out, const char *data, size_t len, const char *name,
                            size_t max_size, unsigned int max_depth)
 {
-	return parse(out, data, len, name, max_size, max_depth, 1);
+	return parse(out, data, len, name, max_size, max_depth, 0, 1, "etsi_load_options");
+}
+
+int etsi__xml_parse_limited(xmlDoc **out, const char *data, size_t len, const char *name,
+                            size_t max_size, unsigned int max_depth, size_t max_elements,
+                            int keep_layout, const char *options)
+{
+	return parse(out, data, len, name, max_size, max_depth, max_elements, keep_layout,
+	             options);
 }
 
 /* ---- tree helpers ---------------------------------------------------- */

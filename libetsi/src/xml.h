@@ -19,6 +19,18 @@
 
 #define ETSI__DEFAULT_MAX_SIZE ((size_t)64 * 1024 * 1024)
 #define ETSI__DEFAULT_MAX_DEPTH 64u
+/* Elements of an XML document, values of a JSON one, cells of a CSV
+ * table (etsi_load_options.max_elements, etsi_import_options.max_elements):
+ * each costs a fixed amount of memory however few bytes it takes, so
+ * their number is bounded before parsing (docs/hardening.md, "Memory"). */
+#define ETSI__DEFAULT_MAX_ELEMENTS ((size_t)1000000)
+/* Components of an SBOM, rows of an ICS table an import adds
+ * (etsi_import_options.max_records). */
+#define ETSI__DEFAULT_MAX_RECORDS ((size_t)10000)
+/* The max_elements of load or import options, which version 2 added; 0
+ * (the default) without options or from a version 1 caller. */
+#define ETSI__MAX_ELEMENTS_OF(opts) \
+	((opts) && (opts)->version >= 2 ? (opts)->max_elements : 0)
 /* Bounds checked before parsing (see prescan() in xml.c): attributes of
  * one element, namespace declarations included, and namespace
  * declarations in scope at once. */
@@ -41,6 +53,13 @@ int etsi__xml_parse(xmlDoc **out, const char *data, size_t len, const char *name
  * which users keep in version control). */
 int etsi__xml_parse_layout(xmlDoc **out, const char *data, size_t len, const char *name,
                            size_t max_size, unsigned int max_depth);
+/* Either of the above (@p keep_layout) with a bound on the number of
+ * elements too (0: ETSI__DEFAULT_MAX_ELEMENTS, which the two above
+ * apply); @p options names where a caller raises the limits in messages
+ * ("etsi_load_options", "etsi_import_options"). */
+int etsi__xml_parse_limited(xmlDoc **out, const char *data, size_t len, const char *name,
+                            size_t max_size, unsigned int max_depth, size_t max_elements,
+                            int keep_layout, const char *options);
 
 /* Serializes a document as UTF-8; *out is freed with etsi__free().  A
  * document that carries its own layout (whitespace between the root's

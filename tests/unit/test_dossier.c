@@ -793,6 +793,13 @@ static void test_dossier__options_init(void **state)
 	assert_int_equal(lo.max_size, 0);
 	assert_int_equal(lo.max_depth, 0);
 	assert_null(lo.data_dir);
+	assert_int_equal(lo.max_elements, 0);
+	/* a caller built against version 1 has no max_elements: it is not touched */
+	memset(&lo, 0xff, sizeof(lo));
+	assert_int_equal(etsi_load_options_init(&lo, 1), 0);
+	assert_int_equal(lo.version, 1);
+	assert_null(lo.data_dir);
+	assert_int_equal(lo.max_elements, (size_t)-1);
 	memset(&no, 0xff, sizeof(no));
 	assert_int_equal(etsi_new_options_init(&no, ETSI_NEW_OPTIONS_VERSION), 0);
 	assert_int_equal(no.version, ETSI_NEW_OPTIONS_VERSION);
@@ -817,7 +824,7 @@ static void test_dossier__options_init(void **state)
 		size_t len;
 		char *data = test_read_file(test_data_path("valid/unit-minimal-v3.xml"), &len);
 
-		lo.version = 2;
+		lo.version = ETSI_LOAD_OPTIONS_VERSION + 1;
 		assert_etsi_error(etsi_dossier_load(&d, test_data_path("valid/unit-minimal-v3.xml"), &lo),
 		                  ETSI_EINVALID);
 		assert_etsi_error(etsi_dossier_load_memory(&d, data, len, NULL, &lo), ETSI_EINVALID);

@@ -197,6 +197,33 @@ static void generate(const char *name)
 		put_repeated(f, "<a>", 100000);
 		put_repeated(f, "</a>", 100000);
 		fputs("</dossier>\n", f);
+	} else if (strcmp(name, "elements-flood.xml") == 0) {
+		/* 16 M empty elements, just under the size limit: refused by
+		 * their number before parsing (they would cost 2 GiB) */
+		f = open_out(name);
+		fputs(ROOT, f);
+		put_repeated(f, "<a/>", (64 * MiB - 128) / 4);
+		fputs("</dossier>\n", f);
+	} else if (strcmp(name, "elements-1m.xml") == 0) {
+		/* just under the element limit (the root's two attributes
+		 * count): parsed, and invalid */
+		f = open_out(name);
+		fputs(ROOT, f);
+		put_repeated(f, "<a/>", 1000000 - 3);
+		fputs("</dossier>\n", f);
+	} else if (strcmp(name, "attributes-flood.xml") == 0) {
+		/* 60 empty attributes an element, just under the size limit */
+		f = open_out(name);
+		fputs(ROOT, f);
+		for (i = 0; i < (64 * MiB - 128) / 424; i++) {
+			size_t j;
+
+			fputs("<a", f);
+			for (j = 0; j < 60; j++)
+				fprintf(f, " b%02zu=\"\"", j);
+			fputs("/>", f);
+		}
+		fputs("</dossier>\n", f);
 	} else if (strcmp(name, "attribute-10mb.xml") == 0) {
 		f = open_out(name);
 		fputs("<dossier xmlns=\"urn:libetsi:dossier:1\" schema-version=\"", f);

@@ -13,7 +13,7 @@
 
 enum { OPT_TIMESTAMP = 3000, OPT_AS_OF, OPT_DATA_DIR, OPT_FROM, OPT_INTO, OPT_EDITION,
        OPT_MODEL, OPT_RELEASE, OPT_MANUFACTURER, OPT_MAX_SIZE, OPT_MAX_DEPTH,
-       OPT_FORCE };
+       OPT_FORCE, OPT_MAX_ELEMENTS, OPT_MAX_RECORDS };
 
 #define DEFAULT_MAX_SIZE ((size_t)64 * 1024 * 1024)
 
@@ -185,6 +185,10 @@ void help_import(FILE *out)
 	        "      --manufacturer M    ics-csv without --into: the manufacturer\n"
 	        "      --max-size BYTES    largest accepted input (default 64 MiB)\n"
 	        "      --max-depth N       deepest accepted nesting (default 64)\n"
+	        "      --max-elements N    most XML elements, JSON values, CSV cells or\n"
+	        "                          tag-value lines accepted (default 1000000)\n"
+	        "      --max-records N     most components or ICS rows imported\n"
+	        "                          (default 10000)\n"
 	        "      --data-dir DIR      read catalogs and schemas from DIR first\n"
 	        "  -v, --verbose           print what each row or component did\n"
 	        "  -h, --help              show this help\n"
@@ -265,6 +269,8 @@ int cmd_import(int argc, char **argv)
 		{ "manufacturer", required_argument, NULL, OPT_MANUFACTURER },
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
+		{ "max-elements", required_argument, NULL, OPT_MAX_ELEMENTS },
+		{ "max-records", required_argument, NULL, OPT_MAX_RECORDS },
 		{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -321,6 +327,18 @@ int cmd_import(int argc, char **argv)
 			if (parse_size(self, "--max-depth", optarg, 100000, &number) != CLI_OK)
 				return CLI_USAGE;
 			opts.max_depth = load.max_depth = (unsigned int)number;
+			break;
+		case OPT_MAX_ELEMENTS:
+			if (parse_size(self, "--max-elements", optarg, (unsigned long long)SIZE_MAX,
+			               &number) != CLI_OK)
+				return CLI_USAGE;
+			opts.max_elements = load.max_elements = (size_t)number;
+			break;
+		case OPT_MAX_RECORDS:
+			if (parse_size(self, "--max-records", optarg, (unsigned long long)SIZE_MAX,
+			               &number) != CLI_OK)
+				return CLI_USAGE;
+			opts.max_records = (size_t)number;
 			break;
 		case OPT_DATA_DIR:
 			load.data_dir = optarg;

@@ -22,6 +22,8 @@ void help_validate(FILE *out)
 	        "      --data-dir DIR   read catalogs and schemas from DIR first\n"
 	        "      --max-size N     refuse files above N bytes (default 64 MiB)\n"
 	        "      --max-depth N    refuse elements nested deeper than N (default 64)\n"
+	        "      --max-elements N refuse files of more than N elements (default\n"
+	        "                       1000000)\n"
 	        "  -h, --help           show this help\n"
 	        "\n"
 	        "Exit status: 0 every file is valid, 1 a file is invalid,\n"
@@ -127,6 +129,7 @@ int cmd_validate(int argc, char **argv)
 		{ "data-dir", required_argument, NULL, 'd' },
 		{ "max-size", required_argument, NULL, 's' },
 		{ "max-depth", required_argument, NULL, 'D' },
+		{ "max-elements", required_argument, NULL, 'E' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -158,6 +161,11 @@ int cmd_validate(int argc, char **argv)
 			opts.max_depth = (unsigned int)depth;
 			break;
 		}
+		case 'E':
+			opts.max_elements = strtoull(optarg, &end, 10);
+			if (*end || !opts.max_elements || optarg[0] == '-')
+				return cli_usage_error(self, "--max-elements takes a positive number");
+			break;
 		case 'h':
 			help_validate(stdout);
 			return CLI_OK;

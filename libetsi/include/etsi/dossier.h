@@ -61,12 +61,20 @@ typedef struct etsi_load_options {
 	unsigned int max_depth;
 	/** Catalog and schema override directory; see ::etsi_catalog_options. */
 	const char *data_dir;
+	/**
+	 * Most elements accepted (values, for etsi_dossier_load_json()); 0 for
+	 * the default, 1 000 000.  Each costs memory however few bytes it
+	 * takes, so with this bound a load's peak memory is a documented
+	 * multiple of the input's size plus a constant (docs/hardening.md).
+	 */
+	size_t max_elements;
 } etsi_load_options;
 
-/** The current version of ::etsi_load_options. */
-#define ETSI_LOAD_OPTIONS_VERSION 1
+/** The current version of ::etsi_load_options (2 added max_elements;
+ * version 1 is still accepted). */
+#define ETSI_LOAD_OPTIONS_VERSION 2
 /** Static initializer for ::etsi_load_options. */
-#define ETSI_LOAD_OPTIONS_INIT { ETSI_LOAD_OPTIONS_VERSION, 0, 0, 0, NULL }
+#define ETSI_LOAD_OPTIONS_INIT { ETSI_LOAD_OPTIONS_VERSION, 0, 0, 0, NULL, 0 }
 
 /**
  * Initializes load options to their defaults.

@@ -191,12 +191,29 @@ typedef struct etsi_import_options {
 	/** Deepest accepted nesting (XML elements, JSON values, nested
 	 * components); 0 for the default, 64. */
 	unsigned int max_depth;
+	/**
+	 * Most items accepted: elements of an XML input, values (and member
+	 * names) of a JSON one, cells of a CSV table, lines of SPDX
+	 * tag-value; 0 for the default, 1 000 000.  Each costs memory however
+	 * few bytes it takes; with this bound an import's peak memory is a
+	 * documented multiple of the input's size plus a constant
+	 * (docs/hardening.md).
+	 */
+	size_t max_elements;
+	/**
+	 * Most records an import adds or updates: components of an SBOM, rows
+	 * of an ICS table; 0 for the default, 10 000.  Each becomes elements
+	 * of the dossier (about 9 KiB of memory for a component, however
+	 * short its entry in the SBOM).
+	 */
+	size_t max_records;
 } etsi_import_options;
 
-/** The current version of ::etsi_import_options. */
-#define ETSI_IMPORT_OPTIONS_VERSION 1
+/** The current version of ::etsi_import_options (2 added max_elements and
+ * max_records; version 1 is still accepted). */
+#define ETSI_IMPORT_OPTIONS_VERSION 2
 /** Static initializer for ::etsi_import_options. */
-#define ETSI_IMPORT_OPTIONS_INIT { ETSI_IMPORT_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0 }
+#define ETSI_IMPORT_OPTIONS_INIT { ETSI_IMPORT_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0 }
 
 /**
  * Initializes import options to their defaults.
