@@ -1468,8 +1468,9 @@ static int open_catalog(etsi_dossier *d, const char *name)
 }
 
 /* Restates validation problems at the JSON paths of their elements, and
- * makes the first one the thread's error. */
-static int report_problems(jin *in, const etsi_diagnostics *diags)
+ * makes the first one the thread's error; @p total counts them when the
+ * list holds fewer (0: the list's errors). */
+static int report_problems(jin *in, const etsi_diagnostics *diags, size_t total)
 {
 	size_t i, n = etsi_diagnostics_count(diags), errors = 0;
 	const etsi_diagnostic *first = NULL;
@@ -1490,11 +1491,16 @@ static int report_problems(jin *in, const etsi_diagnostics *diags)
 	if (!first)
 		return etsi__error_at(ETSI_EVALIDATION, ETSI_ERROR_CLASS_SCHEMA, in->name, 0, 0,
 		                      "the dossier is not valid");
+	if (total > errors)
+		errors = total;
+	if (errors > 1)
+		return etsi__error_at(ETSI_EVALIDATION, ETSI_ERROR_CLASS_SCHEMA, in->name, 0, 0,
+		                      "%s%s%s (and %zu more problem%s)", first_path ? first_path : "",
+		                      first_path ? ": " : "", first->message, errors - 1,
+		                      errors > 2 ? "s" : "");
 	return etsi__error_at(ETSI_EVALIDATION, ETSI_ERROR_CLASS_SCHEMA, in->name, 0, 0,
-	                      "%s%s%s%s", first_path ? first_path : "",
-	                      first_path ? ": " : "", first->message,
-	                      errors > 1 ? " (and more problems; etsi_dossier_validate() on a "
-	                                   "dossier loaded without validation lists them)" : "");
+	                      "%s%s%s", first_path ? first_path : "",
+	                      first_path ? ": " : "", first->message);
 }
 
 static void reset_lines(xmlNode *node)
@@ -1583,7 +1589,7 @@ int etsi__json_load(etsi_dossier **out, const char *data, size_t len, const char
 		error = etsi__schema_get(&schema, "dossier.xsd", d->data_dir);
 		errors = error < 0 ? error : etsi__schema_validate(schema, d->store.docs[0], name, diags);
 		if (errors > 0)
-			report_problems(&in, diags);
+			report_problems(&in, diags, (size_t)errors);
 		etsi_diagnostics_free(diags);
 		if (errors != 0) {
 			error = errors < 0 ? errors : ETSI_EVALIDATION;
@@ -1602,7 +1608,7 @@ int etsi__json_load(etsi_dossier **out, const char *data, size_t len, const char
 
 		error = etsi_dossier_validate(&diags, d);
 		if (error == ETSI_EVALIDATION)
-			report_problems(&in, diags);
+			report_problems(&in, diags, 0);
 		etsi_diagnostics_free(diags);
 		if (error < 0)
 			goto done;

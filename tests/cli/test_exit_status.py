@@ -7,6 +7,7 @@ command against a file of each class, and checks that the status is the
 one the table gives, and that the table names every command `etsi --help`
 lists.  Run through ctest, which sets ETSI_CLI and ETSI_SOURCE_DIR.
 """
+import json
 import os
 import pathlib
 import re
@@ -220,6 +221,66 @@ class ExitStatus(unittest.TestCase):
         self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
         self.assertIn("invalid.xml", r.stderr)
         self.assertNotIn("0 artifacts", r.stdout + r.stderr)
+
+
+
+class ImportErrorOutput(unittest.TestCase):
+    """etsi import lists problems as etsi validate lists schema errors: the
+    first thousand, then how many more; the JSON form (whose problems are
+    schema errors of the dossier it makes) names the first and counts the
+    rest."""
+
+    N = 3000
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = pathlib.Path(tempfile.mkdtemp(prefix="etsi-import-cap-"))
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def assert_capped(self, r):
+        self.assertEqual(r.returncode, 1, r.stderr[-500:])
+        listed = re.findall(r"^\S+: error: ", r.stderr, re.M)
+        self.assertLessEqual(len(listed), 1002)
+        self.assertGreaterEqual(len(listed), 1000)
+        m = re.search(r"(\d+) more problems are not listed", r.stderr)
+        self.assertIsNotNone(m, r.stderr[-500:])
+        self.assertEqual(int(m.group(1)) + 1000, self.N)
+        self.assertLess(len(r.stderr.splitlines()), 1010)
+
+    def test_ics_csv(self):
+        table = self.tmp / "bad.csv"
+        table.write_text("Reference,Status,Support,Detail\r\n" + "".join(
+            f"5.3-{100 + i},M,Y,x\r\n" for i in range(self.N)))
+        into = self.tmp / "into.xml"
+        shutil.copy(CAMERA, into)
+        self.assert_capped(etsi("import", "--from", "ics-csv", "--into", into, table))
+
+    def test_cyclonedx(self):
+        bom = self.tmp / "bad.cdx.json"
+        bom.write_text(json.dumps({"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1,
+                                   "components": [{"type": "library", "name": f"c{i}",
+                                                   "version": "1", "purl": f"not a purl {i}"}
+                                                  for i in range(self.N)]}))
+        into = self.tmp / "into.xml"
+        shutil.copy(CAMERA, into)
+        self.assert_capped(etsi("import", "--from", "cyclonedx", "--into", into, bom))
+
+    def test_json_form(self):
+        form = self.tmp / "camera.json"
+        self.assertEqual(etsi("export", CAMERA, "-o", form, "--force").returncode, 0)
+        doc = json.loads(form.read_text(encoding="utf-8"))
+        doc["dossier"]["ics"]["entry"] = [{"provision": f"5.3-{i}", "support": "Maybe"}
+                                          for i in range(self.N)]
+        form.write_text(json.dumps(doc), encoding="utf-8")
+        r = etsi("import", "--from", "json", form, "-o", self.tmp / "out.xml", "--force")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertLess(len(r.stderr.splitlines()), 5, r.stderr)
+        m = re.search(r"/dossier/ics/entry/0: .*\(and (\d+) more problems\)", r.stderr)
+        self.assertIsNotNone(m, r.stderr)
+        self.assertGreaterEqual(int(m.group(1)), self.N - 1)
 
 
 if __name__ == "__main__":

@@ -218,7 +218,7 @@ static int parse_size(const cli_command *self, const char *option, const char *v
  * (MAX_LISTED and one diagnostic that counts the rest) is printed whole. */
 static void print_report(const etsi_diagnostics *diags, int verbose)
 {
-	size_t i, shown = 0, listed = 0;
+	size_t i, shown = 0, listed = 0, notes = 0;
 
 	for (i = 0; i < etsi_diagnostics_count(diags); i++)
 		shown += etsi_diagnostics_at(diags, i)->severity != ETSI_SEVERITY_INFO || verbose;
@@ -227,15 +227,16 @@ static void print_report(const etsi_diagnostics *diags, int verbose)
 
 		if (d->severity == ETSI_SEVERITY_INFO && !verbose)
 			continue;
-		if (shown > MAX_LISTED + 1 && listed == MAX_LISTED)
-			break;
+		if (shown > MAX_LISTED + 1 && listed == MAX_LISTED) {
+			notes += d->severity == ETSI_SEVERITY_INFO;
+			continue;
+		}
 		cli_print_diagnostic(stderr, d);
 		listed++;
 	}
 	if (listed < shown)
-		cli_error("%zu more %s not listed%s", shown - listed,
-		          verbose ? "problems and notes are" : "problems are",
-		          verbose ? "" : "; fix the ones above first");
+		cli_error("%zu more %s not listed; fix the ones above first", shown - listed,
+		          notes ? "problems and notes are" : "problems are");
 }
 
 static void print_summary(const etsi_diagnostics *diags, const char *in, const char *out)
