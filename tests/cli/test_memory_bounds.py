@@ -147,7 +147,48 @@ class MemoryBound(unittest.TestCase):
                    flood(ROOT, attributes, "</dossier>"), ["validate", "{}"],
                    "more than 1000000 elements and attributes")
 
+    def test_xml_count_is_exact(self):
+        """The prescan counts what the parser builds: elements, attributes
+        and namespace declarations, nothing in comments, CDATA or values."""
+        import xml.etree.ElementTree as ET
+        text = EXAMPLE.read_text(encoding="utf-8")
+        text = text.replace("</dossier>", "<!-- <a b='c'/> --></dossier>")
+        path = self.tmp / "exact.xml"
+        path.write_text(text, encoding="utf-8")
+        count = 0
+        for event, item in ET.iterparse(path, events=("start", "start-ns")):
+            count += 1 if event == "start-ns" else 1 + len(item.attrib)
+        for limit, refused in ((count, False), (count - 1, True)):
+            out = subprocess.run([CLI, "validate", "--max-elements", str(limit), str(path)],
+                                 capture_output=True, text=True)
+            self.assertEqual("more than" in out.stdout, refused, (limit, out.stdout))
+            self.assertEqual(out.returncode, 1 if refused else 0, out.stdout)
+
     # ---- the JSON form (etsi import --from json)
+
+    def test_json_count_is_exact(self):
+        """Values and member names, whatever the strings hold."""
+        import json
+        path = self.tmp / "exact.json"
+        subprocess.run([CLI, "export", "-f", "json", str(EXAMPLE), "-o", str(path), "--force"],
+                       check=True, capture_output=True)
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc["dossier"]["header"]["release"] = 'r "1", {[\\]}: \u00e9'
+
+        def count(v):
+            if isinstance(v, dict):
+                return 1 + sum(1 + count(x) for x in v.values())
+            if isinstance(v, list):
+                return 1 + sum(count(x) for x in v)
+            return 1
+        path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
+        total = count(doc)
+        for limit, refused in ((total, False), (total - 1, True)):
+            out = subprocess.run([CLI, "import", "--from", "json", "--max-elements", str(limit),
+                                  str(path), "-o", str(self.tmp / "o.xml"), "--force"],
+                                 capture_output=True, text=True)
+            self.assertEqual("JSON values" in out.stderr, refused, (limit, out.stderr))
+
 
     def test_json(self):
         command = ["import", "--from", "json", "{}", "-o", str(self.tmp / "out.xml"), "--force"]
