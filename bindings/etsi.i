@@ -165,9 +165,30 @@ static void etsi_py_raise(int code)
 
 /* Diagnostics of a check, of validation, or of results: a list of tuples
  * (severity, file, line, column, rule, element, reference, message, hint,
- * waived, waiver, claim, fact, fact_line) built here, so Python holds no
- * pointer into C memory.  The order is etsi.Diagnostic's. */
+ * waived, waiver, claim, fact, fact_line, id, caused_by, occurrences)
+ * built here, so Python holds no pointer into C memory; the occurrences a
+ * list of (line, element, reference, message), as many as count.  The
+ * order is etsi.Diagnostic's. */
 %{
+static PyObject *etsi_py_occurrences(const etsi_diagnostic *d)
+{
+	PyObject *out = PyList_New(0);
+	size_t k;
+
+	for (k = 0; out && k < d->count; k++) {
+		const etsi_occurrence *o = &d->occurrences[k];
+		PyObject *t = Py_BuildValue("(izzs)", o->line, o->element, o->reference, o->message);
+
+		if (!t || PyList_Append(out, t) < 0) {
+			Py_XDECREF(t);
+			Py_DECREF(out);
+			return NULL;
+		}
+		Py_DECREF(t);
+	}
+	return out;
+}
+
 static PyObject *etsi_py_diagnostics(const etsi_diagnostics *list)
 {
 	PyObject *out = PyList_New(0);
@@ -175,11 +196,13 @@ static PyObject *etsi_py_diagnostics(const etsi_diagnostics *list)
 
 	for (i = 0; out && i < etsi_diagnostics_count(list); i++) {
 		const etsi_diagnostic *d = etsi_diagnostics_at(list, i);
-		PyObject *t = Py_BuildValue("(ssiizzzszOzzzi)", etsi_severity_name(d->severity),
-		                            d->file, d->line, d->column, d->rule, d->element,
-		                            d->reference, d->message, d->hint,
-		                            d->waived ? Py_True : Py_False, d->waiver, d->claim,
-		                            d->fact, d->fact_line);
+		PyObject *occurrences = etsi_py_occurrences(d);
+		PyObject *t = occurrences ?
+			Py_BuildValue("(ssiizzzszOzzzizzN)", etsi_severity_name(d->severity),
+			              d->file, d->line, d->column, d->rule, d->element,
+			              d->reference, d->message, d->hint,
+			              d->waived ? Py_True : Py_False, d->waiver, d->claim,
+			              d->fact, d->fact_line, d->id, d->caused_by, occurrences) : NULL;
 
 		if (!t || PyList_Append(out, t) < 0) {
 			Py_XDECREF(t);
@@ -666,6 +689,46 @@ static void etsi_java_throw(JNIEnv *jenv, int code)
 %}
 
 %{
+/* Occurrence[] of a diagnostic; NULL with a Java exception pending on failure. */
+static jobjectArray etsi_java_occurrences(JNIEnv *jenv, const etsi_diagnostic *d)
+{
+	jclass cls = (*jenv)->FindClass(jenv, "org/libetsi/Occurrence");
+	jmethodID init = cls ? (*jenv)->GetMethodID(jenv, cls, "<init>",
+		"(ILjava/lang/String;Ljava/lang/String;Ljava/lang/String;)V") : NULL;
+	jobjectArray out = init ? (*jenv)->NewObjectArray(jenv, (jsize)d->count, cls, NULL) : NULL;
+	size_t k;
+
+	for (k = 0; out && k < d->count; k++) {
+		const etsi_occurrence *o = &d->occurrences[k];
+		jobject item = NULL;
+
+		if ((*jenv)->PushLocalFrame(jenv, 4) < 0)
+			break;
+		{
+			jstring element = etsi_java_string(jenv, o->element);
+			jstring reference = etsi_java_string(jenv, o->reference);
+			jstring message = etsi_java_string(jenv, o->message);
+
+			if (!(*jenv)->ExceptionCheck(jenv))
+				item = (*jenv)->NewObject(jenv, cls, init, (jint)o->line, element,
+				                          reference, message);
+		}
+		item = (*jenv)->PopLocalFrame(jenv, item);
+		if (!item)
+			break;
+		(*jenv)->SetObjectArrayElement(jenv, out, (jsize)k, item);
+		(*jenv)->DeleteLocalRef(jenv, item);
+	}
+	if (cls)
+		(*jenv)->DeleteLocalRef(jenv, cls);
+	if ((*jenv)->ExceptionCheck(jenv)) {
+		if (out)
+			(*jenv)->DeleteLocalRef(jenv, out);
+		return NULL;
+	}
+	return out;
+}
+
 /* Diagnostic[] from a list; NULL with a Java exception pending on failure. */
 static jobjectArray etsi_java_diagnostics(JNIEnv *jenv, const etsi_diagnostics *list)
 {
@@ -680,14 +743,15 @@ static jobjectArray etsi_java_diagnostics(JNIEnv *jenv, const etsi_diagnostics *
 	init = (*jenv)->GetMethodID(jenv, cls, "<init>",
 		"(Ljava/lang/String;Ljava/lang/String;IILjava/lang/String;Ljava/lang/String;"
 		"Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;ZLjava/lang/String;"
-		"Ljava/lang/String;Ljava/lang/String;I)V");
+		"Ljava/lang/String;Ljava/lang/String;ILjava/lang/String;Ljava/lang/String;I"
+		"[Lorg/libetsi/Occurrence;)V");
 	if (init)
 		out = (*jenv)->NewObjectArray(jenv, (jsize)n, cls, NULL);
 	for (i = 0; out && i < n; i++) {
 		const etsi_diagnostic *d = etsi_diagnostics_at(list, i);
 		jobject item = NULL;
 
-		if ((*jenv)->PushLocalFrame(jenv, 14) < 0)
+		if ((*jenv)->PushLocalFrame(jenv, 18) < 0)
 			break;
 		{
 			jstring severity = etsi_java_string(jenv, etsi_severity_name(d->severity));
@@ -700,12 +764,17 @@ static jobjectArray etsi_java_diagnostics(JNIEnv *jenv, const etsi_diagnostics *
 			jstring waiver = etsi_java_string(jenv, d->waiver);
 			jstring claim = etsi_java_string(jenv, d->claim);
 			jstring fact = etsi_java_string(jenv, d->fact);
+			jstring id = etsi_java_string(jenv, d->id);
+			jstring caused_by = etsi_java_string(jenv, d->caused_by);
+			jobjectArray occurrences = (*jenv)->ExceptionCheck(jenv) ? NULL :
+				etsi_java_occurrences(jenv, d);
 
-			if (!(*jenv)->ExceptionCheck(jenv))
+			if (!(*jenv)->ExceptionCheck(jenv) && occurrences)
 				item = (*jenv)->NewObject(jenv, cls, init, severity, file, (jint)d->line,
 				                          (jint)d->column, rule, element, reference, message,
 				                          hint, (jboolean)(d->waived ? JNI_TRUE : JNI_FALSE),
-				                          waiver, claim, fact, (jint)d->fact_line);
+				                          waiver, claim, fact, (jint)d->fact_line, id,
+				                          caused_by, (jint)d->count, occurrences);
 		}
 		item = (*jenv)->PopLocalFrame(jenv, item);
 		if (!item)
@@ -1160,13 +1229,14 @@ Record *_dossier_add(Dossier *d, Record *parent, int kind,
 		etsi_diagnostics_free(list);
 		return result;
 	}
-	PyObject *_check(const char *as_of = NULL) {
+	PyObject *_check(const char *as_of = NULL, bool ungrouped = false) {
 		etsi_check_options opts = ETSI_CHECK_OPTIONS_INIT;
 		etsi_diagnostics *list = NULL;
 		int rc;
 		PyObject *result;
 
 		opts.as_of = as_of;
+		opts.flags = ungrouped ? ETSI_CHECK_UNGROUPED : 0;
 		Py_BEGIN_ALLOW_THREADS
 		rc = etsi_dossier_check(&list, $self, &opts);
 		Py_END_ALLOW_THREADS
@@ -1356,13 +1426,14 @@ void write_file(const char *path, const char *data, size_t len)
 		return out;
 	}
 	/** The rule engine's findings. */
-	etsi_jdiagnostics java_check(JNIEnv *jenv, const char *as_of) {
+	etsi_jdiagnostics java_check(JNIEnv *jenv, const char *as_of, bool ungrouped) {
 		etsi_check_options opts = ETSI_CHECK_OPTIONS_INIT;
 		etsi_diagnostics *list = NULL;
 		jobjectArray out;
 		int rc;
 
 		opts.as_of = as_of;
+		opts.flags = ungrouped ? ETSI_CHECK_UNGROUPED : 0;
 		rc = etsi_dossier_check(&list, $self, &opts);
 		if (rc < 0 && rc != ETSI_EVALIDATION) {
 			etsi_diagnostics_free(list);

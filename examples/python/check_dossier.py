@@ -2,7 +2,9 @@
 """Check a dossier the way `etsi check` does, and print what is wrong.
 
 Every finding is printed with where it is, the rule, the provision or test
-case concerned and a hint on how to fix it; then a summary line.  The exit
+case concerned and a hint on how to fix it; a finding that stands for
+several places names the others, and one that follows from another says
+so; then a summary line.  The exit
 status suits CI: 0 when no unwaived error remains (and, with --strict, no
 warning), 1 otherwise, 2 when the file cannot be read.
 
@@ -13,6 +15,17 @@ import argparse
 import sys
 
 import etsi
+
+
+def place(first: etsi.Occurrence, other: etsi.Occurrence) -> str:
+    """What sets another place of a grouped finding apart from its first."""
+    element = other.element if other.element and other.element != first.element else None
+    reference = (other.reference if other.reference and other.reference != first.reference
+                 else None)
+    name = "/".join(n for n in (element, reference) if n)
+    if name and other.line and other.line != first.line:
+        return f"{name} (line {other.line})"
+    return name or (f"line {other.line}" if other.line else "the same place")
 
 
 def main() -> int:
@@ -31,8 +44,16 @@ def main() -> int:
         print(f"check_dossier: {e}", file=sys.stderr)
         return 2
 
+    rule_of = {f.id: f.rule for f in findings}
     for finding in findings:
         print(finding)
+        first, *others = finding.occurrences
+        if others:  # the first 8 named, as etsi check names them
+            named = ", ".join(place(first, o) for o in others[:8])
+            more = f", \u2026 and {len(others) - 8} more" if len(others) > 8 else ""
+            print(f"    and {len(others)} more like it: {named}{more}")
+        if finding.caused_by:
+            print(f"    follows from the {rule_of[finding.caused_by]} finding above")
         if finding.hint and not finding.waived:
             print(f"    hint: {finding.hint}")
     errors, warnings = len(findings.errors), len(findings.warnings)

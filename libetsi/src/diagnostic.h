@@ -28,11 +28,22 @@ typedef struct etsi__where {
 	const char *claim;       /* the claim a fact contradicts, or NULL */
 	const char *fact;        /* that fact, or NULL */
 	int fact_line;
+	/* the finding this one follows from, if the check made it: rule id
+	 * (static) and the element it is about */
+	const char *cause_rule;
+	const char *cause_element;
 } etsi__where;
 
 /* Appends a diagnostic; strings are copied.  Returns 0 or ETSI_ENOMEM. */
 int etsi__diagnostics_add(etsi_diagnostics *list, etsi_severity severity,
                           const etsi__where *where, const char *hint,
                           const char *fmt, ...) ETSI__PRINTF(5, 6);
+
+/* What a check does to its findings once they are sorted: merges those of
+ * one rule that differ only in their element, reference and line into one
+ * finding with an occurrence each (unless @p merge is 0), links each to the
+ * finding it follows from, moves it right under that one, and numbers
+ * them F1, F2...  Returns 0 or ETSI_ENOMEM (the list is then unchanged). */
+int etsi__diagnostics_group(etsi_diagnostics *list, int merge);
 
 #endif

@@ -10,6 +10,7 @@
  * through the record API, the same document the report stylesheets read.
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -474,6 +475,13 @@ const etsi_rule *etsi_rule_find(const char *id)
 
 int etsi_check_options_init(etsi_check_options *opts, unsigned int version)
 {
+	if (version == 1) {
+		/* a caller built against version 1: its struct ends before flags */
+		ETSI__ASSERT_ARG(opts);
+		memset(opts, 0, offsetof(etsi_check_options, flags));
+		opts->version = version;
+		return 0;
+	}
 	ETSI__OPTIONS_INIT(opts, version, ETSI_CHECK_OPTIONS_VERSION, "etsi_check_options");
 }
 
@@ -533,8 +541,8 @@ static int carried_unreviewed(const etsi_record *r)
 /* Records a finding for rule r at record `at`, waived when a waiver names
  * the rule and the element or the reference. */
 static void vfinding(eval *ev, int r, int line, const char *element, const char *reference,
-                     const char *claim, const char *fact, int fact_line, const char *fmt,
-                     va_list ap)
+                     const char *claim, const char *fact, int fact_line, int cause,
+                     const char *cause_element, const char *fmt, va_list ap)
 {
 	etsi__buf message = ETSI__BUF_INIT, key = ETSI__BUF_INIT;
 	etsi_record *waiver = NULL;
@@ -578,6 +586,8 @@ static void vfinding(eval *ev, int r, int line, const char *element, const char 
 	where.claim = claim;
 	where.fact = fact;
 	where.fact_line = fact_line;
+	where.cause_rule = cause_element ? rules[cause].id : NULL;
+	where.cause_element = cause_element;
 	if (etsi__diagnostics_add(ev->diags, rules[r].severity, &where, rules[r].hint, "%s",
 	                          message.ptr) < 0)
 		OOM(ev);
@@ -595,7 +605,25 @@ static void finding(eval *ev, int r, const etsi_record *at, const char *element,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfinding(ev, r, etsi_record_line(at), element, reference, NULL, NULL, 0, fmt, ap);
+	vfinding(ev, r, etsi_record_line(at), element, reference, NULL, NULL, 0, 0, NULL, fmt,
+	         ap);
+	va_end(ap);
+}
+
+/* A finding that follows from the finding of rule @p cause about
+ * @p cause_element, when there is one (NULL: none). */
+static void caused_finding(eval *ev, int r, const etsi_record *at, const char *reference,
+                           int cause, const char *cause_element, const char *fmt, ...)
+	ETSI__PRINTF(7, 8);
+
+static void caused_finding(eval *ev, int r, const etsi_record *at, const char *reference,
+                           int cause, const char *cause_element, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfinding(ev, r, etsi_record_line(at), NULL, reference, NULL, NULL, 0, cause,
+	         cause_element, fmt, ap);
 	va_end(ap);
 }
 
@@ -606,7 +634,7 @@ void etsi__eval_finding(eval *ev, int r, int line, const char *element, const ch
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfinding(ev, r, line, element, reference, claim, fact, fact_line, fmt, ap);
+	vfinding(ev, r, line, element, reference, claim, fact, fact_line, 0, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -696,8 +724,8 @@ static void finding_in(eval *ev, int r, const char *section, const char *element
 		node = etsi__xml_child(etsi__xml_child(root, ETSI__NS_DOSSIER, "header"),
 		                       ETSI__NS_DOSSIER, section);
 	va_start(ap, fmt);
-	vfinding(ev, r, etsi__xml_line(node ? node : root), element, reference, NULL, NULL, 0,
-	         fmt, ap);
+	vfinding(ev, r, etsi__xml_line(node ? node : root), element, reference, NULL, NULL, 0, 0,
+	         NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -977,6 +1005,8 @@ static void index_dossier(eval *ev)
 		const char *expires = get(w, "expires");
 		int put;
 
+		if (!etsi_record_key(w))
+			continue; /* invalid (a schema error): nothing can refer to it */
 		if (!etsi_rule_find(get(w, "rule"))) {
 			finding(ev, R_WAIVER_UNKNOWN_RULE, w, etsi_record_key(w), NULL,
 			        "waiver '%s' names rule '%s', which does not exist",
@@ -1071,7 +1101,10 @@ static const presence *input_presence(eval *ev, const char *table, const char *f
 					missing_row(&missing, "component", etsi_record_key(c));
 			} else if (!row || (field && no_value(row, field))) {
 				missing_row(&missing, "component", etsi_record_key(c));
+				p->partial |= row != NULL;
 			}
+			if (!row && !p->rowless)
+				p->rowless = etsi_record_key(c);
 		}
 		break;
 	case 7: /* 7-UpdMech: every implemented mechanism */
@@ -1084,8 +1117,12 @@ static const presence *input_presence(eval *ev, const char *table, const char *f
 
 			if (etsi__streq(get(m, "implemented"), "false"))
 				continue;
-			if (!row || (field && no_value(row, field)))
+			if (!row || (field && no_value(row, field))) {
 				missing_row(&missing, "mechanism", etsi_record_key(m));
+				p->partial |= row != NULL;
+			}
+			if (!row && !p->rowless)
+				p->rowless = etsi_record_key(m);
 		}
 		break;
 	case 8:   /* 8-UpdProc: at least one procedure */
@@ -1228,20 +1265,29 @@ static void check_inputs(eval *ev, const etsi_record *entry, const char *provisi
 			const char *table = get(input, "table"), *field = get(input, "field");
 			etsi__buf key = ETSI__BUF_INIT;
 			const presence *p;
-			int put;
+			int put, whole_row;
 
-			etsi__buf_printf(&key, "%s %s", table, field ? field : "");
+			p = input_presence(ev, table, field);
+			/* every field of a row that is not there at all: one finding
+			 * for the table, which follows from the missing row */
+			whole_row = p && p->state == 0 && p->rowless && !p->partial;
+			etsi__buf_printf(&key, "%s %s", table, field && !whole_row ? field : "");
 			put = key.failed ? ETSI_ENOMEM : etsi__map_put(&seen, key.ptr, input);
 			etsi__buf_dispose(&key);
 			if (put < 0)
 				OOM(ev);
-			if (put != 0)
+			if (put != 0 || !p || p->state != 0)
 				continue; /* asked by several test cases: reported once */
-			p = input_presence(ev, table, field);
-			if (p && p->state == 0)
-				finding(ev, input_rule(table), entry, NULL, provision,
-				        "%s is claimed Y, but its test cases read %s%s%s: %s", provision,
-				        table, field ? " " : "", field ? field : "", p->missing);
+			if (whole_row)
+				caused_finding(ev, input_rule(table), entry, provision, R_IXIT_ROW_MISSING,
+				               p->rowless, "%s is claimed Y, but its test cases read the "
+				               "%s rows: %s", provision, table, p->missing);
+			else
+				caused_finding(ev, input_rule(table), entry, provision, R_IXIT_ROW_MISSING,
+				               p->rowless,
+				               "%s is claimed Y, but its test cases read %s%s%s: %s",
+				               provision, table, field ? " " : "", field ? field : "",
+				               p->missing);
 		}
 	}
 	etsi__map_dispose(&seen);
@@ -1400,7 +1446,7 @@ static void check_evidence(eval *ev)
 		const char *fit = get(p, "evidence-categories");
 		int external = 0;
 
-		if (fit && category && strcmp(category, "other") != 0) {
+		if (fit && category && *category && strcmp(category, "other") != 0) {
 			size_t len = strlen(category);
 			const char *at = fit;
 			int found = 0;
@@ -1420,7 +1466,7 @@ static void check_evidence(eval *ev)
 			        provision);
 		/* carried forward and marked needs-review (etsi release): the
 		 * needs-review finding says it all, once */
-		if (!etsi__streq(get(e, "release"), ev->release) &&
+		if (ev->release && !etsi__streq(get(e, "release"), ev->release) &&
 		    (!get(e, "carried-from") || !get(e, "reviewed-by") || !get(e, "reviewed-on")) &&
 		    !(etsi__streq(review, "needs-review") && carried_unreviewed(e)))
 			finding(ev, R_EVIDENCE_RELEASE, e, id, provision,
@@ -2019,7 +2065,7 @@ static int build_gate(eval *ev)
 
 static void add_findings(eval *ev)
 {
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < etsi_diagnostics_count(ev->diags); i++) {
 		const etsi_diagnostic *d = etsi_diagnostics_at(ev->diags, i);
@@ -2042,8 +2088,22 @@ static void add_findings(eval *ev)
 		attr(ev, f, "fact", d->fact);
 		snprintf(line, sizeof(line), "%d", d->fact_line);
 		attr(ev, f, "fact-line", d->fact_line ? line : NULL);
+		attr(ev, f, "id", d->id);
+		attr(ev, f, "caused-by", d->caused_by);
+		snprintf(line, sizeof(line), "%zu", d->count);
+		attr(ev, f, "count", d->count > 1 ? line : NULL);
 		text_child(ev, f, "message", d->message);
 		text_child(ev, f, "hint", d->hint);
+		for (k = 0; d->count > 1 && k < d->count; k++) {
+			const etsi_occurrence *o = &d->occurrences[k];
+			xmlNodePtr occ = add(ev, f, "occurrence");
+
+			snprintf(line, sizeof(line), "%d", o->line);
+			attr(ev, occ, "line", o->line ? line : NULL);
+			attr(ev, occ, "element", o->element);
+			attr(ev, occ, "reference", o->reference);
+			set_text(ev, occ, o->message);
+		}
 	}
 }
 
@@ -2205,15 +2265,20 @@ int etsi__evaluate(etsi_diagnostics **diags_out, xmlDocPtr *doc_out, etsi_dossie
 	etsi_outcome overall = ETSI_OUTCOME_NOT_ASSESSED;
 	eval ev;
 	int error, invalid, ready = 0;
+	unsigned int flags;
 	size_t i;
 
 	*diags_out = NULL;
 	if (doc_out)
 		*doc_out = NULL;
 	ETSI__ASSERT_ARG(d);
-	if (opts && opts->version != ETSI_CHECK_OPTIONS_VERSION)
+	if (opts && opts->version != ETSI_CHECK_OPTIONS_VERSION && opts->version != 1)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "etsi_check_options version %u is unknown", opts->version);
+	flags = opts && opts->version >= 2 ? opts->flags : 0;
+	if (flags & ~ETSI_CHECK_UNGROUPED)
+		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+		                   "unknown etsi_check_options flags 0x%x", flags);
 	memset(&ev, 0, sizeof(ev));
 	if ((error = set_as_of(&ev, opts)) < 0)
 		return error;
@@ -2278,7 +2343,8 @@ int etsi__evaluate(etsi_diagnostics **diags_out, xmlDocPtr *doc_out, etsi_dossie
 	}
 	if (ev.skipped_lines.len)
 		note_skipped(&ev);
-	if (ev.oom || etsi__diagnostics_sort(ev.diags, finding_order) < 0)
+	if (ev.oom || etsi__diagnostics_sort(ev.diags, finding_order) < 0 ||
+	    etsi__diagnostics_group(ev.diags, !(flags & ETSI_CHECK_UNGROUPED)) < 0)
 		goto oom;
 	if (doc_out) {
 		ready = build_gate(&ev) && !invalid &&

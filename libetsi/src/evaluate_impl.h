@@ -109,6 +109,10 @@ typedef struct fact_state {
 typedef struct presence {
 	int state;        /* 1 present, 0 missing, -1 not checked */
 	char *missing;    /* which rows lack it */
+	const char *rowless; /* the first component or mechanism that lacks the
+	                      * whole IXIT row: the ixit-row-missing finding
+	                      * about it is the cause */
+	int partial;         /* a row that is there lacks the field */
 } presence;
 
 /* An unknown fact a claimed provision rests on: never an error, it marks

@@ -552,8 +552,12 @@ static const etsi__field finding_fields[] = {
 	A("claim", "claim", T_LINE, 0),
 	A("fact", "fact", T_LINE, 0),
 	A("fact-line", "fact-line", ETSI__T_UINT, 0),
+	A("id", "id", T_LINE, 0),
+	A("caused-by", "caused-by", T_LINE, 0),
+	A("count", "count", ETSI__T_UINT, 0),
 	E("message", "message", T_TEXT, 0),
 	E("hint", "hint", T_TEXT, 0),
+	E("occurrence", "occurrence", T_TEXT, LIST),
 };
 
 static const etsi__field planned_case_fields[] = {

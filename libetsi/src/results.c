@@ -192,6 +192,31 @@ static int json_set_string(json_t *obj, const char *key, const char *value)
 	return json_object_set_new(obj, key, json_string(value));
 }
 
+/* Every place a finding stands for, the first being its own. */
+static json_t *occurrences_json(const etsi_diagnostic *d)
+{
+	json_t *array = json_array();
+	size_t k;
+
+	for (k = 0; array && k < d->count; k++) {
+		const etsi_occurrence *o = &d->occurrences[k];
+		json_t *r = json_object();
+		int failed = !r;
+
+		if (o->line)
+			failed |= json_object_set_new(r, "line", json_integer(o->line)) < 0;
+		failed |= json_set_string(r, "element", o->element) < 0;
+		failed |= json_set_string(r, "reference", o->reference) < 0;
+		failed |= json_set_string(r, "message", o->message) < 0;
+		if (failed || json_array_append_new(array, r) < 0) {
+			json_decref(r);
+			json_decref(array);
+			return NULL;
+		}
+	}
+	return array;
+}
+
 static json_t *findings_json(const etsi_results *results)
 {
 	const etsi_diagnostics *list = results->findings;
@@ -221,6 +246,10 @@ static json_t *findings_json(const etsi_results *results)
 		failed |= json_set_string(f, "fact", d->fact) < 0;
 		if (d->fact_line)
 			failed |= json_object_set_new(f, "fact_line", json_integer(d->fact_line)) < 0;
+		failed |= json_set_string(f, "id", d->id) < 0;
+		failed |= json_set_string(f, "caused_by", d->caused_by) < 0;
+		failed |= json_object_set_new(f, "count", json_integer((json_int_t)d->count)) < 0;
+		failed |= json_object_set_new(f, "records", occurrences_json(d)) < 0;
 		if (failed || json_array_append_new(array, f) < 0) {
 			json_decref(array);
 			return NULL;

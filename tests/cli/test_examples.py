@@ -447,6 +447,12 @@ class SmartCamera(Example, unittest.TestCase):
         # else expires before 2028.  Expired artifacts block the handoff only
         r = etsi("check", "--as-of", "2027-05-01", self.path)
         self.assertEqual(r.returncode, 1)
+        # one fact, the same expiry: one finding naming both
+        self.assertEqual(re.findall(r"error\[artifact-expired\] \S+: artifact '([^']+)'",
+                                    r.stdout), ["art-help-updates"])
+        self.assertRegex(r.stdout, r"\n    and 1 more like it: art-support-page/5\.3-13 \(line \d+\)\n")
+        self.assertIn(": 1 error, 0 warnings", r.stdout)
+        r = etsi("check", "--ungrouped", "--as-of", "2027-05-01", self.path)
         self.assertEqual(sorted(re.findall(r"error\[artifact-expired\] \S+: artifact '([^']+)'",
                                            r.stdout)),
                          ["art-help-updates", "art-support-page"])

@@ -28,8 +28,12 @@ RULES_DIR = SOURCE / "tests" / "data" / "rules"
 BASELINES = [RULES_DIR / "baseline-v3.xml", RULES_DIR / "baseline-v2.xml"]
 FIXTURES = sorted(RULES_DIR.glob("*/*.xml"))
 AS_OF = "2026-06-01"
-FINDING_KEYS = {"file", "rule", "severity", "layer", "step", "message", "waived"}
-OPTIONAL_KEYS = {"line", "element", "reference", "waiver", "hint", "claim", "fact", "fact_line"}
+FINDING_KEYS = {"file", "rule", "severity", "layer", "step", "message", "waived", "id", "count",
+                "records"}
+OPTIONAL_KEYS = {"line", "element", "reference", "waiver", "hint", "claim", "fact", "fact_line",
+                 "caused_by"}
+RECORD_KEYS = {"message"}
+OPTIONAL_RECORD_KEYS = {"line", "element", "reference"}
 
 # Fixtures whose "expect:" line states what the engine should do but does not
 # do yet, and which generic checks they are kept out of.  Each has its own
@@ -458,13 +462,16 @@ class Fixtures(unittest.TestCase):
                 path = RULES_DIR / fixture
                 _, findings = check(path)
                 mine = [f for f in findings if f["rule"] == path.parent.name]
-                matching = [f for f in mine
-                            if all(f.get(k) == facts[k]
-                                   for k in ("element", "reference", "claim", "fact",
-                                             "fact_line")
+                # a grouped finding matches by any of its places: its own
+                # claim and fact, the place's element, reference, message
+                matching = [r for f in mine for r in f["records"]
+                            if all(r.get(k) == facts[k] for k in ("element", "reference")
                                    if k in facts)
-                            and all(part in f["message"] for part in facts.get("message", []))]
-                seen = [(f.get("element"), f.get("reference"), f["message"]) for f in mine]
+                            and all(f.get(k) == facts[k] for k in ("claim", "fact", "fact_line")
+                                    if k in facts)
+                            and all(part in r["message"] for part in facts.get("message", []))]
+                seen = [(r.get("element"), r.get("reference"), r["message"])
+                        for f in mine for r in f["records"]]
                 self.assertTrue(matching, f"no finding with {facts}: {seen}")
 
     def test_every_fail_fixture_has_key_facts(self):
@@ -506,22 +513,45 @@ class Fixtures(unittest.TestCase):
                     self.assertEqual((f["severity"], f["layer"], f["step"]), table[f["rule"]])
 
     def test_findings_are_ordered_by_rule_table_then_line(self):
+        # the findings that follow from none are in rule-table order, then
+        # document order; each of the others comes right under its cause
         for path in FIXTURES:
             with self.subTest(fixture=name(path)):
                 _, findings = check(path)
-                keys = [(RULE_IDS.index(f["rule"]), f.get("line", 0)) for f in findings]
+                roots = [f for f in findings if "caused_by" not in f]
+                keys = [(RULE_IDS.index(f["rule"]), f.get("line", 0)) for f in roots]
                 self.assertEqual(keys, sorted(keys))
+                root = None
+                for f in findings:
+                    if "caused_by" not in f:
+                        root = f
+                    else:
+                        self.assertEqual(f["caused_by"], root["id"])
+                self.assertEqual([f["id"] for f in findings],
+                                 [f"F{i}" for i in range(1, len(findings) + 1)])
 
     def test_multi_rule_order(self):
         _, findings = check(RULES_DIR / "boundary-absence-unjustified" / "fail-no-element.xml")
         self.assertEqual([f["rule"] for f in findings],
                          ["boundary-absence-unjustified", "ics-na-contradicts-facts",
+                          "constrained-replacement-missing"])
+        # one fact (the component cannot be updated), three provisions:
+        # one finding, its places in document order
+        records = findings[1]["records"]
+        self.assertEqual(findings[1]["count"], 3)
+        self.assertEqual([r.get("reference") for r in records], ["5.3-14", "5.3-15A", "5.3-15B"])
+        lines = [r["line"] for r in records]
+        self.assertEqual(lines, sorted(lines))
+        self.assertEqual(findings[1]["line"], lines[0])
+        # --ungrouped: one finding for each place
+        _, each = check(RULES_DIR / "boundary-absence-unjustified" / "fail-no-element.xml",
+                        "--ungrouped")
+        self.assertEqual([f["rule"] for f in each],
+                         ["boundary-absence-unjustified", "ics-na-contradicts-facts",
                           "ics-na-contradicts-facts", "ics-na-contradicts-facts",
                           "constrained-replacement-missing"])
-        self.assertEqual([f.get("reference") for f in findings[1:4]],
-                         ["5.3-14", "5.3-15A", "5.3-15B"])
-        lines = [f["line"] for f in findings[1:4]]
-        self.assertEqual(lines, sorted(lines))
+        self.assertEqual([f["count"] for f in each], [1] * 5)
+        self.assertEqual([r["message"] for r in records], [f["message"] for f in each[1:4]])
 
 
 class Reporting(unittest.TestCase):
@@ -559,6 +589,10 @@ class Reporting(unittest.TestCase):
                 with self.subTest(fixture=name(path), rule=f.get("rule")):
                     self.assertLessEqual(FINDING_KEYS, set(f))
                     self.assertLessEqual(set(f), FINDING_KEYS | OPTIONAL_KEYS)
+                    self.assertEqual(len(f["records"]), f["count"])
+                    for r in f["records"]:
+                        self.assertLessEqual(RECORD_KEYS, set(r))
+                        self.assertLessEqual(set(r), RECORD_KEYS | OPTIONAL_RECORD_KEYS)
                     self.assertEqual(f["file"], str(path))
                     self.assertIn(f["severity"], ("error", "warning", "info"))
                     self.assertIsInstance(f["waived"], bool)
@@ -588,6 +622,45 @@ class Reporting(unittest.TestCase):
         self.assertRegex(r.stdout, rf"^{re.escape(str(path))}:\d+: "
                                    r"error\[boundary-component-uncovered\]: component 'comp-wifi'")
 
+    def test_grouped_text_is_capped(self):
+        # 19 provisions without an ICS entry: one finding, eight places
+        # named, the rest counted; --all names them all
+        path = RULES_DIR.parent / "invalid" / "several-problems.xml"
+        r = etsi("check", "--as-of", AS_OF, path)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout.count("error[ics-entry-missing]"), 1)
+        self.assertIn(
+            "error[ics-entry-missing] 5.3-1: provision 5.3-1 of EN 303 645 V3.1.3 has no ICS "
+            "entry\n    and 18 more like it: 5.3-2, 5.3-3, 5.3-4A, 5.3-4B, 5.3-5, 5.3-6A, "
+            "5.3-6B, 5.3-7, \u2026 and 10 more\n", r.stdout)
+        every = etsi("check", "--all", "--as-of", AS_OF, path)
+        self.assertIn("5.3-15A, 5.3-15B, 5.3-16\n", every.stdout)
+        self.assertNotIn("\u2026", every.stdout)
+        each = etsi("check", "--ungrouped", "--as-of", AS_OF, path)
+        self.assertEqual(each.stdout.count("error[ics-entry-missing]"), 19)
+        self.assertNotIn("more like it", each.stdout)
+        # the summary counts findings: a grouped one once
+        self.assertRegex(r.stdout, r": 10 errors, 2 warnings, 0 info, 0 waived\n$")
+        self.assertRegex(each.stdout, r": 28 errors, 2 warnings, 0 info, 0 waived\n$")
+
+    def test_a_finding_that_follows_from_another_is_shown_under_it(self):
+        path = RULES_DIR / "ixit-row-missing" / "fail-mechanism.xml"
+        status, findings = check(path)
+        self.assertEqual(status, 1)
+        self.assertEqual([(f["id"], f["rule"], f.get("caused_by")) for f in findings],
+                         [("F1", "ixit-row-missing", None),
+                          ("F2", "ixit-mechanism-input-missing", "F1")])
+        # every claimed provision that reads the missing row, once
+        self.assertEqual(findings[1]["count"], 13)
+        self.assertIn("read the 7-UpdMech rows: missing for mechanism 'mech-ota'",
+                      findings[1]["message"])
+        r = etsi("check", "--as-of", AS_OF, path)
+        self.assertIn("    follows from the ixit-row-missing finding above\n", r.stdout)
+        # ungrouped, the link stays: every input finding names the row's
+        _, each = check(path, "--ungrouped")
+        self.assertEqual({f.get("caused_by") for f in each[1:]}, {"F1"})
+        self.assertEqual(len(each), 14)
+
     def test_text_and_json_agree(self):
         path = RULES_DIR / "ixit-mechanism-input-missing" / "fail.xml"
         _, findings = check(path)
@@ -595,6 +668,8 @@ class Reporting(unittest.TestCase):
         lines = [line for line in r.stdout.splitlines()
                  if not line.startswith("    ") and "[" in line]
         self.assertEqual(len(lines), len(findings))
+        self.assertEqual(r.stdout.count("more like it"),
+                         len([f for f in findings if f["count"] > 1]))
         for line, f in zip(lines, findings):
             self.assertIn(f"{f['severity']}[{f['rule']}] {f['reference']}: {f['message']}", line)
 

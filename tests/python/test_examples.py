@@ -50,6 +50,8 @@ class CheckDossierTest(TempDirTestCase):
                      RULES / "waiver-unused" / "pass.xml",
                      RULES / "dut-constraint-unstated" / "fail.xml",
                      RULES / "baseline-v3.xml",
+                     RULES / "ixit-row-missing" / "fail-mechanism.xml",
+                     DATA / "invalid" / "several-problems.xml",
                      DATA / "schema-invalid" / "bad-enum.xml"):
             with self.subTest(path.relative_to(DATA).as_posix()):
                 mine = run("check_dossier.py", "--as-of", RULES_AS_OF, path)

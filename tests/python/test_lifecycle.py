@@ -173,8 +173,11 @@ class Release(TempDirTestCase):
                 self.assertEqual(e["carried-from-evidence"], e.key)
             self.assertEqual(new.find("verdict", "5.3-9-1")["carried-from"], "1.0.0")
             self.assertEqual(new.validate(), [])
-            rules = [f.rule for f in new.check(AS_OF)]
+            rules = [f.rule for f in new.check(AS_OF, grouped=False)]
             self.assertEqual(rules.count("ics-needs-review"), 5)
+            grouped = [f for f in new.check(AS_OF) if f.rule == "ics-needs-review"]
+            self.assertEqual(sum(len(f.occurrences) for f in grouped), 5)
+            self.assertLess(len(grouped), 5)
             self.assertEqual(rules.count("verdict-needs-review"), 1)
             self.assertEqual(rules.count("evidence-needs-review"), 4)
             with new.evaluate(AS_OF) as results:

@@ -294,3 +294,22 @@ void test_isolated(const char *what, test_isolated_fn fn, void *arg, unsigned ti
 		fail_msg("%s failed (exit status %d): %s", what,
 		         WIFEXITED(status) ? WEXITSTATUS(status) : -1, message);
 }
+
+size_t test_count_findings(const etsi_diagnostics *list, const char *rule,
+                           const char *reference)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < etsi_diagnostics_count(list); i++) {
+		const etsi_diagnostic *d = etsi_diagnostics_at(list, i);
+
+		if (!d->rule || strcmp(d->rule, rule) != 0)
+			continue;
+		for (k = 0; k < d->count; k++) {
+			const char *ref = d->occurrences[k].reference;
+
+			n += !reference || (ref && strcmp(ref, reference) == 0);
+		}
+	}
+	return n;
+}

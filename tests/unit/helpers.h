@@ -120,4 +120,9 @@ const char *test_failure_str(const char *file, int line, const char *what,
 int test_init(void **state);
 int test_shutdown(void **state);
 
+/* How many places findings of @p rule were made at (a grouped finding
+ * counts each of its occurrences), about @p reference when not NULL. */
+size_t test_count_findings(const etsi_diagnostics *list, const char *rule,
+                           const char *reference);
+
 #endif

@@ -707,17 +707,13 @@ static void test_import__check_flags_undecided(void **state)
 {
 	etsi_dossier *d = minimal();
 	etsi_diagnostics *findings = NULL;
-	size_t i, undecided = 0;
+	size_t undecided;
 
 	(void)state;
 	etsi_diagnostics_free(import_file(d, "spdx", test_data_path("interchange/sbom-small.spdx.json"),
 	                                  0));
 	assert_int_equal(etsi_dossier_check(&findings, d, NULL), ETSI_EVALIDATION);
-	for (i = 0; i < etsi_diagnostics_count(findings); i++) {
-		const etsi_diagnostic *g = etsi_diagnostics_at(findings, i);
-
-		undecided += g->rule && strcmp(g->rule, "boundary-updateability-undecided") == 0;
-	}
+	undecided = test_count_findings(findings, "boundary-updateability-undecided", NULL);
 	assert_int_equal(undecided, 3);
 	etsi_diagnostics_free(findings);
 	etsi_dossier_free(d);

@@ -52,16 +52,7 @@ static etsi_dossier *released(const etsi_dossier *old)
 
 static int has_rule(const etsi_diagnostics *list, const char *rule, const char *reference)
 {
-	size_t i, n = 0;
-
-	for (i = 0; i < etsi_diagnostics_count(list); i++) {
-		const etsi_diagnostic *d = etsi_diagnostics_at(list, i);
-
-		if (d->rule && strcmp(d->rule, rule) == 0 &&
-		    (!reference || (d->reference && strcmp(d->reference, reference) == 0)))
-			n++;
-	}
-	return (int)n;
+	return (int)test_count_findings(list, rule, reference);
 }
 
 /* ---- release ------------------------------------------------------------ */

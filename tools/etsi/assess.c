@@ -62,7 +62,7 @@ struct common {
 };
 
 enum { OPT_DATA_DIR = 1000, OPT_AS_OF, OPT_STRICT, OPT_STORE, OPT_DATE, OPT_NOTE,
-       OPT_INDICATION, OPT_CSV_RAW };
+       OPT_INDICATION, OPT_CSV_RAW, OPT_UNGROUPED, OPT_ALL };
 
 /* ---- check -------------------------------------------------------------- */
 
@@ -100,6 +100,8 @@ struct check_batch {
 	int strict;
 	int json;
 	int color;          /* colour the severities */
+	int ungrouped;      /* one finding for each place */
+	int all;            /* every occurrence of a grouped finding */
 	struct check_job *jobs;
 	size_t n;
 	size_t next;        /* the next job a worker takes */
@@ -156,6 +158,7 @@ static void check_one(const struct check_batch *b, struct check_job *job)
 		goto done;
 	}
 	check_opts.as_of = b->o->as_of;
+	check_opts.flags = b->ungrouped ? ETSI_CHECK_UNGROUPED : 0;
 	error = etsi_dossier_evaluate(&results, dossier, &check_opts);
 	if (error < 0 && error != ETSI_EVALIDATION)
 		error_last_to(err, etsi_dossier_path(dossier));
@@ -172,7 +175,8 @@ static void check_one(const struct check_batch *b, struct check_job *job)
 		if ((b->json ? etsi_results_write(&text, &len, results, "findings", "json")
 		             : etsi_diagnostics_format(&text, &len, findings,
 		                                       etsi_dossier_path(dossier),
-		                                       b->color ? ETSI_DIAGNOSTICS_FORMAT_COLOR : 0))
+		                                       (b->color ? ETSI_DIAGNOSTICS_FORMAT_COLOR : 0) |
+		                                       (b->all ? ETSI_DIAGNOSTICS_FORMAT_ALL : 0)))
 		    < 0) {
 			error_last_to(err, "check");
 			job->status = CLI_USAGE;
@@ -367,6 +371,11 @@ void help_check(FILE *out)
 	        "  -f, --format F       text (default) or json\n"
 	        "      --strict         warnings fail the check too\n"
 	        "      --as-of DATE     check expiry dates against DATE (default: today)\n"
+	        "      --ungrouped      one finding for each place; by default the\n"
+	        "                       findings of one rule and cause are one, with\n"
+	        "                       its further places on a line 'and N more like it'\n"
+	        "      --all            name every place of a grouped finding (text),\n"
+	        "                       not the first 8 and '... and N more'\n"
 	        "  -j, --jobs N         check N files at once (0: one per processor;\n"
 	        "                       default 1)\n"
 	        "      --color WHEN     colour the severities: never, always or auto\n"
@@ -384,6 +393,8 @@ int cmd_check(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "as-of", required_argument, NULL, OPT_AS_OF },
+		{ "ungrouped", no_argument, NULL, OPT_UNGROUPED },
+		{ "all", no_argument, NULL, OPT_ALL },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "data-dir", required_argument, NULL, OPT_DATA_DIR },
 		{ "help", no_argument, NULL, 'h' },
@@ -406,6 +417,12 @@ int cmd_check(int argc, char **argv)
 			break;
 		case OPT_STRICT:
 			batch.strict = 1;
+			break;
+		case OPT_UNGROUPED:
+			batch.ungrouped = 1;
+			break;
+		case OPT_ALL:
+			batch.all = 1;
 			break;
 		case OPT_AS_OF:
 			if (cli_check_date(self, "--as-of", optarg) != CLI_OK)

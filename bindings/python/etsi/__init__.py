@@ -59,7 +59,8 @@ from ._core import (  # noqa: F401  (re-exported)
 
 __all__ = [
     # classes
-    "Catalog", "Diagnostic", "Diagnostics", "Dossier", "Record", "Results", "Rule",
+    "Catalog", "Diagnostic", "Diagnostics", "Dossier", "Occurrence", "Record", "Results",
+    "Rule",
     # errors
     "ConflictError", "Error", "ExistsError", "FileError", "IntegrityError", "InvalidError",
     "LimitError",
@@ -145,6 +146,15 @@ del _cls, _code, _name
 # ---------------------------------------------------------------------------
 # plain values
 
+class Occurrence(NamedTuple):
+    """One place a grouped finding was made (see :attr:`Diagnostic.occurrences`)."""
+
+    line: int                  #: 0 when unknown
+    element: Optional[str]     #: id or key of the element concerned
+    reference: Optional[str]   #: provision, test case or IXIT entry concerned
+    message: str               #: the message as it would read alone
+
+
 class Diagnostic(NamedTuple):
     """A located problem: a schema or reference error, or a check finding.
 
@@ -155,6 +165,14 @@ class Diagnostic(NamedTuple):
     ``claim`` (such as "ICS 5.3-9: Y"), ``fact`` (such as "mechanism 'ota'
     verification where=server-or-transport") and ``fact_line``, the line of
     that fact in ``file``.  Other diagnostics have None, None and 0 there.
+
+    A check groups the findings of one rule that differ only in the element
+    or reference they are about into one: ``occurrences`` lists the places
+    it stands for, the first being its own (``len(d.occurrences)`` is C's
+    ``count``; a tuple's ``count()`` method keeps its meaning).  A
+    finding that follows from another (the fields of an IXIT row that is
+    missing altogether) names it in ``caused_by``, by its ``id`` ("F1",
+    "F2"...), and comes right after it.
     """
 
     severity: str              #: "error", "warning" or "info"
@@ -171,6 +189,9 @@ class Diagnostic(NamedTuple):
     claim: Optional[str] = None  #: the claim a recorded fact contradicts
     fact: Optional[str] = None   #: the recorded fact that contradicts it
     fact_line: int = 0           #: the line of that fact in file; 0 when unknown
+    id: Optional[str] = None     #: "F1", "F2"...: the finding's id within a check
+    caused_by: Optional[str] = None  #: the id of the finding this one follows from
+    occurrences: Tuple[Occurrence, ...] = ()  #: those places, its own first
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -354,7 +375,8 @@ class Diff:
 
 
 def _diagnostics(raw: Sequence[tuple]) -> Diagnostics:
-    return Diagnostics(Diagnostic(*t) for t in raw)
+    return Diagnostics(Diagnostic(*t[:-1], tuple(Occurrence(*o) for o in t[-1]))  # type: ignore[misc]
+                       if len(t) == 17 else Diagnostic(*t) for t in raw)
 
 
 # ---------------------------------------------------------------------------
@@ -1307,15 +1329,19 @@ class Dossier(_Owner):
         (``etsi validate``); an empty list when the dossier is valid."""
         return _diagnostics(self._handle()._validate())
 
-    def check(self, as_of: Optional[_DateLike] = None) -> Diagnostics:
+    def check(self, as_of: Optional[_DateLike] = None, *,
+              grouped: bool = True) -> Diagnostics:
         """The rule engine's findings (``etsi check``): schema and reference
         errors first, then the rules' findings on a valid dossier.
         ``as_of`` is the date expiry is checked against (default today).
         ``findings.errors`` empty means ``etsi check`` would exit with 0.
+        Repeated findings of one rule and cause come as one, with a
+        ``count`` and its ``occurrences``; ``grouped=False`` gives one
+        finding for each place (``etsi check --ungrouped``).
 
         :raises InvalidError: a bad date
         """
-        return _diagnostics(self._handle()._check(_date(as_of, "as_of")))
+        return _diagnostics(self._handle()._check(_date(as_of, "as_of"), not grouped))
 
     def evaluate(self, as_of: Optional[_DateLike] = None) -> Results:
         """Findings, test plan, outcomes and gate in one pass (``etsi

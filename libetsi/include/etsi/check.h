@@ -74,12 +74,23 @@ typedef struct etsi_check_options {
 	 * that expire before it count as expired.  NULL for today (UTC).
 	 */
 	const char *as_of;
+	/** Since version 2: 0, or ETSI_CHECK_* flags OR-ed together. */
+	unsigned int flags;
 } etsi_check_options;
 
-/** The current version of ::etsi_check_options. */
-#define ETSI_CHECK_OPTIONS_VERSION 1
+/**
+ * etsi_check_options flag: one finding for each place, as before findings
+ * were grouped.  By default a check merges the findings of one rule that
+ * differ only in the element, reference and line they are about into one
+ * finding with etsi_diagnostic.count occurrences.
+ */
+#define ETSI_CHECK_UNGROUPED 0x1u
+
+/** The current version of ::etsi_check_options; version 1 (without flags)
+ *  is accepted too. */
+#define ETSI_CHECK_OPTIONS_VERSION 2
 /** Static initializer for ::etsi_check_options. */
-#define ETSI_CHECK_OPTIONS_INIT { ETSI_CHECK_OPTIONS_VERSION, NULL }
+#define ETSI_CHECK_OPTIONS_INIT { ETSI_CHECK_OPTIONS_VERSION, NULL, 0 }
 
 /**
  * Initializes check options to their defaults.

@@ -20,6 +20,19 @@ typedef enum etsi_severity {
 } etsi_severity;
 
 /**
+ * One place a finding was made: a check groups the findings of one rule
+ * that differ only in the element or reference they are about (the same
+ * missing laboratory for 29 verdicts) into one finding, with one
+ * occurrence for each.
+ */
+typedef struct etsi_occurrence {
+	int line;              /**< Line, or 0 when unknown. */
+	const char *element;   /**< Id or key of the element concerned, or NULL. */
+	const char *reference; /**< Provision, test case or IXIT entry concerned, or NULL. */
+	const char *message;   /**< The message as it would read alone; never NULL. */
+} etsi_occurrence;
+
+/**
  * One located problem.  Plain values, owned by the list that holds them;
  * libetsi only ever hands out pointers to diagnostics, so fields may be
  * appended in later versions.
@@ -43,6 +56,17 @@ typedef struct etsi_diagnostic {
 	                             "mechanism 'ota' verification where=server-or-transport",
 	                             or NULL. */
 	int fact_line;          /**< Line of that fact in file, or 0. */
+	/* since findings are grouped */
+	const char *id;         /**< "F1", "F2"...: the finding's id within the list of a
+	                             check, in list order; NULL in other lists. */
+	const char *caused_by;  /**< The id of the finding this one follows from (such as
+	                             the missing IXIT row that leaves its fields missing),
+	                             which comes earlier in the list; or NULL. */
+	size_t count;           /**< How many occurrences this finding stands for: 1, or
+	                             more when a check grouped repeated findings. */
+	const etsi_occurrence *occurrences; /**< The count occurrences, in document order;
+	                             the first is this finding's own line, element,
+	                             reference and message. */
 } etsi_diagnostic;
 
 /** An owned list of diagnostics. */
@@ -80,6 +104,12 @@ ETSI_EXTERN const char *etsi_severity_name(etsi_severity severity);
 #define ETSI_DIAGNOSTICS_FORMAT_COLOR 0x1u
 /** etsi_diagnostics_format() flag: no hint lines. */
 #define ETSI_DIAGNOSTICS_FORMAT_NO_HINTS 0x2u
+/** etsi_diagnostics_format() flag: list every occurrence of a grouped
+ *  finding, not the first ::ETSI_DIAGNOSTICS_FORMAT_CAP and a count. */
+#define ETSI_DIAGNOSTICS_FORMAT_ALL 0x4u
+/** How many further occurrences of a grouped finding the formatter names
+ *  before "… and N more". */
+#define ETSI_DIAGNOSTICS_FORMAT_CAP 8
 
 /**
  * Formats a list as `etsi check` prints it, one call for the whole text:
@@ -93,8 +123,16 @@ ETSI_EXTERN const char *etsi_severity_name(etsi_severity severity);
  * saved, as `FILE (unsaved): ...`, never `FILE:0`.  `[RULE]` is left out
  * for diagnostics without a rule (schema and parse errors) and the
  * reference when there is none; a waived diagnostic ends with
- * `(waived by ID)` and shows no hint.  The closing count line, with
- * correct plurals, is written when @p name is not NULL.
+ * `(waived by ID)` and shows no hint.  A grouped finding (count above
+ * 1) names its further occurrences on one more line, the first
+ * ::ETSI_DIAGNOSTICS_FORMAT_CAP of them then "… and N more":
+ *
+ *         and 18 more like it: 5.3-2, 5.3-3, 5.3-4A (line 31), … and 10 more
+ *
+ * A finding that follows from another (caused_by) comes right under it
+ * with the line `    follows from the RULE finding above`.  The closing
+ * count line, with correct plurals, is written when @p name is not NULL;
+ * it counts findings, a grouped one once.
  *
  * @param[out] out set to a NUL-terminated malloc'd text, to be freed with
  *             etsi_free(); "" (or the count line alone) for an empty list

@@ -3,6 +3,9 @@
  */
 package org.libetsi;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,6 +16,12 @@ import java.util.Objects;
  *
  * <p>A finding that a recorded product fact contradicts a claim names both:
  * {@link #getClaim()}, {@link #getFact()} and {@link #getFactLine()}.
+ *
+ * <p>A check groups the findings of one rule that differ only in the
+ * element or reference they are about: {@link #getCount()} says how many
+ * places such a finding stands for and {@link #getOccurrences()} lists
+ * them.  A finding that follows from another names it in
+ * {@link #getCausedBy()}, by its {@link #getId()}, and comes right after it.
  *
  * <pre>{@code
  * for (Diagnostic d : dossier.check())
@@ -36,11 +45,25 @@ public final class Diagnostic {
     private final String claim;
     private final String fact;
     private final int factLine;
+    private final String id;
+    private final String causedBy;
+    private final int count;
+    private final List<Occurrence> occurrences;
+
+    /** A diagnostic that stands alone: outside a check, or not grouped. */
+    Diagnostic(String severity, String file, int line, int column, String rule, String element,
+               String reference, String message, String hint, boolean waived, String waiver,
+               String claim, String fact, int factLine) {
+        this(severity, file, line, column, rule, element, reference, message, hint, waived,
+             waiver, claim, fact, factLine, null, null, 1,
+             new Occurrence[] { new Occurrence(line, element, reference, message) });
+    }
 
     /** Made by the native code (see etsi.i). */
     Diagnostic(String severity, String file, int line, int column, String rule, String element,
                String reference, String message, String hint, boolean waived, String waiver,
-               String claim, String fact, int factLine) {
+               String claim, String fact, int factLine, String id, String causedBy, int count,
+               Occurrence[] occurrences) {
         this.severity = Severity.fromLabel(severity);
         this.file = file;
         this.line = line;
@@ -55,6 +78,10 @@ public final class Diagnostic {
         this.claim = claim;
         this.fact = fact;
         this.factLine = factLine;
+        this.id = id;
+        this.causedBy = causedBy;
+        this.count = count;
+        this.occurrences = Collections.unmodifiableList(Arrays.asList(occurrences));
     }
 
     /** @return how serious the problem is */
@@ -138,6 +165,26 @@ public final class Diagnostic {
         return factLine;
     }
 
+    /** @return "F1", "F2"...: the finding's id within a check, or null */
+    public String getId() {
+        return id;
+    }
+
+    /** @return the id of the finding this one follows from, or null */
+    public String getCausedBy() {
+        return causedBy;
+    }
+
+    /** @return how many places this finding stands for: 1, or more when grouped */
+    public int getCount() {
+        return count;
+    }
+
+    /** @return those places, this finding's own first; unmodifiable */
+    public List<Occurrence> getOccurrences() {
+        return occurrences;
+    }
+
     /**
      * As the CLI prints it:
      * {@code file:line: severity[rule] reference: message (waived by id)}.
@@ -171,12 +218,15 @@ public final class Diagnostic {
                && Objects.equals(reference, d.reference) && Objects.equals(message, d.message)
                && Objects.equals(hint, d.hint) && Objects.equals(waiver, d.waiver)
                && factLine == d.factLine && Objects.equals(claim, d.claim)
-               && Objects.equals(fact, d.fact);
+               && Objects.equals(fact, d.fact) && Objects.equals(id, d.id)
+               && Objects.equals(causedBy, d.causedBy) && count == d.count
+               && occurrences.equals(d.occurrences);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(severity, file, line, column, rule, element, reference, message,
-                            hint, waived, waiver, claim, fact, factLine);
+                            hint, waived, waiver, claim, fact, factLine, id, causedBy, count,
+                            occurrences);
     }
 }

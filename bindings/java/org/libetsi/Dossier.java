@@ -510,7 +510,23 @@ public final class Dossier extends RecordOwner {
      * @return the findings
      */
     public List<Diagnostic> check(LocalDate asOf) {
-        return Collections.unmodifiableList(Arrays.asList(handle().java_check(Paths2.date(asOf))));
+        return check(asOf, true);
+    }
+
+    /**
+     * Runs the rule engine as of a date, with or without grouping: grouped,
+     * the findings of one rule that differ only in the element or reference
+     * they are about come as one {@link Diagnostic} with a count and its
+     * {@link Diagnostic#getOccurrences()} ({@code etsi check}); ungrouped,
+     * one for each place ({@code etsi check --ungrouped}).
+     *
+     * @param asOf the date, or null for today
+     * @param grouped whether repeated findings are grouped
+     * @return the findings
+     */
+    public List<Diagnostic> check(LocalDate asOf, boolean grouped) {
+        return Collections.unmodifiableList(
+            Arrays.asList(handle().java_check(Paths2.date(asOf), !grouped)));
     }
 
     /**

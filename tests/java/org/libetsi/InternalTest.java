@@ -151,4 +151,26 @@ public class InternalTest {
         assertEquals(0, plain.getFactLine());
         assertNotEquals(d, plain);
     }
+
+    @Test
+    public void aGroupedDiagnosticListsItsOccurrences() {
+        Occurrence first = new Occurrence(28, null, "5.3-1", "provision 5.3-1 has no ICS entry");
+        Occurrence second = new Occurrence(28, null, "5.3-2", "provision 5.3-2 has no ICS entry");
+        Diagnostic d = new Diagnostic("error", "d.xml", 28, 0, "ics-entry-missing", null, "5.3-1",
+                                      first.getMessage(), null, false, null, null, null, 0,
+                                      "F3", "F1", 2, new Occurrence[] { first, second });
+        assertEquals("F3", d.getId());
+        assertEquals("F1", d.getCausedBy());
+        assertEquals(2, d.getCount());
+        assertEquals(2, d.getOccurrences().size());
+        assertEquals("5.3-2", d.getOccurrences().get(1).getReference());
+        assertEquals("line 28: provision 5.3-2 has no ICS entry",
+                     d.getOccurrences().get(1).toString());
+        Diagnostic alone = new Diagnostic("error", "d.xml", 28, 0, "ics-entry-missing", null,
+                                          "5.3-1", first.getMessage(), null, false, null, null,
+                                          null, 0);
+        assertEquals(1, alone.getCount());
+        assertEquals(first, alone.getOccurrences().get(0));
+        assertNotEquals(d, alone);
+    }
 }

@@ -229,6 +229,10 @@ public class ApiCoverageTest {
         DIAGNOSTIC.put("claim", "getClaim");
         DIAGNOSTIC.put("fact", "getFact");
         DIAGNOSTIC.put("fact_line", "getFactLine");
+        DIAGNOSTIC.put("id", "getId");
+        DIAGNOSTIC.put("caused_by", "getCausedBy");
+        DIAGNOSTIC.put("count", "getCount");
+        DIAGNOSTIC.put("occurrences", "getOccurrences");
 
         TYPED_FACTS.put("header", List.of("public-support-end"));
         TYPED_FACTS.put("component", List.of("boot-verified", "boot-verified-by",
