@@ -167,7 +167,7 @@ static void etsi_py_raise(int code)
  * (severity, file, line, column, rule, element, reference, message, hint,
  * waived, waiver, claim, fact, fact_line, id, caused_by, occurrences)
  * built here, so Python holds no pointer into C memory; the occurrences a
- * list of (line, element, reference, message), as many as count.  The
+ * list of (line, element, reference, message, claim), as many as count.  The
  * order is etsi.Diagnostic's. */
 %{
 static PyObject *etsi_py_occurrences(const etsi_diagnostic *d)
@@ -177,7 +177,8 @@ static PyObject *etsi_py_occurrences(const etsi_diagnostic *d)
 
 	for (k = 0; out && k < d->count; k++) {
 		const etsi_occurrence *o = &d->occurrences[k];
-		PyObject *t = Py_BuildValue("(izzs)", o->line, o->element, o->reference, o->message);
+		PyObject *t = Py_BuildValue("(izzsz)", o->line, o->element, o->reference, o->message,
+		                            o->claim);
 
 		if (!t || PyList_Append(out, t) < 0) {
 			Py_XDECREF(t);
@@ -694,7 +695,7 @@ static jobjectArray etsi_java_occurrences(JNIEnv *jenv, const etsi_diagnostic *d
 {
 	jclass cls = (*jenv)->FindClass(jenv, "org/libetsi/Occurrence");
 	jmethodID init = cls ? (*jenv)->GetMethodID(jenv, cls, "<init>",
-		"(ILjava/lang/String;Ljava/lang/String;Ljava/lang/String;)V") : NULL;
+		"(ILjava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)V") : NULL;
 	jobjectArray out = init ? (*jenv)->NewObjectArray(jenv, (jsize)d->count, cls, NULL) : NULL;
 	size_t k;
 
@@ -702,16 +703,17 @@ static jobjectArray etsi_java_occurrences(JNIEnv *jenv, const etsi_diagnostic *d
 		const etsi_occurrence *o = &d->occurrences[k];
 		jobject item = NULL;
 
-		if ((*jenv)->PushLocalFrame(jenv, 4) < 0)
+		if ((*jenv)->PushLocalFrame(jenv, 5) < 0)
 			break;
 		{
 			jstring element = etsi_java_string(jenv, o->element);
 			jstring reference = etsi_java_string(jenv, o->reference);
 			jstring message = etsi_java_string(jenv, o->message);
+			jstring claim = etsi_java_string(jenv, o->claim);
 
 			if (!(*jenv)->ExceptionCheck(jenv))
 				item = (*jenv)->NewObject(jenv, cls, init, (jint)o->line, element,
-				                          reference, message);
+				                          reference, message, claim);
 		}
 		item = (*jenv)->PopLocalFrame(jenv, item);
 		if (!item)

@@ -111,6 +111,7 @@ int etsi__diagnostics_add(etsi_diagnostics *list, etsi_severity severity,
 	it->self.element = d->element;
 	it->self.reference = d->reference;
 	it->self.message = d->message;
+	it->self.claim = d->claim;
 	d->count = 1;
 	d->occurrences = &it->self;
 	if ((unsigned)severity < ETSI__ARRAY_SIZE(list->counts) && !d->waived)
@@ -169,8 +170,8 @@ static int is_word(char c)
 }
 
 /* @p text with every whole-word occurrence of @p a and @p b (the finding's
- * element and reference) replaced by one mark: what two findings of one
- * cause have in common. */
+ * element and reference), and every line number "(line N)", replaced by
+ * one mark: what two findings of one cause have in common. */
 static void put_normalized(etsi__buf *out, const char *text, const char *a, const char *b)
 {
 	const char *p = text;
@@ -194,6 +195,13 @@ static void put_normalized(etsi__buf *out, const char *text, const char *a, cons
 		if (len) {
 			etsi__buf_put(out, "\x01", 1);
 			p += len;
+		} else if (strncmp(p, "(line ", 6) == 0 && p[6] >= '0' && p[6] <= '9') {
+			/* where the element's own claim stands */
+			etsi__buf_put(out, "(line \x01)", 8);
+			for (p += 6; *p >= '0' && *p <= '9'; p++)
+				;
+			if (*p == ')')
+				p++;
 		} else {
 			etsi__buf_put(out, p++, 1);
 		}
@@ -249,7 +257,7 @@ static etsi_occurrence *new_group(item **items, const size_t *head, size_t n, si
 	for (i = h; i < n; i++) {
 		if (head[i] == h)
 			size += strsize(items[i]->pub.element) + strsize(items[i]->pub.reference) +
-			        strsize(items[i]->pub.message);
+			        strsize(items[i]->pub.message) + strsize(items[i]->pub.claim);
 	}
 	occ = etsi__malloc(size);
 	if (!occ)
@@ -262,6 +270,7 @@ static etsi_occurrence *new_group(item **items, const size_t *head, size_t n, si
 		occ[k].element = place(&cursor, items[i]->pub.element);
 		occ[k].reference = place(&cursor, items[i]->pub.reference);
 		occ[k].message = place(&cursor, items[i]->pub.message);
+		occ[k].claim = place(&cursor, items[i]->pub.claim);
 		k++;
 	}
 	return occ;

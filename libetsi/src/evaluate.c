@@ -451,6 +451,26 @@ static const etsi_rule rules[R__COUNT] = {
 		"make the statement name the dossier's edition (editions/@en303645) and the "
 		"DUT's software version",
 		"consistency", NULL },
+	[R_VERDICT_CONCEPTUAL_ONLY] = { "verdict-functional-conceptual-only", W, "assessment",
+		"handoff",
+		"A PASS verdict on a functional test case cites only conceptual evidence "
+		"(documents), nothing that observed the device.",
+		"cite the evidence of the functional test (a test report, a log, a capture), or "
+		"record the verdict on the conceptual test case it really is",
+		"test-case", "TS 103 701: a functional test case is assessed on the DUT" },
+	[R_EXTERNAL_SCOPE] = { "external-scope-unmatched", W, "evidence", "handoff",
+		"External evidence about the device (a third-party evaluation, a test report, or "
+		"one that covers a functional test case) has a scope that names neither the "
+		"DUT or one of its components, or no software version.",
+		"name in external/scope the product or component assessed (its model "
+		"designation, or a component's id or name) and the software version",
+		"judgement", "TS 103 701 clause 4.7: external evidence applies to the DUT" },
+	[R_EVIDENCE_VERSION] = { "evidence-version-mismatch", W, "evidence", "handoff",
+		"An artifact records the software version it shows (software-version), and it is "
+		"neither the DUT's nor any component's version.",
+		"collect the artifact again on this release's software, or carry it forward with "
+		"a review that judges the difference",
+		"consistency", NULL },
 };
 
 #undef E
@@ -2102,6 +2122,7 @@ static void add_findings(eval *ev)
 			attr(ev, occ, "line", o->line ? line : NULL);
 			attr(ev, occ, "element", o->element);
 			attr(ev, occ, "reference", o->reference);
+			attr(ev, occ, "claim", o->claim);
 			set_text(ev, occ, o->message);
 		}
 	}

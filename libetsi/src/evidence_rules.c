@@ -4,15 +4,20 @@
  * collected long before the release or after the verdict that cites them,
  * external evidence that covers another provision's test cases or claims
  * full coverage of a functional test case by reading a document, and
- * third-party evidence without its external block.
+ * third-party evidence without its external block, external evidence about
+ * the device whose scope names neither it nor a version, artifacts that
+ * show another software version, and PASS verdicts on functional test
+ * cases that cite documents only.
  *
  * The breadth check reads the evidence map once per provision that has
  * evidence (a few dozen); the date checks read each artifact and each
  * verdict's evidence once.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "evaluate_impl.h"
@@ -374,10 +379,167 @@ static void check_public_statement(eval *ev)
 		                   "runs %s", version, dut_version);
 }
 
+/* A PASS on a functional test case that cites only conceptual evidence:
+ * nothing cited observed the device (the wrong layer of evidence). */
+static void check_verdict_layers(eval *ev)
+{
+	size_t i, j, n = etsi_dossier_count(ev->d, ETSI_KIND_VERDICT);
+
+	for (i = 0; i < n; i++) {
+		etsi_record *v = etsi_dossier_at(ev->d, ETSI_KIND_VERDICT, i);
+		const char *tc_id = get(v, "case");
+		etsi_record *tc = tc_id ? etsi_catalog_find(ev->cat, ETSI_KIND_TEST_CASE, tc_id) : NULL;
+		size_t cited = 0, conceptual = 0;
+
+		if (!tc || !etsi__streq(get(tc, "kind"), "functional") ||
+		    !etsi__streq(get(v, "result"), "PASS"))
+			continue;
+		for (j = 0; j < etsi_record_value_count(v, "evidence"); j++) {
+			etsi_record *e = etsi_dossier_find(ev->d, ETSI_KIND_EVIDENCE,
+			                                   etsi_record_value_at(v, "evidence", j));
+
+			/* a dangling reference is the schema's to report */
+			cited += e != NULL;
+			conceptual += e && etsi__streq(get(e, "kind"), "conceptual");
+		}
+		if (cited && conceptual == cited)
+			etsi__eval_finding(ev, R_VERDICT_CONCEPTUAL_ONLY, etsi_record_line(v), NULL,
+			                   tc_id, NULL, NULL, 0,
+			                   "the PASS verdict on %s, a functional test case, cites "
+			                   "only conceptual evidence ('%s'%s)", tc_id,
+			                   etsi_record_value_at(v, "evidence", 0),
+			                   cited > 1 ? " and others" : "");
+	}
+}
+
+/* Whether @p text names @p word (case-insensitively, as a whole word). */
+static int names(const char *text, const char *word)
+{
+	size_t n = word ? strlen(word) : 0;
+	const char *p;
+
+	if (!text || !n)
+		return 0;
+	for (p = text; *p; p++) {
+		if (strncasecmp(p, word, n) == 0 &&
+		    (p == text || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[n]))
+			return 1;
+	}
+	return 0;
+}
+
+/* The model designation's first word ("HST-400" of "HST-400, printed on
+ * the label...") */
+static void first_word(char *out, size_t size, const char *text)
+{
+	size_t n = 0;
+
+	while (text && *text && isspace((unsigned char)*text))
+		text++;
+	while (text && text[n] && !isspace((unsigned char)text[n]) && text[n] != ',' &&
+	       text[n] != ';' && n + 1 < size)
+		n++;
+	if (size)
+		memcpy(out, text ? text : "", n), out[n] = '\0';
+}
+
+/* External evidence about the device names what it assessed: the DUT (or
+ * one of its components) and a software version. */
+static void check_external_scope(eval *ev)
+{
+	etsi_record *dut = etsi_dossier_find(ev->d, ETSI_KIND_DUT, NULL);
+	size_t i, j, k, n = etsi_dossier_count(ev->d, ETSI_KIND_EVIDENCE);
+	size_t components = etsi_dossier_count(ev->d, ETSI_KIND_COMPONENT);
+	char model[128];
+
+	first_word(model, sizeof(model), get(dut, "model-designation"));
+	for (i = 0; i < n; i++) {
+		etsi_record *e = etsi_dossier_at(ev->d, ETSI_KIND_EVIDENCE, i);
+		const char *category = get(e, "category"), *scope = get(e, "external-scope");
+		int about_device = etsi__streq(category, "third-party-evaluation") ||
+		                   etsi__streq(category, "penetration-test") ||
+		                   etsi__streq(category, "test-report");
+		int product, version;
+
+		if (!etsi__xml_child(e->node, ETSI__NS_DOSSIER, "external"))
+			continue;
+		for (j = 0; !about_device && j < etsi_record_child_count(e); j++) {
+			etsi_record *c = etsi_record_child_at(e, j);
+			etsi_record *tc = etsi_record_kind(c) == ETSI_KIND_COVERS && get(c, "test-case") ?
+				etsi_catalog_find(ev->cat, ETSI_KIND_TEST_CASE, get(c, "test-case")) : NULL;
+
+			about_device = tc && etsi__streq(get(tc, "kind"), "functional");
+		}
+		if (!about_device)
+			continue;
+		product = names(scope, model);
+		version = names(scope, get(dut, "software-version"));
+		for (k = 0; k < components && (!product || !version); k++) {
+			etsi_record *c = etsi_dossier_at(ev->d, ETSI_KIND_COMPONENT, k);
+
+			product |= names(scope, etsi_record_key(c)) || names(scope, get(c, "name"));
+			version |= names(scope, get(c, "version"));
+		}
+		if (!product || !version)
+			etsi__eval_finding(ev, R_EXTERNAL_SCOPE, etsi_record_line(e), etsi_record_key(e),
+			                   get(e, "provision"), NULL, NULL, 0,
+			                   "external evidence '%s' is about the device, but its scope "
+			                   "%s%s%s", etsi_record_key(e),
+			                   etsi__is_blank(scope) ? "is empty" : "names ",
+			                   etsi__is_blank(scope) ? "" :
+			                   !product && !version ? "neither the DUT nor one of its "
+			                   "components, nor a software version of them" :
+			                   !product ? "neither the DUT nor one of its components" :
+			                   "no software version of the DUT or its components",
+			                   "");
+	}
+}
+
+/* An artifact that shows another software version than this release's. */
+static void check_versions(eval *ev)
+{
+	etsi_record *dut = etsi_dossier_find(ev->d, ETSI_KIND_DUT, NULL);
+	const char *dut_version = get(dut, "software-version");
+	size_t i, j, k, n = etsi_dossier_count(ev->d, ETSI_KIND_EVIDENCE);
+	size_t components = etsi_dossier_count(ev->d, ETSI_KIND_COMPONENT);
+
+	for (i = 0; i < n; i++) {
+		etsi_record *e = etsi_dossier_at(ev->d, ETSI_KIND_EVIDENCE, i);
+
+		/* carried forward with a review: someone judged it still holds */
+		if (get(e, "carried-from") && get(e, "reviewed-by") && get(e, "reviewed-on"))
+			continue;
+		for (j = 0; j < etsi_record_child_count(e); j++) {
+			etsi_record *a = etsi_record_child_at(e, j);
+			const char *shows = etsi_record_kind(a) == ETSI_KIND_ARTIFACT ?
+				get(a, "software-version") : NULL;
+			int known = shows && etsi__streq(shows, dut_version);
+			char fact[200];
+
+			for (k = 0; shows && !known && k < components; k++)
+				known = etsi__streq(shows, get(etsi_dossier_at(ev->d, ETSI_KIND_COMPONENT, k),
+				                                "version"));
+			if (!shows || known)
+				continue;
+			snprintf(fact, sizeof(fact), "artifact '%s' software-version=%s",
+			         etsi_record_key(a), shows);
+			etsi__eval_finding(ev, R_EVIDENCE_VERSION, etsi_record_line(a), etsi_record_key(a),
+			                   get(e, "provision"), NULL, fact, etsi_record_line(a),
+			                   "artifact '%s' shows software version %s, but the DUT runs "
+			                   "%s and no component has that version", etsi_record_key(a),
+			                   shows, dut_version ? dut_version : "a version not stated");
+		}
+	}
+}
+
 void etsi__check_evidence_depth(eval *ev)
 {
 	check_public_statement(ev);
 	check_broad(ev);
 	check_dates(ev);
+	check_versions(ev);
 	check_external(ev);
+	check_external_scope(ev);
+	check_verdict_layers(ev);
 }

@@ -180,7 +180,7 @@ static const jelem elements[] = {
 	TEXT("condition"),
 	{ "artifact", J_COMPLEX,
 	  L("id", "ref", "media-type", "sha256", "git-oid", "size", "collected", "expires",
-	    "visibility"),
+	    "software-version", "visibility"),
 	  L("title") },
 	{ "external", J_COMPLEX, L("assurance"), L("issuer", "scope", "covers") },
 	TEXT("issuer"),

@@ -462,6 +462,7 @@ static const etsi__field artifact_fields[] = {
 	A("size", "size", ETSI__T_UINT, 0),
 	A("collected", "collected", T_DATE, 0),
 	A("expires", "expires", T_DATE, 0),
+	A("software-version", "software-version", T_LINE, 0),
 	ENUM_A("visibility", "visibility", visibilities, REQ),
 	E("title", "title", T_LINE, 0),
 };

@@ -208,6 +208,7 @@ static json_t *occurrences_json(const etsi_diagnostic *d)
 		failed |= json_set_string(r, "element", o->element) < 0;
 		failed |= json_set_string(r, "reference", o->reference) < 0;
 		failed |= json_set_string(r, "message", o->message) < 0;
+		failed |= json_set_string(r, "claim", o->claim) < 0;
 		if (failed || json_array_append_new(array, r) < 0) {
 			json_decref(r);
 			json_decref(array);

@@ -740,14 +740,17 @@ class HomeHub(unittest.TestCase):
         r = etsi("check", "--format", "json", "--as-of", AS_OF, self.path)
         self.assertEqual(r.returncode, 1)
         findings = json.loads(r.stdout)
-        self.assertEqual([(f["rule"], f.get("reference"), f.get("element"), f.get("fact_line"))
-                          for f in findings], self.FINDINGS)
+        # one finding a fact; each claim it contradicts is one of its places
+        self.assertEqual([(f["rule"], r.get("reference"), f.get("element"), f.get("fact_line"))
+                          for f in findings for r in f["records"]], self.FINDINGS)
+        self.assertEqual(len(findings), 8)
         for f in findings:
             with self.subTest(rule=f["rule"], reference=f["reference"]):
                 self.assertEqual(f["severity"], "error")
                 self.assertEqual(f["line"], f["fact_line"])
-                if f["rule"] != "support-period-mismatch":
-                    self.assertEqual(f["claim"], f"ICS {f['reference']}: Y")
+                for r in f["records"]:
+                    if f["rule"] != "support-period-mismatch":
+                        self.assertEqual(r["claim"], f"ICS {r['reference']}: Y")
                 self.assertTrue(f["fact"])
 
     def test_the_unknown_schedule_is_an_open_question(self):

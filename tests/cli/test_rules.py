@@ -33,7 +33,7 @@ FINDING_KEYS = {"file", "rule", "severity", "layer", "step", "message", "waived"
 OPTIONAL_KEYS = {"line", "element", "reference", "waiver", "hint", "claim", "fact", "fact_line",
                  "caused_by"}
 RECORD_KEYS = {"message"}
-OPTIONAL_RECORD_KEYS = {"line", "element", "reference"}
+OPTIONAL_RECORD_KEYS = {"line", "element", "reference", "claim"}
 
 # Fixtures whose "expect:" line states what the engine should do but does not
 # do yet, and which generic checks they are kept out of.  Each has its own
@@ -334,6 +334,18 @@ KEY_FACTS = {
         message=["names EN 303 645 V2.1.1, but the dossier is assessed against V3.1.3"]),
     "public-claim-mismatch/fail-version.xml": dict(
         message=["names software version 2.5.3, but the DUT runs 2.6.0"]),
+    "verdict-functional-conceptual-only/fail.xml": dict(
+        reference="5.3-2-2", message=["cites only conceptual evidence ('ev-update-design')"]),
+    "external-scope-unmatched/fail.xml": dict(
+        element="ev-verification-tests", reference="5.3-9",
+        message=["names neither the DUT nor one of its components, nor a software version"]),
+    "external-scope-unmatched/fail-no-version.xml": dict(
+        element="ev-verification-tests",
+        message=["names no software version of the DUT or its components"]),
+    "evidence-version-mismatch/fail.xml": dict(
+        element="art-verification-tests", fact="artifact 'art-verification-tests' "
+        "software-version=2.5.3", message=["shows software version 2.5.3, but the DUT runs "
+                                           "2.6.0"]),
     "ixit-mechanism-input-missing/fail-placeholder.xml": dict(
         reference="5.3-7", message=["7-UpdMech cryptographic-details: missing for mechanism "
                                     "'mech-ota'"]),
@@ -462,12 +474,12 @@ class Fixtures(unittest.TestCase):
                 path = RULES_DIR / fixture
                 _, findings = check(path)
                 mine = [f for f in findings if f["rule"] == path.parent.name]
-                # a grouped finding matches by any of its places: its own
-                # claim and fact, the place's element, reference, message
+                # a grouped finding matches by any of its places: the place's
+                # element, reference, claim and message, the finding's fact
                 matching = [r for f in mine for r in f["records"]
-                            if all(r.get(k) == facts[k] for k in ("element", "reference")
+                            if all(r.get(k) == facts[k] for k in ("element", "reference", "claim")
                                    if k in facts)
-                            and all(f.get(k) == facts[k] for k in ("claim", "fact", "fact_line")
+                            and all(f.get(k) == facts[k] for k in ("fact", "fact_line")
                                     if k in facts)
                             and all(part in r["message"] for part in facts.get("message", []))]
                 seen = [(r.get("element"), r.get("reference"), r["message"])

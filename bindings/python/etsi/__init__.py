@@ -153,6 +153,7 @@ class Occurrence(NamedTuple):
     element: Optional[str]     #: id or key of the element concerned
     reference: Optional[str]   #: provision, test case or IXIT entry concerned
     message: str               #: the message as it would read alone
+    claim: Optional[str] = None  #: the claim a recorded fact contradicts there
 
 
 class Diagnostic(NamedTuple):

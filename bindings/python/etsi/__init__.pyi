@@ -75,6 +75,7 @@ class Occurrence(NamedTuple):
     element: Optional[str]
     reference: Optional[str]
     message: str
+    claim: Optional[str] = ...
 
 class Diagnostic(NamedTuple):
     severity: str

@@ -30,6 +30,7 @@ typedef struct etsi_occurrence {
 	const char *element;   /**< Id or key of the element concerned, or NULL. */
 	const char *reference; /**< Provision, test case or IXIT entry concerned, or NULL. */
 	const char *message;   /**< The message as it would read alone; never NULL. */
+	const char *claim;     /**< The claim a fact contradicts there, or NULL. */
 } etsi_occurrence;
 
 /**

@@ -1231,6 +1231,56 @@ fixture("public-claim-mismatch", "pass.xml",
         "the statement names V3.1.3 and software version 2.6.0, as the dossier does.", "none",
         [(OPEN_END, 'support-end="2032-03-31" edition="3.1.3" software-version="2.6.0">')])
 
+VERIFICATION_TESTS_REF = ('<evidence-ref ref="ev-verification-tests"/>\n    </verdict>\n'
+                          '    <verdict case="5.3-7-1"')
+VERIFICATION_TESTS_ARTIFACT = ('size="655210" visibility="private"/>\n    </evidence>\n'
+                               '    <evidence id="ev-trust"')
+VERIFICATION_TESTS_EXTERNAL = (
+    'size="655210" visibility="private"/>\n'
+    '      <external assurance="substantial">\n'
+    '        <issuer>Aurora Test Laboratory</issuer>\n'
+    '        <scope>{scope}</scope>\n'
+    '        <covers test-case="5.3-9-2" coverage="partial"/>\n'
+    '      </external>\n    </evidence>\n    <evidence id="ev-trust"')
+VERIFICATION_TESTS_VERSION = 'TR-0611-update-verification.pdf" media-type="application/pdf"'
+
+fixture("verdict-functional-conceptual-only", "fail.xml",
+        "the PASS on 5.3-2-2, a functional test case, cites the update design document "
+        "(conceptual) instead of the verification test report.",
+        "verdict-functional-conceptual-only",
+        [(VERIFICATION_TESTS_REF,
+          VERIFICATION_TESTS_REF.replace("ev-verification-tests", "ev-update-design"))])
+fixture("verdict-functional-conceptual-only", "pass.xml",
+        "none: the baseline (the PASS on 5.3-2-2 cites the verification test report, "
+        "functional evidence).", "none")
+
+fixture("external-scope-unmatched", "fail.xml",
+        "the verification test report is external evidence from the laboratory covering "
+        "5.3-9-2 (functional), and its scope names neither the product nor a version.",
+        "external-scope-unmatched",
+        [(VERIFICATION_TESTS_ARTIFACT, VERIFICATION_TESTS_EXTERNAL.format(
+            scope="Update verification tests of the thermostat."))])
+fixture("external-scope-unmatched", "fail-no-version.xml",
+        "as fail.xml, the scope names the product but no software version.",
+        "external-scope-unmatched",
+        [(VERIFICATION_TESTS_ARTIFACT, VERIFICATION_TESTS_EXTERNAL.format(
+            scope="Update verification tests of the HST-400 thermostat."))])
+fixture("external-scope-unmatched", "pass.xml",
+        "as fail.xml, the scope names the HST-400 and firmware 2.6.0.", "none",
+        [(VERIFICATION_TESTS_ARTIFACT, VERIFICATION_TESTS_EXTERNAL.format(
+            scope="Update verification tests of the HST-400 thermostat, firmware 2.6.0."))])
+
+fixture("evidence-version-mismatch", "fail.xml",
+        "the verification test report records that it tested software version 2.5.3; the "
+        "DUT runs 2.6.0.",
+        "evidence-version-mismatch",
+        [(VERIFICATION_TESTS_VERSION,
+          VERIFICATION_TESTS_VERSION + ' software-version="2.5.3"')])
+fixture("evidence-version-mismatch", "pass.xml",
+        "the report records software version 2.6.0, the DUT's.", "none",
+        [(VERIFICATION_TESTS_VERSION,
+          VERIFICATION_TESTS_VERSION + ' software-version="2.6.0"')])
+
 fixture("ixit-mechanism-input-missing", "fail-placeholder.xml",
         "the 7-UpdMech row um-ota gives \"n/a\" as its cryptographic-details: a "
         "placeholder is not a value.",

@@ -56,7 +56,7 @@ public final class Diagnostic {
                String claim, String fact, int factLine) {
         this(severity, file, line, column, rule, element, reference, message, hint, waived,
              waiver, claim, fact, factLine, null, null, 1,
-             new Occurrence[] { new Occurrence(line, element, reference, message) });
+             new Occurrence[] { new Occurrence(line, element, reference, message, claim) });
     }
 
     /** Made by the native code (see etsi.i). */

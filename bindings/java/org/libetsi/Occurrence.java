@@ -16,13 +16,15 @@ public final class Occurrence {
     private final String element;
     private final String reference;
     private final String message;
+    private final String claim;
 
     /** Made by the native code (see etsi.i). */
-    Occurrence(int line, String element, String reference, String message) {
+    Occurrence(int line, String element, String reference, String message, String claim) {
         this.line = line;
         this.element = element;
         this.reference = reference;
         this.message = message;
+        this.claim = claim;
     }
 
     /** @return the line, or 0 when unknown */
@@ -45,6 +47,11 @@ public final class Occurrence {
         return message;
     }
 
+    /** @return the claim a recorded fact contradicts there, such as "ICS 5.3-9: Y", or null */
+    public String getClaim() {
+        return claim;
+    }
+
     @Override
     public String toString() {
         return (line > 0 ? "line " + line + ": " : "") + message;
@@ -58,11 +65,12 @@ public final class Occurrence {
             return false;
         Occurrence x = (Occurrence) o;
         return line == x.line && Objects.equals(element, x.element)
-               && Objects.equals(reference, x.reference) && Objects.equals(message, x.message);
+               && Objects.equals(reference, x.reference) && Objects.equals(message, x.message)
+               && Objects.equals(claim, x.claim);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(line, element, reference, message);
+        return Objects.hash(line, element, reference, message, claim);
     }
 }

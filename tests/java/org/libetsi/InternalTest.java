@@ -154,8 +154,10 @@ public class InternalTest {
 
     @Test
     public void aGroupedDiagnosticListsItsOccurrences() {
-        Occurrence first = new Occurrence(28, null, "5.3-1", "provision 5.3-1 has no ICS entry");
-        Occurrence second = new Occurrence(28, null, "5.3-2", "provision 5.3-2 has no ICS entry");
+        Occurrence first = new Occurrence(28, null, "5.3-1", "provision 5.3-1 has no ICS entry",
+                                          null);
+        Occurrence second = new Occurrence(28, null, "5.3-2", "provision 5.3-2 has no ICS entry",
+                                           null);
         Diagnostic d = new Diagnostic("error", "d.xml", 28, 0, "ics-entry-missing", null, "5.3-1",
                                       first.getMessage(), null, false, null, null, null, 0,
                                       "F3", "F1", 2, new Occurrence[] { first, second });
