@@ -8,6 +8,9 @@ Three lists must agree:
   - the functions the public headers declare with ETSI_EXTERN.
 A symbol exported by accident (visibility), a public function missing from
 the symbols file, or a listed symbol that disappeared all fail the test.
+Every exported name must also carry the version node of the release that
+introduced it (LIBETSI_0.1.0, from the linker version script the build
+generates out of symbols.txt).
 """
 import argparse
 import pathlib
@@ -17,15 +20,17 @@ import sys
 
 
 def exported(library):
+    """{name: version node} of the defined dynamic symbols ("" unversioned)."""
     out = subprocess.run(["nm", "-D", "--defined-only", library], check=True,
                          capture_output=True, text=True).stdout
-    names = set()
+    names = {}
     for line in out.splitlines():
         parts = line.split()
         if len(parts) == 3 and parts[1] in ("T", "D", "B", "R", "W", "V"):
-            names.add(parts[2].split("@")[0])
+            name, _, node = parts[2].partition("@")
+            names[name] = node.lstrip("@")
     # symbols every shared object carries, not part of any API
-    return {n for n in names if not n.startswith("_")}
+    return {n: v for n, v in names.items() if not n.startswith("_")}
 
 
 def listed(symbols_file):
@@ -40,7 +45,7 @@ def listed(symbols_file):
         if fields[0] in names:
             sys.exit(f"{symbols_file}:{number}: {fields[0]} is listed twice")
         names[fields[0]] = fields[1]
-    return set(names)
+    return names
 
 
 def declared(include_dir):
@@ -60,8 +65,13 @@ def main():
     parser.add_argument("--headers", required=True)
     args = parser.parse_args()
 
-    lib, sym, hdr = exported(args.library), listed(args.symbols), declared(args.headers)
+    nodes, introduced = exported(args.library), listed(args.symbols)
+    lib, sym, hdr = set(nodes), set(introduced), declared(args.headers)
     problems = []
+    for name in sorted(lib & sym):
+        if nodes[name] != f"LIBETSI_{introduced[name]}":
+            problems.append(f"{name}: exported in version node {nodes[name] or '(none)'}, "
+                            f"not LIBETSI_{introduced[name]} (the linker version script)")
     for name in sorted(lib - sym):
         problems.append(f"{name}: exported but not in symbols.txt (hidden visibility missed, "
                         "or a new API not recorded)")
