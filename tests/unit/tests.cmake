@@ -18,6 +18,8 @@ etsi_add_unit_test(oscal)
 etsi_add_unit_test(import)
 etsi_add_unit_test(xml_alloc)
 etsi_add_unit_test(threads)
+# a version-1 options struct that ends at an unreadable page
+etsi_add_unit_test(abi)
 # the save's system calls are wrapped, to kill it or make them fail at will
 etsi_add_unit_test(crash
   LINK_OPTIONS -Wl,--wrap=write -Wl,--wrap=fsync -Wl,--wrap=close -Wl,--wrap=rename)
