@@ -40,17 +40,27 @@ int etsi__diagnostics_add(etsi_diagnostics *list, etsi_severity severity,
                           const etsi__where *where, const char *hint,
                           const char *fmt, ...)
 {
+	va_list ap;
+	int error;
+
+	va_start(ap, fmt);
+	error = etsi__diagnostics_vadd(list, severity, where, hint, fmt, ap);
+	va_end(ap);
+	return error;
+}
+
+int etsi__diagnostics_vadd(etsi_diagnostics *list, etsi_severity severity,
+                           const etsi__where *where, const char *hint, const char *fmt,
+                           va_list ap)
+{
 	etsi__buf message = ETSI__BUF_INIT;
 	const char *file = where->file ? where->file : "<memory>";
 	etsi_diagnostic *d;
 	item *it;
 	size_t size;
 	char *cursor;
-	va_list ap;
 
-	va_start(ap, fmt);
 	etsi__buf_vprintf(&message, fmt, ap);
-	va_end(ap);
 	if (message.failed)
 		return etsi__error_oom();
 	for (cursor = message.ptr; *cursor; cursor++) {

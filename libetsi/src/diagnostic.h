@@ -38,6 +38,10 @@ typedef struct etsi__where {
 int etsi__diagnostics_add(etsi_diagnostics *list, etsi_severity severity,
                           const etsi__where *where, const char *hint,
                           const char *fmt, ...) ETSI__PRINTF(5, 6);
+/* The same with a va_list, for wrappers that take their own format. */
+int etsi__diagnostics_vadd(etsi_diagnostics *list, etsi_severity severity,
+                           const etsi__where *where, const char *hint, const char *fmt,
+                           va_list ap) ETSI__PRINTF(5, 0);
 
 /* What a check does to its findings once they are sorted: merges those of
  * one rule that differ only in their element, reference and line into one

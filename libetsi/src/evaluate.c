@@ -564,7 +564,7 @@ static void vfinding(eval *ev, int r, int line, const char *element, const char 
                      const char *claim, const char *fact, int fact_line, int cause,
                      const char *cause_element, const char *fmt, va_list ap)
 {
-	etsi__buf message = ETSI__BUF_INIT, key = ETSI__BUF_INIT;
+	etsi__buf key = ETSI__BUF_INIT;
 	etsi_record *waiver = NULL;
 	etsi__where where;
 
@@ -580,7 +580,6 @@ static void vfinding(eval *ev, int r, int line, const char *element, const char 
 			return;
 		}
 	}
-	etsi__buf_vprintf(&message, fmt, ap);
 	if (element) {
 		etsi__buf_printf(&key, "%s\n%s", rules[r].id, element);
 		waiver = key.ptr ? etsi__map_get(&ev->waivers, key.ptr) : NULL;
@@ -590,7 +589,7 @@ static void vfinding(eval *ev, int r, int line, const char *element, const char 
 		etsi__buf_printf(&key, "%s\n%s", rules[r].id, reference);
 		waiver = key.ptr ? etsi__map_get(&ev->waivers, key.ptr) : NULL;
 	}
-	if (message.failed || key.failed) {
+	if (key.failed) {
 		OOM(ev);
 		goto done;
 	}
@@ -608,11 +607,10 @@ static void vfinding(eval *ev, int r, int line, const char *element, const char 
 	where.fact_line = fact_line;
 	where.cause_rule = cause_element ? rules[cause].id : NULL;
 	where.cause_element = cause_element;
-	if (etsi__diagnostics_add(ev->diags, rules[r].severity, &where, rules[r].hint, "%s",
-	                          message.ptr) < 0)
+	if (etsi__diagnostics_vadd(ev->diags, rules[r].severity, &where, rules[r].hint, fmt,
+	                           ap) < 0)
 		OOM(ev);
 done:
-	etsi__buf_dispose(&message);
 	etsi__buf_dispose(&key);
 }
 
@@ -1672,7 +1670,9 @@ static void set_text(eval *ev, xmlNodePtr node, const char *value)
 		OOM(ev);
 }
 
-static int start_results(eval *ev)
+/* The results document; without `full`, only its outcomes, which the
+ * public-claim rule reads (a plain check builds nothing else). */
+static int start_results(eval *ev, int full)
 {
 	xmlNodePtr root;
 
@@ -1685,6 +1685,10 @@ static int start_results(eval *ev)
 	if (!ev->rns)
 		return ETSI_ENOMEM;
 	xmlSetNs(root, ev->rns);
+	if (!full) {
+		ev->r_outcomes = add(ev, root, "outcomes");
+		return ev->oom ? ETSI_ENOMEM : 0;
+	}
 	ev->r_summary = add(ev, root, "summary");
 	ev->r_findings = add(ev, root, "findings");
 	ev->r_plan = add(ev, root, "plan");
@@ -1714,6 +1718,8 @@ static void plan_case(eval *ev, const etsi_record *tc, const char *provision,
 		OOM(ev);
 		return;
 	}
+	if (!ev->r_plan)
+		return; /* a plain check: the verdict rules need only the set */
 	node = add(ev, ev->r_plan, "case");
 	attr(ev, node, "id", id);
 	attr(ev, node, "group", etsi_record_key(etsi_record_parent(tc)));
@@ -2307,9 +2313,10 @@ int etsi__evaluate(etsi_diagnostics **diags_out, xmlDocPtr *doc_out, etsi_dossie
 	ev.ds = &d->store;
 	ev.file = etsi_dossier_path(d) ? etsi_dossier_path(d) : "<new dossier>";
 	ev.diags = etsi__diagnostics_new();
-	/* the results document is built even for a plain check: the verdict
-	 * and claim rules read the plan and outcomes from it */
-	if (!ev.diags || start_results(&ev) < 0)
+	/* a plain check builds no results document: the verdict rules need
+	 * only the set of planned cases, and the claim rule the outcomes,
+	 * which are built for it alone when the dossier claims conformance */
+	if (!ev.diags || (doc_out && start_results(&ev, 1) < 0))
 		goto oom;
 
 	check_layers(&ev);
@@ -2346,7 +2353,10 @@ int etsi__evaluate(etsi_diagnostics **diags_out, xmlDocPtr *doc_out, etsi_dossie
 		etsi__check_claims(&ev);
 		etsi__check_evidence_depth(&ev);
 		build_plan(&ev);
-		overall = build_outcomes(&ev);
+		if (!ev.rdoc && is_true(header, "public-conformance") && start_results(&ev, 0) < 0)
+			goto oom;
+		if (ev.r_outcomes)
+			overall = build_outcomes(&ev);
 		check_verdicts(&ev);
 		check_public_claim(&ev);
 		for (i = 0; i < etsi_dossier_count(d, ETSI_KIND_WAIVER); i++) {

@@ -381,23 +381,18 @@ int etsi__import_problem(etsi__import_ctx *ctx, int code, int line, int column,
 int etsi__import_note(etsi_diagnostics *diags, const char *name, const char *action,
                       const char *element, const char *reference, const char *fmt, ...)
 {
-	etsi__buf msg = ETSI__BUF_INIT;
 	etsi__where where;
 	va_list ap;
 	int error;
 
-	va_start(ap, fmt);
-	etsi__buf_vprintf(&msg, fmt, ap);
-	va_end(ap);
-	if (msg.failed)
-		return etsi__error_oom();
 	memset(&where, 0, sizeof(where));
 	where.file = name;
 	where.rule = action;
 	where.element = element;
 	where.reference = reference;
-	error = etsi__diagnostics_add(diags, ETSI_SEVERITY_INFO, &where, NULL, "%s", msg.ptr);
-	etsi__buf_dispose(&msg);
+	va_start(ap, fmt);
+	error = etsi__diagnostics_vadd(diags, ETSI_SEVERITY_INFO, &where, NULL, fmt, ap);
+	va_end(ap);
 	return error < 0 ? etsi__error_oom() : 0;
 }
 

@@ -270,13 +270,8 @@ static void note(migration *mg, etsi_severity severity, const char *action, int 
 static void add_note(etsi_diagnostics *list, int *oom, etsi_severity severity,
                      const etsi__where *where, const char *hint, const char *fmt, va_list ap)
 {
-	etsi__buf message = ETSI__BUF_INIT;
-
-	etsi__buf_vprintf(&message, fmt, ap);
-	if (message.failed ||
-	    etsi__diagnostics_add(list, severity, where, hint, "%s", message.ptr) < 0)
+	if (etsi__diagnostics_vadd(list, severity, where, hint, fmt, ap) < 0)
 		*oom = 1;
-	etsi__buf_dispose(&message);
 }
 
 static void note(migration *mg, etsi_severity severity, const char *action, int line,
