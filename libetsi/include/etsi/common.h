@@ -68,14 +68,20 @@ ETSI_EXTERN void etsi_free(void *ptr);
  * Writes a file atomically: the data goes to a temporary file in the same
  * directory, is flushed to disk and renamed over @p path, so readers see
  * either the old or the new complete file and a failure leaves the old one
- * untouched.  An existing file's permissions are kept.  libetsi saves
- * dossiers this way; this function offers the same to reports and exports.
+ * untouched.  An existing file's mode, and its owner and group where the
+ * process may set them, are kept; a symbolic link stays a link and its
+ * target is replaced.  The temporary file, ".<name>.etsi-tmp.<pid>.<random>",
+ * is removed on failure; those of earlier writes of the same file whose
+ * process is gone, or older than an hour, are removed too (see
+ * etsi_file_remove_temporaries() for signals).  libetsi saves dossiers this
+ * way; this function offers the same to reports and exports.
  *
  * @param path the file to write
  * @param data the bytes
  * @param len their number
- * @return 0; ETSI_EIO (the original file is unchanged); ETSI_EINVALID;
- *         ETSI_ENOMEM
+ * @return 0; ETSI_EIO (the original file is unchanged); ETSI_ECONFLICT when
+ *         a dossier of this process holds @p path for update
+ *         (ETSI_LOAD_LOCK); ETSI_EINVALID; ETSI_ENOMEM
  */
 ETSI_EXTERN etsi_result etsi_file_write(const char *path, const char *data, size_t len);
 
