@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,17 +23,61 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int init_count;
 
+/* libxml2 is needed by every command; libxslt only by one that renders a
+ * report, and libxmlsec1 with OpenSSL only by one that signs or verifies.
+ * Each of the last two is initialized on first use, under the library's
+ * lock, and is marked ready (release) only once its initialization is
+ * complete: a thread that sees the mark (acquire) sees the global tables
+ * the initialization filled in (libxmlsec1's I/O callbacks, key data and
+ * transform lists, its error callback; libexslt's extension modules).  No
+ * parse reads those tables before it asked for them here.  A command that
+ * uses neither pays for neither; see "Performance" in docs/hardening.md
+ * for what that saves. */
+static atomic_int xslt_ready, crypto_ready;
+
 static void init_libraries(void)
 {
 	xmlInitParser();
+}
+
+static void init_xslt(void)
+{
 	xsltInit();
-	exsltRegisterAll(); /* idempotent; EXSLT functions for the stylesheets */
-	etsi__signature_global_init(); /* libxmlsec1 and OpenSSL, once */
+	exsltRegisterAll(); /* EXSLT functions for the stylesheets */
+}
+
+static void ensure(atomic_int *ready, void (*init)(void))
+{
+	if (atomic_load_explicit(ready, memory_order_acquire))
+		return;
+	etsi__global_ensure();
+	pthread_mutex_lock(&lock);
+	if (!atomic_load_explicit(ready, memory_order_relaxed)) {
+		init();
+		atomic_store_explicit(ready, 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&lock);
 }
 
 void etsi__global_ensure(void)
 {
 	pthread_once(&once, init_libraries);
+}
+
+void etsi__global_ensure_xslt(void)
+{
+	ensure(&xslt_ready, init_xslt);
+}
+
+void etsi__global_ensure_crypto(void)
+{
+	ensure(&crypto_ready, etsi__signature_global_init); /* libxmlsec1 and OpenSSL */
+}
+
+int etsi__global_initialized(unsigned int what)
+{
+	return ((what & ETSI__INIT_XSLT) ? atomic_load(&xslt_ready) != 0 : 1) &&
+	       ((what & ETSI__INIT_CRYPTO) ? atomic_load(&crypto_ready) != 0 : 1);
 }
 
 void etsi__lock(void)

@@ -262,6 +262,7 @@ static int stylesheet_get(xsltStylesheetPtr *out, const char *builtin, const cha
 	int error = 0;
 
 	*out = NULL;
+	etsi__global_ensure_xslt(); /* only a command that renders pays for libxslt */
 	if (path) {
 		if (stat(path, &st) < 0)
 			return etsi__read_file(&data, &len, path, 0); /* reports the error */

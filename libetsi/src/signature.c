@@ -142,7 +142,7 @@ typedef struct capture_state {
 
 static int capture_begin(capture_state *st)
 {
-	etsi__global_ensure();
+	etsi__global_ensure_crypto();
 	if (xmlsec_status != 1)
 		return etsi__error(ETSI_ERROR, ERR_DOSSIER, "%s; signatures are not available",
 		                   xmlsec_failure[0] ? xmlsec_failure
@@ -261,6 +261,7 @@ static int read_cert(X509 **out, const char *pem, size_t len, const char *what)
 {
 	BIO *bio;
 
+	etsi__global_ensure_crypto(); /* OpenSSL with its configuration */
 	*out = NULL;
 	if (!pem || !len)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
@@ -285,6 +286,7 @@ static int read_key(EVP_PKEY **out, const char *pem, size_t len, const char *pas
 {
 	BIO *bio;
 
+	etsi__global_ensure_crypto(); /* OpenSSL with its configuration */
 	*out = NULL;
 	if (!pem || !len)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
