@@ -14,7 +14,8 @@
  * state refuses with ETSI_ECONFLICT when the content differs from what was
  * read or last written.
  */
-#define _DEFAULT_SOURCE /* flock(), on top of POSIX.1-2008 */
+#define _DEFAULT_SOURCE  /* flock(), on top of POSIX.1-2008 */
+#define _DARWIN_C_SOURCE /* the same on macOS */
 
 #include "file.h"
 
@@ -47,6 +48,12 @@
 #define TMP_TAG ".etsi-tmp."
 /* Symbolic links followed to the file a path names. */
 #define MAX_LINKS 40
+
+#if defined(__APPLE__)
+# define MTIME_OF(st) ((st)->st_mtimespec)
+#else
+# define MTIME_OF(st) ((st)->st_mtim)
+#endif
 
 const char *etsi__human_size(char *buf, size_t bufsize, size_t n)
 {
@@ -319,8 +326,8 @@ static void state_set(etsi__file_state *state, const struct stat *st, const char
 	state->dev = (unsigned long long)st->st_dev;
 	state->ino = (unsigned long long)st->st_ino;
 	state->size = (unsigned long long)len;
-	state->mtime_sec = (long long)st->st_mtim.tv_sec;
-	state->mtime_nsec = (long)st->st_mtim.tv_nsec;
+	state->mtime_sec = (long long)MTIME_OF(st).tv_sec;
+	state->mtime_nsec = (long)MTIME_OF(st).tv_nsec;
 	state->hash = content_hash(data, len);
 }
 
