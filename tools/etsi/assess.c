@@ -139,6 +139,7 @@ static void check_one(const struct check_batch *b, struct check_job *job)
 	etsi_check_options check_opts = ETSI_CHECK_OPTIONS_INIT;
 	etsi_dossier *dossier = NULL;
 	etsi_results *results = NULL;
+	etsi_diagnostics *checked = NULL;
 	FILE *out = open_memstream(&job->out, &job->out_len);
 	FILE *err = open_memstream(&job->err, &job->err_len);
 	int error;
@@ -159,16 +160,21 @@ static void check_one(const struct check_batch *b, struct check_job *job)
 	}
 	check_opts.as_of = b->o->as_of;
 	check_opts.flags = b->ungrouped ? ETSI_CHECK_UNGROUPED : 0;
-	error = etsi_dossier_evaluate(&results, dossier, &check_opts);
+	/* the text needs only the findings: no plan, outcomes or gate; the
+	 * JSON writer takes them from the results */
+	if (b->json)
+		error = etsi_dossier_evaluate(&results, dossier, &check_opts);
+	else
+		error = etsi_dossier_check(&checked, dossier, &check_opts);
 	if (error < 0 && error != ETSI_EVALIDATION)
 		error_last_to(err, etsi_dossier_path(dossier));
-	if (error < 0 && !results) {
+	if (error < 0 && !results && !checked) {
 		job->status = CLI_USAGE;
 		job->stop = 1;
 		goto done;
 	}
 	{
-		const etsi_diagnostics *findings = etsi_results_findings(results);
+		const etsi_diagnostics *findings = b->json ? etsi_results_findings(results) : checked;
 		char *text;
 		size_t len;
 
@@ -198,6 +204,7 @@ done:
 	if (err)
 		fclose(err);
 	etsi_results_free(results);
+	etsi_diagnostics_free(checked);
 	etsi_dossier_free(dossier);
 }
 
