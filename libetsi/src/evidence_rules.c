@@ -211,9 +211,20 @@ static void check_dates(eval *ev)
 	for (i = 0; i < n; i++) {
 		etsi_record *v = etsi_dossier_at(ev->d, ETSI_KIND_VERDICT, i);
 		const char *date = get(v, "date");
+		long given = days(date);
 
 		if (!date)
 			continue;
+		/* a verdict long before the release it is filed for: of an earlier
+		 * build, unless carried forward and confirmed */
+		if (release >= 0 && given >= 0 && release - given > STALE_DAYS &&
+		    !(get(v, "carried-from") && get(v, "reviewed-by") && get(v, "reviewed-on")))
+			etsi__eval_finding(ev, R_EVIDENCE_STALE, etsi_record_line(v), NULL,
+			                   get(v, "case"), NULL, NULL, 0,
+			                   "the verdict on %s is dated %s, %ld days before release %s "
+			                   "(%s); more than %d days old, it may be of an earlier build",
+			                   get(v, "case"), date, release - given, ev->release,
+			                   release_date, STALE_DAYS);
 		for (j = 0; j < etsi_record_value_count(v, "evidence"); j++) {
 			const char *ref = etsi_record_value_at(v, "evidence", j);
 			etsi_record *e = etsi_dossier_find(ev->d, ETSI_KIND_EVIDENCE, ref);
@@ -370,6 +381,24 @@ static void check_public_statement(eval *ev)
 		                   NULL, NULL, 0,
 		                   "the public statement names EN 303 645 V%s, but the dossier is "
 		                   "assessed against V%s", edition, get(header, "en303645"));
+	/* a conformance claim dated before any laboratory verdict existed */
+	if (etsi__streq(get(header, "public-conformance"), "true") && get(header, "public-date")) {
+		const char *first = NULL;
+		size_t i, n = etsi_dossier_count(ev->d, ETSI_KIND_VERDICT);
+
+		for (i = 0; i < n; i++) {
+			const char *date = get(etsi_dossier_at(ev->d, ETSI_KIND_VERDICT, i), "date");
+
+			if (date && (!first || strcmp(date, first) < 0))
+				first = date;
+		}
+		if (first && strcmp(get(header, "public-date"), first) < 0)
+			etsi__eval_finding(ev, R_PUBLIC_CLAIM_MISMATCH, line, "public-statement", NULL,
+			                   NULL, NULL, 0,
+			                   "the public statement claims conformance on %s, before the "
+			                   "first verdict it rests on (%s)", get(header, "public-date"),
+			                   first);
+	}
 	version = get(header, "public-software-version");
 	dut_version = get(dut, "software-version");
 	if (version && dut_version && strcmp(version, dut_version) != 0)

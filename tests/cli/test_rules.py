@@ -332,6 +332,11 @@ KEY_FACTS = {
         message=["claims conformance to EN 303 645 as a whole", "clause 5.3 only"]),
     "public-claim-mismatch/fail.xml": dict(
         message=["names EN 303 645 V2.1.1, but the dossier is assessed against V3.1.3"]),
+    "public-claim-mismatch/fail-date.xml": dict(
+        message=["claims conformance on 2026-05-01, before the first verdict it rests on "
+                 "(2026-05-19)"]),
+    "evidence-stale/fail-verdict.xml": dict(
+        reference="5.3-16-1", message=["dated 2025-04-20, 387 days before release 2.6.0"]),
     "public-claim-mismatch/fail-version.xml": dict(
         message=["names software version 2.5.3, but the DUT runs 2.6.0"]),
     "verdict-functional-conceptual-only/fail.xml": dict(

@@ -1158,6 +1158,13 @@ fixture("evidence-stale", "fail.xml",
 fixture("evidence-stale", "pass.xml",
         "the baseline: captured on 2026-05-04, eight days before the release.", "none")
 
+fixture("evidence-stale", "fail-verdict.xml",
+        "the PASS on 5.3-16-1 is dated 2025-04-20, 387 days before release 2.6.0 "
+        "(2026-05-12): of an earlier build.",
+        "evidence-stale",
+        [('<verdict case="5.3-16-1" result="PASS" by="tl-aurora" date="2026-05-20">',
+          '<verdict case="5.3-16-1" result="PASS" by="tl-aurora" date="2025-04-20">')])
+
 fixture("evidence-collected-after-verdict", "fail.xml",
         "the crypto specification cited by the verdict on 5.3-7-1 (2026-05-19) was "
         "collected on 2026-05-25.",
@@ -1227,6 +1234,11 @@ fixture("public-claim-mismatch", "fail-version.xml",
         "the public statement names software version 2.5.3, the DUT runs 2.6.0.",
         "public-claim-mismatch",
         [(OPEN_END, 'support-end="2032-03-31" software-version="2.5.3">')])
+fixture("public-claim-mismatch", "fail-date.xml",
+        "conformance is claimed on 2026-05-01, before the first verdict it rests on "
+        "(2026-05-19).",
+        "public-claim-mismatch",
+        all_verdicts() + [(CLAIM_DATE, 'date="2026-05-01">')])
 fixture("public-claim-mismatch", "pass.xml",
         "the statement names V3.1.3 and software version 2.6.0, as the dossier does.", "none",
         [(OPEN_END, 'support-end="2032-03-31" edition="3.1.3" software-version="2.6.0">')])
