@@ -460,6 +460,21 @@ static void test_save__second_lock_in_one_process_is_refused(void **state)
 	etsi_dossier_free(b);
 	etsi_dossier_free(c);
 	assert_int_equal(parties(s.path), 4);
+	/* a save to another file moves the lock there */
+	{
+		char other[600];
+
+		snprintf(other, sizeof(other), "%s/other.xml", s.dir);
+		a = load(s.path, ETSI_LOAD_LOCK);
+		assert_int_equal(etsi_dossier_save(a, other), 0);
+		b = load(s.path, ETSI_LOAD_LOCK); /* released */
+		etsi_dossier_free(b);
+		b = NULL;
+		assert_etsi_error(etsi_dossier_load(&b, other, &opts), ETSI_ECONFLICT);
+		etsi_dossier_free(a);
+		b = load(other, ETSI_LOAD_LOCK);
+		etsi_dossier_free(b);
+	}
 	scene_close(&s);
 }
 
