@@ -566,6 +566,10 @@ int etsi__xml_write(char **out, size_t *len, xmlDoc *doc)
 		xmlFreeDoc(copy);
 		return etsi__error_oom();
 	}
+	/* libxml2's default grows a buffer by what is added: a document of
+	 * n bytes written in 4 KiB chunks would cost n squared over 8 KiB
+	 * bytes of reallocation (every load records its source this way) */
+	xmlBufferSetAllocationScheme(buffer, XML_BUFFER_ALLOC_DOUBLEIT);
 	save = xmlSaveToBuffer(buffer, "UTF-8", layout ? 0 : XML_SAVE_FORMAT);
 	if (!save) {
 		xmlBufferFree(buffer);
