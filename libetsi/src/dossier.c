@@ -34,7 +34,7 @@ int etsi_new_options_init(etsi_new_options *opts, unsigned int version)
 	ETSI__OPTIONS_INIT(opts, version, ETSI_NEW_OPTIONS_VERSION, "etsi_new_options");
 }
 
-static etsi_dossier *dossier_alloc(const char *path, const char *data_dir)
+etsi_dossier *etsi__dossier_alloc(const char *path, const char *data_dir)
 {
 	etsi_dossier *d = etsi__calloc(1, sizeof(*d));
 
@@ -372,7 +372,7 @@ static int load(etsi_dossier **out, const char *data, size_t len, const char *na
 
 	if ((error = etsi__check_data_dir(dir)) < 0)
 		return error;
-	d = dossier_alloc(name, dir);
+	d = etsi__dossier_alloc(name, dir);
 	if (!d)
 		return etsi__error_oom();
 	error = etsi__xml_parse_limited(&doc, data, len, name, max_size, max_depth,
@@ -551,7 +551,7 @@ int etsi_dossier_new(etsi_dossier **out, const etsi_new_options *opts)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "a new dossier needs a model designation and a release");
 	etsi__global_ensure();
-	d = dossier_alloc(NULL, etsi__data_dir(opts->data_dir));
+	d = etsi__dossier_alloc(NULL, etsi__data_dir(opts->data_dir));
 	if (!d)
 		return etsi__error_oom();
 	copts.data_dir = d->data_dir;

@@ -15,4 +15,10 @@ struct etsi_dossier {
 	etsi__file_state file;   /* the file as loaded or last saved (file.h) */
 };
 
+/* A new, empty dossier named @p path (may be NULL) reading catalogs from
+ * @p data_dir (may be NULL): the one place a dossier struct is made, so
+ * that every field starts valid (no file, no lock held).  NULL when out
+ * of memory. */
+etsi_dossier *etsi__dossier_alloc(const char *path, const char *data_dir);
+
 #endif

@@ -121,17 +121,13 @@ int etsi_dossier_load_json(etsi_dossier **out, const char *data, size_t len, con
 
 int etsi__dossier_clone(etsi_dossier **out, const etsi_dossier *src)
 {
-	etsi_dossier *d = etsi__calloc(1, sizeof(*d));
+	etsi_dossier *d = etsi__dossier_alloc(src->path, src->data_dir);
 	int error;
 
 	*out = NULL;
 	if (!d)
 		return etsi__error_oom();
-	d->store.ns = ETSI__NS_DOSSIER;
-	d->store.self = &d->store;
-	if ((src->path && !(d->path = etsi__strdup(src->path))) ||
-	    (src->data_dir && !(d->data_dir = etsi__strdup(src->data_dir))) ||
-	    !(d->store.docs[0] = xmlCopyDoc(src->store.docs[0], 1))) {
+	if (!(d->store.docs[0] = xmlCopyDoc(src->store.docs[0], 1))) {
 		etsi_dossier_free(d);
 		return etsi__error_oom();
 	}

@@ -1567,13 +1567,11 @@ int etsi__json_load(etsi_dossier **out, const char *data, size_t len, const char
 	if ((error = build_document(&in, top)) < 0)
 		goto done;
 
-	d = etsi__calloc(1, sizeof(*d));
-	if (!d || (dir && !(d->data_dir = etsi__strdup(dir))) || !(d->path = etsi__strdup(name))) {
+	d = etsi__dossier_alloc(name, dir);
+	if (!d) {
 		error = etsi__error_oom();
 		goto done;
 	}
-	d->store.ns = ETSI__NS_DOSSIER;
-	d->store.self = &d->store;
 	d->store.docs[0] = in.doc;
 	d->store.ndocs = 1;
 	in.doc = NULL;

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <valgrind/valgrind.h>
@@ -1062,9 +1063,42 @@ static void test_import__allocation_failure(void **state)
 	etsi_dossier_free(d);
 }
 
+/* No dossier the library makes for itself (the staging copy of an import,
+ * one loaded from JSON) closes a descriptor it does not own when freed:
+ * with standard input closed, the caller's next file takes descriptor 0,
+ * and a staged copy whose lock descriptor started at 0 closed it. */
+static void test_import__descriptors_stay_the_callers(void **state)
+{
+	etsi_dossier *d = test_load_example("smart-camera-v3.xml", NULL), *j = NULL;
+	size_t len = 0;
+	char *json = NULL;
+	int saved = dup(0), fd;
+
+	(void)state;
+	assert_true(saved >= 0);
+	assert_int_equal(close(0), 0);
+	fd = open(test_data_path("interchange/sbom-small.cdx.json"), O_RDONLY);
+	assert_int_equal(fd, 0);
+	etsi_diagnostics_free(import_file(d, "cyclonedx",
+	                                  test_data_path("interchange/sbom-small.cdx.json"), 0));
+	etsi_diagnostics_free(import_file(d, "ics-csv",
+	                                  test_data_path("interchange/ics-spreadsheet.csv"), 0));
+	assert_int_equal(etsi_dossier_export(&json, &len, d, NULL), 0);
+	assert_int_equal(etsi_dossier_load_json(&j, json, len, "d.json", NULL), 0);
+	etsi_dossier_free(j);
+	etsi_dossier_free(d);
+	/* descriptor 0 is still the caller's file */
+	assert_true(fcntl(0, F_GETFD) >= 0);
+	assert_int_equal(close(0), 0);
+	assert_int_equal(dup2(saved, 0), 0);
+	close(saved);
+	etsi_free(json);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_import__descriptors_stay_the_callers),
 		cmocka_unit_test(test_import__csv_spreadsheet),
 		cmocka_unit_test(test_import__csv_problems_with_rows),
 		cmocka_unit_test(test_import__csv_strict),
