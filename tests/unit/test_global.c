@@ -20,7 +20,7 @@
 #define CAMERA "smart-camera-v3.xml"
 #define NTHREADS 4
 
-static char *dir, *key, *cert;
+static char *dir, *key, *cert, *camera;
 static size_t key_len, cert_len;
 
 static int setup(void **state)
@@ -28,6 +28,7 @@ static int setup(void **state)
 	char command[1024], *path;
 
 	test_init(state);
+	camera = strdup(test_source_path("examples/dossiers/" CAMERA));
 	dir = test_mkdtemp();
 	snprintf(command, sizeof(command),
 	         "cd '%s' && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes "
@@ -45,6 +46,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
+	free(camera);
 	free(key);
 	free(cert);
 	test_rmtree(dir);
@@ -67,8 +69,7 @@ static void test_global__check_initializes_neither(void **state)
 	assert_false(etsi__global_initialized(ETSI__INIT_CRYPTO));
 	check.as_of = "2026-06-01";
 	lax.flags = ETSI_LOAD_NO_VALIDATE;
-	assert_int_equal(etsi_dossier_load(&unvalidated, test_source_path("examples/dossiers/"
-	                                                                  CAMERA), &lax), 0);
+	assert_int_equal(etsi_dossier_load(&unvalidated, camera, &lax), 0);
 	assert_int_equal(etsi_dossier_validate(&valid, d), 0);
 	etsi_dossier_check(&findings, unvalidated, &check);
 	assert_non_null(findings);
@@ -108,7 +109,7 @@ static void *run_worker(void *arg)
 	char *text = NULL, *info = NULL, *xml = NULL;
 	size_t len = 0;
 
-	if (etsi_dossier_load(&d, test_source_path("examples/dossiers/" CAMERA), NULL) < 0) {
+	if (etsi_dossier_load(&d, camera, NULL) < 0) {
 		snprintf(w->failure, sizeof(w->failure), "load: %s", etsi_error_last()->message);
 		pthread_barrier_wait(&start_line);
 		return NULL;
