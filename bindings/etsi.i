@@ -1131,9 +1131,11 @@ typedef struct {} Results;
 			etsi_binding_failed(rc);
 		return r;
 	}
-	/** Renders a report (format html, public, ics-csv, plan-csv, evidence-csv, md, input). */
+	/** Renders a report (format html, public, ics-csv, plan-csv, evidence-csv, md, input);
+	 *  results: this dossier's evaluate() results, used instead of evaluating again. */
 	char *report(const char *format = NULL, const char *stylesheet = NULL,
-	             const char *date = NULL, const char *as_of = NULL, int csv_raw = 0) {
+	             const char *date = NULL, const char *as_of = NULL, int csv_raw = 0,
+	             const Results *results = NULL) {
 		etsi_report_options opts = ETSI_REPORT_OPTIONS_INIT;
 		char *out = NULL;
 		int rc;
@@ -1143,6 +1145,7 @@ typedef struct {} Results;
 		opts.date = date;
 		opts.as_of = as_of;
 		opts.csv_raw = csv_raw;
+		opts.results = results;
 		rc = etsi_dossier_report(&out, NULL, $self, &opts);
 		if (rc < 0)
 			etsi_binding_failed(rc);

@@ -57,10 +57,12 @@ const char *etsi_report_format_at(size_t i)
 
 int etsi_report_options_init(etsi_report_options *opts, unsigned int version)
 {
-	if (version == 1) {
-		/* a caller built against version 1: its struct ends before csv_raw */
+	if (version == 1 || version == 2) {
+		/* a caller built against an earlier version: its struct ends
+		 * before the first field added later (csv_raw, results) */
 		ETSI__ASSERT_ARG(opts);
-		memset(opts, 0, offsetof(etsi_report_options, csv_raw));
+		memset(opts, 0, version == 1 ? offsetof(etsi_report_options, csv_raw)
+		                             : offsetof(etsi_report_options, results));
 		opts->version = version;
 		return 0;
 	}
@@ -693,8 +695,10 @@ int etsi_dossier_report(char **out, size_t *len, etsi_dossier *dossier,
 	etsi_report_options defaults = ETSI_REPORT_OPTIONS_INIT;
 	etsi_check_options copts = ETSI_CHECK_OPTIONS_INIT;
 	const struct format *format;
-	etsi_diagnostics *findings = NULL;
-	xmlDocPtr results = NULL, input = NULL;
+	const etsi_results *given;
+	const etsi_diagnostics *findings = NULL;
+	etsi_diagnostics *evaluated = NULL;
+	xmlDocPtr results = NULL, computed = NULL, input = NULL;
 	xsltStylesheetPtr style = NULL;
 	int error;
 
@@ -705,9 +709,10 @@ int etsi_dossier_report(char **out, size_t *len, etsi_dossier *dossier,
 	ETSI__ASSERT_ARG(dossier);
 	if (!opts)
 		opts = &defaults;
-	if (opts->version != ETSI_REPORT_OPTIONS_VERSION && opts->version != 1)
+	if (opts->version < 1 || opts->version > ETSI_REPORT_OPTIONS_VERSION)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "etsi_report_options version %u is unknown", opts->version);
+	given = opts->version >= 3 ? opts->results : NULL;
 	format = find_format(opts->format ? opts->format : "html");
 	if (!format)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
@@ -718,8 +723,21 @@ int etsi_dossier_report(char **out, size_t *len, etsi_dossier *dossier,
 		                   "report date \"%s\" is not a date YYYY-MM-DD", opts->date);
 	etsi__global_ensure();
 
-	copts.as_of = opts->as_of ? opts->as_of : opts->date;
-	error = etsi__evaluate(&findings, &results, dossier, &copts);
+	if (given) {
+		/* evaluated by the caller: no stage runs twice */
+		const char *file, *path = etsi_dossier_path(dossier);
+
+		error = etsi__results_parts(given, &results, &findings, &file);
+		if (!etsi__streq(file, path ? path : "<new dossier>"))
+			return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
+			                   "the results given are of %s, not of %s", file,
+			                   path ? path : "this new dossier");
+	} else {
+		copts.as_of = opts->as_of ? opts->as_of : opts->date;
+		error = etsi__evaluate(&evaluated, &computed, dossier, &copts);
+		findings = evaluated;
+		results = computed;
+	}
 	if (error == ETSI_EVALIDATION) {
 		const etsi_diagnostic *d = etsi_diagnostics_at(findings, 0);
 
@@ -745,8 +763,8 @@ int etsi_dossier_report(char **out, size_t *len, etsi_dossier *dossier,
 	                  opts->stylesheet ? opts->stylesheet : format->stylesheet, opts->date,
 	                  opts->version >= 2 && opts->csv_raw, !opts->stylesheet);
 done:
-	etsi_diagnostics_free(findings);
-	xmlFreeDoc(results);
+	etsi_diagnostics_free(evaluated);
+	xmlFreeDoc(computed);
 	xmlFreeDoc(input);
 	return error;
 }

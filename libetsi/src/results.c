@@ -21,6 +21,7 @@ struct etsi_results {
 	etsi__store store;          /* docs[0]: the results document */
 	etsi_diagnostics *findings;
 	char *file;                 /* the dossier's name, for the text writers */
+	int status;                 /* what etsi_dossier_evaluate() returned */
 };
 
 int etsi_dossier_evaluate(etsi_results **out, etsi_dossier *dossier,
@@ -44,6 +45,7 @@ int etsi_dossier_evaluate(etsi_results **out, etsi_dossier *dossier,
 		return etsi__error_oom();
 	}
 	results->findings = diags;
+	results->status = status;
 	results->file = etsi__strdup(etsi_dossier_path(dossier) ? etsi_dossier_path(dossier)
 	                                                        : "<new dossier>");
 	results->store.ns = ETSI__NS_RESULTS;
@@ -71,6 +73,15 @@ void etsi_results_free(etsi_results *results)
 	etsi_diagnostics_free(results->findings);
 	etsi__free(results->file);
 	etsi__free(results);
+}
+
+int etsi__results_parts(const etsi_results *results, xmlDocPtr *doc,
+                        const etsi_diagnostics **findings, const char **file)
+{
+	*doc = results->store.docs[0];
+	*findings = results->findings;
+	*file = results->file;
+	return results->status;
 }
 
 const etsi_diagnostics *etsi_results_findings(const etsi_results *results)

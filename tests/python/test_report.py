@@ -107,6 +107,16 @@ class FormatsTest(ReportTestCase):
                               check=True).stdout
                 self.assertEqual(etsi.load(path).report("input", date=DATE), out)
 
+    def test_results_given(self):
+        d = etsi.load(CAMERA)
+        results = d.evaluate(as_of="2026-03-01")
+        given = d.report("input", date=DATE, as_of=DATE, results=results)
+        self.assertIn('as-of="2026-03-01"', given)  # the results', not evaluated again
+        self.assertEqual(d.report("html", date=DATE, results=d.evaluate(as_of=DATE)),
+                         d.report("html", date=DATE))
+        with self.assertRaises(etsi.InvalidError):
+            d.report("md", date=DATE, results=etsi.load(SENSOR).evaluate(as_of=DATE))
+
     def test_no_date_no_clock(self):
         d = etsi.load(SENSOR)
         a = d.report("input", as_of=DATE)

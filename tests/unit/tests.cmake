@@ -20,6 +20,8 @@ etsi_add_unit_test(xml_alloc)
 etsi_add_unit_test(threads)
 # libxslt and libxmlsec1 are initialized on first use, threads racing to it
 etsi_add_unit_test(global)
+# etsi_dossier_report() given results already computed
+etsi_add_unit_test(report)
 # a version-1 options struct that ends at an unreadable page
 etsi_add_unit_test(abi)
 # the save's system calls are wrapped, to kill it or make them fail at will

@@ -1355,7 +1355,7 @@ class Dossier(_Owner):
 
     def report(self, format: str = "html", *, stylesheet: Optional[_PathLike] = None,
                date: Optional[_DateLike] = None, as_of: Optional[_DateLike] = None,
-               csv_raw: bool = False) -> str:
+               csv_raw: bool = False, results: Optional["Results"] = None) -> str:
         """Renders a report (``etsi report``): "html" (the evidence report),
         "public" (the redacted summary fit to publish), "ics-csv",
         "plan-csv", "evidence-csv", "md" or "input" (the stylesheets' input
@@ -1365,9 +1365,12 @@ class Dossier(_Owner):
         neutralise every cell that begins with ``=``, ``+``, ``-``, ``@``, a
         tab or a CR (quoted, prefixed with a single quote) against CSV
         injection; ``csv_raw=True`` writes the values as they are, for
-        programs that read the CSV.
+        programs that read the CSV.  ``results``, what :meth:`evaluate` of
+        this dossier returned, are used instead of evaluating again (then
+        ``as_of`` is not used: the results carry their date).
 
-        :raises InvalidError: unknown format or bad date
+        :raises InvalidError: unknown format or bad date, or results of
+            another dossier
         :raises ValidationError: the dossier is invalid, or the public
             summary would state conformance the verdicts do not support
         :raises FileError: the stylesheet cannot be read
@@ -1377,7 +1380,8 @@ class Dossier(_Owner):
         return self._handle().report(format,
                                      None if stylesheet is None else _path(stylesheet),
                                      _date(date, "date"), _date(as_of, "as_of"),
-                                     1 if csv_raw else 0)
+                                     1 if csv_raw else 0,
+                                     None if results is None else results._handle())
 
     def write_report(self, path: _PathLike, format: str = "html", *,
                      stylesheet: Optional[_PathLike] = None, date: Optional[_DateLike] = None,

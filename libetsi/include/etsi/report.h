@@ -33,6 +33,7 @@
 
 #include "common.h"
 #include "dossier.h"
+#include "results.h"
 
 ETSI_BEGIN_DECL
 
@@ -69,12 +70,23 @@ typedef struct etsi_report_options {
 	 * Since version 2.
 	 */
 	int csv_raw;
+	/**
+	 * Results already computed by etsi_dossier_evaluate() of this same
+	 * dossier, or NULL (default) to evaluate it here.  Given, the report
+	 * uses their findings, plan, outcomes and gate instead of evaluating
+	 * again, so a caller that shows findings and renders a report pays for
+	 * one evaluation; as_of is then not used (the results carry the date
+	 * they were evaluated for).  Results of an invalid dossier are refused
+	 * like the dossier itself; results of another dossier (another path)
+	 * give ETSI_EINVALID.  Since version 3.
+	 */
+	const etsi_results *results;
 } etsi_report_options;
 
-/** The current version of ::etsi_report_options (1 is still accepted). */
-#define ETSI_REPORT_OPTIONS_VERSION 2
+/** The current version of ::etsi_report_options (1 and 2 are still accepted). */
+#define ETSI_REPORT_OPTIONS_VERSION 3
 /** Static initializer for ::etsi_report_options. */
-#define ETSI_REPORT_OPTIONS_INIT { ETSI_REPORT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
+#define ETSI_REPORT_OPTIONS_INIT { ETSI_REPORT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0, NULL }
 
 /**
  * Initializes report options to their defaults.

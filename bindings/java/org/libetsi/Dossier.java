@@ -555,7 +555,8 @@ public final class Dossier extends RecordOwner {
      * @param format "html" (the evidence report), "public" (the redacted
      *        summary), "ics-csv", "plan-csv", "evidence-csv", "md" or "input"
      *        ({@link Etsi#reportFormats()}); null for html
-     * @param options a stylesheet, a date, an as-of date, CSV values raw
+     * @param options a stylesheet, a date, an as-of date, CSV values raw,
+     *        results already computed
      * @return the report
      * @throws EtsiException.Invalid for an unknown format
      * @throws EtsiException.Validation when the dossier is invalid, or the
@@ -564,6 +565,7 @@ public final class Dossier extends RecordOwner {
      */
     public String report(String format, ReportOption... options) {
         String stylesheet = null, date = null, asOf = null;
+        Results results = null;
         int csvRaw = 0;
         for (ReportOption o : options) {
             switch (Objects.requireNonNull(o, "option").type) {
@@ -571,10 +573,12 @@ public final class Dossier extends RecordOwner {
             case DATE: date = o.value; break;
             case AS_OF: asOf = o.value; break;
             case CSV_RAW: csvRaw = 1; break;
+            case RESULTS: results = o.results; break;
             default: throw new AssertionError(o.type);
             }
         }
-        return handle().report(format, stylesheet, date, asOf, csvRaw);
+        return handle().report(format, stylesheet, date, asOf, csvRaw,
+                               results == null ? null : results.handle());
     }
 
     /**

@@ -15,14 +15,20 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ReportOption {
-    enum Type { STYLESHEET, DATE, AS_OF, CSV_RAW }
+    enum Type { STYLESHEET, DATE, AS_OF, CSV_RAW, RESULTS }
 
     final Type type;
     final String value;
+    final Results results;
 
     private ReportOption(Type type, String value) {
+        this(type, value, null);
+    }
+
+    private ReportOption(Type type, String value, Results results) {
         this.type = type;
         this.value = value;
+        this.results = results;
     }
 
     /**
@@ -69,6 +75,19 @@ public final class ReportOption {
      */
     public static ReportOption csvRaw() {
         return new ReportOption(Type.CSV_RAW, null);
+    }
+
+    /**
+     * Results already computed by {@link Dossier#evaluate} of the same
+     * dossier: the report uses them instead of evaluating again (an as-of
+     * date is then not used; the results carry theirs).  Results of another
+     * dossier are refused ({@link EtsiException.Invalid}).
+     *
+     * @param results this dossier's results, open until the report returns
+     * @return the option
+     */
+    public static ReportOption results(Results results) {
+        return new ReportOption(Type.RESULTS, null, Objects.requireNonNull(results, "results"));
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.libetsi.Dossier;
 import org.libetsi.Etsi;
 import org.libetsi.EtsiException;
 import org.libetsi.ReportOption;
+import org.libetsi.Results;
 
 public class ReportTest {
     private static final ReportOption DATE = ReportOption.date(Fixtures.AS_OF);
@@ -107,6 +108,22 @@ public class ReportTest {
             d.writeReport(out, "html", DATE, ReportOption.asOf(LocalDate.of(2026, 11, 20)));
             assertEquals(d.report("html", DATE, ReportOption.asOf(LocalDate.of(2026, 11, 20))),
                          Fixtures.read(out));
+        }
+    }
+
+    @Test
+    public void resultsGiven() {
+        try (Dossier d = Dossier.load(Fixtures.camera());
+             Dossier other = Dossier.load(Fixtures.sensor());
+             Results early = d.evaluate(LocalDate.of(2026, 3, 1));
+             Results now = d.evaluate(Fixtures.AS_OF);
+             Results others = other.evaluate(Fixtures.AS_OF)) {
+            assertEquals(d.report("html", DATE), d.report("html", DATE, ReportOption.results(now)));
+            // the results' date: not evaluated again
+            assertTrue(d.report("input", DATE, ReportOption.asOf(Fixtures.AS_OF),
+                                ReportOption.results(early)).contains("as-of=\"2026-03-01\""));
+            assertThrows(EtsiException.Invalid.class,
+                         () -> d.report("md", DATE, ReportOption.results(others)));
         }
     }
 
