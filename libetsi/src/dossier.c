@@ -381,7 +381,8 @@ static int load(etsi_dossier **out, const char *data, size_t len, const char *na
 		goto fail;
 	d->store.docs[0] = doc;
 	d->store.ndocs = 1;
-	if ((error = etsi__xml_source_record(&d->source, doc, data, len)) < 0)
+	if (!(opts && (opts->flags & ETSI_LOAD_NO_LAYOUT)) &&
+	    (error = etsi__xml_source_record(&d->source, doc, data, len)) < 0)
 		goto fail;
 	if ((error = check_root(xmlDocGetRootElement(doc), name)) < 0 ||
 	    (error = refuse_xinclude(xmlDocGetRootElement(doc), name)) < 0)

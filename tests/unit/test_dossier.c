@@ -997,6 +997,41 @@ static void test_dossier__layout_round_trip(void **state)
 	free(dir);
 }
 
+/* ETSI_LOAD_NO_LAYOUT: the same records, written in libetsi's own layout;
+ * the file's layout is kept without it (test above). */
+static void test_dossier__layout_not_recorded(void **state)
+{
+	etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
+	etsi_dossier *d = NULL, *canonical = NULL, *again = NULL;
+	char *text = test_read_file(test_data_path(hand_formatted[0]), NULL), *out, *plain;
+	char *quotes = strstr(text, "<dossier ");
+
+	(void)state;
+	/* a start tag written otherwise: single quotes, attributes on lines */
+	assert_non_null(quotes);
+	for (; *quotes != '>'; quotes++)
+		*quotes = *quotes == '"' ? '\'' : *quotes == ' ' ? '\n' : *quotes;
+	assert_int_equal(etsi_dossier_load_memory(&canonical, text, strlen(text), "x.xml", NULL), 0);
+	out = test_write(canonical, NULL);
+	assert_string_equal(out, text); /* kept without the flag */
+	free(out);
+	etsi_dossier_free(canonical);
+	opts.flags = ETSI_LOAD_NO_LAYOUT;
+	assert_int_equal(etsi_dossier_load_memory(&d, text, strlen(text), "x.xml", &opts), 0);
+	out = test_write(d, NULL);
+	assert_true(strcmp(out, text) != 0); /* with it, libetsi's layout */
+	assert_non_null(strstr(out, "<dossier xmlns=\""));
+	/* libetsi's layout: what a load of it writes back unchanged */
+	assert_int_equal(etsi_dossier_load_memory(&again, out, strlen(out), "y.xml", NULL), 0);
+	plain = test_write(again, NULL);
+	assert_string_equal(plain, out);
+	free(plain);
+	free(out);
+	free(text);
+	etsi_dossier_free(again);
+	etsi_dossier_free(d);
+}
+
 static void test_dossier__layout_new_verdict(void **state)
 {
 	char *before, *after;
@@ -1153,6 +1188,7 @@ int main(void)
 		cmocka_unit_test(test_dossier__options_init),
 		cmocka_unit_test(test_dossier__null_arguments),
 		cmocka_unit_test(test_dossier__layout_round_trip),
+		cmocka_unit_test(test_dossier__layout_not_recorded),
 		cmocka_unit_test(test_dossier__layout_new_verdict),
 		cmocka_unit_test(test_dossier__layout_one_attribute),
 		cmocka_unit_test(test_dossier__layout_new_records),

@@ -149,7 +149,7 @@ static void check_one(const struct check_batch *b, struct check_job *job)
 		job->stop = 1;
 		goto done;
 	}
-	load_opts.flags = ETSI_LOAD_NO_VALIDATE;
+	load_opts.flags = ETSI_LOAD_NO_VALIDATE | ETSI_LOAD_NO_LAYOUT; /* read, never saved */
 	load_opts.data_dir = b->o->data_dir;
 	error = etsi_dossier_load(&dossier, job->path, &load_opts);
 	if (error < 0) {

@@ -140,7 +140,7 @@ int cmd_report(int argc, char **argv)
 	/* etsi_dossier_report() validates the dossier and refuses an invalid
 	 * one with its first error; validating at load too would cost a
 	 * second schema pass */
-	load.flags = ETSI_LOAD_NO_VALIDATE;
+	load.flags = ETSI_LOAD_NO_VALIDATE | ETSI_LOAD_NO_LAYOUT; /* and never saved */
 	error = etsi_dossier_load(&dossier, argv[optind], &load);
 	if (error < 0) {
 		cli_error_last(argv[optind]);

@@ -138,7 +138,8 @@ int cmd_validate(int argc, char **argv)
 	int quiet = 0, c, i, worst = CLI_OK;
 	char *end;
 
-	opts.flags = ETSI_LOAD_NO_VALIDATE; /* validated below, every problem listed */
+	/* validated below, every problem listed; never saved */
+	opts.flags = ETSI_LOAD_NO_VALIDATE | ETSI_LOAD_NO_LAYOUT;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
 		switch (c) {

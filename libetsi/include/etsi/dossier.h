@@ -48,7 +48,16 @@ typedef enum etsi_load_flags {
 	 * see it.  Loading for update a file this process already holds for
 	 * update fails with ETSI_ECONFLICT rather than wait for ever.
 	 */
-	ETSI_LOAD_LOCK = 2
+	ETSI_LOAD_LOCK = 2,
+	/**
+	 * Do not record the file's layout (its indentation, attribute spacing
+	 * and quotes, XML declaration), which a save keeps: a dossier loaded
+	 * to be read (validated, checked, reported) saves nothing.  Saved all
+	 * the same, it is written in libetsi's own layout.  Saves a
+	 * serialization of the whole document at load (about a tenth of
+	 * `etsi validate`; docs/hardening.md, "Performance").
+	 */
+	ETSI_LOAD_NO_LAYOUT = 4
 } etsi_load_flags;
 
 /** Options for etsi_dossier_load() and etsi_dossier_load_memory(). */
