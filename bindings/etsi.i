@@ -83,7 +83,8 @@ static int etsi_binding_failed(int code) { etsi_binding_pending = code; return c
 #include <errno.h>
 #include <unistd.h>   /* access(): Python.h, included first, asks for POSIX */
 
-#define ETSI_NERRORS 15
+/* one slot a code, from the C table: index -code */
+#define ETSI_NERRORS (-ETSI__ERROR_LAST)
 static PyObject *etsi_error_classes[ETSI_NERRORS];
 /* etsi.MissingFileError: a FileError that is also FileNotFoundError */
 static PyObject *etsi_missing_file_class;
@@ -104,6 +105,7 @@ static const char *etsi_class_name(int code)
 	case ETSI_ETRANSFORM: return "TransformError";
 	case ETSI_EINTEGRITY: return "IntegrityError";
 	case ETSI_ECONFLICT: return "ConflictError";
+	case ETSI_ESTOPPED: return "StoppedError";
 	default: return "Error";
 	}
 }
@@ -234,6 +236,7 @@ static PyObject *etsi_py_diagnostics(const etsi_diagnostics *list)
 			{ ETSI_ETRANSFORM, "A report transformation failed.", NULL },
 			{ ETSI_EINTEGRITY, "A digest or signature does not match.", NULL },
 			{ ETSI_ECONFLICT, "The file changed since it was loaded: load it again, redo the change.", NULL },
+			{ ETSI_ESTOPPED, "A callback of the caller's stopped the operation.", NULL },
 		};
 		PyObject *base = PyErr_NewExceptionWithDoc("etsi.core.Error",
 			"Base class of libetsi's errors: code, name, file and line say what and where.",
@@ -254,6 +257,10 @@ static PyObject *etsi_py_diagnostics(const etsi_diagnostics *list)
 			                  : PyTuple_Pack(1, base);
 			PyObject *cls;
 
+			if (-table[i].code >= ETSI_NERRORS) { /* cannot happen: the table is C's */
+				Py_XDECREF(bases);
+				continue;
+			}
 			snprintf(qualified, sizeof(qualified), "etsi.core.%s", name);
 			cls = bases ? PyErr_NewExceptionWithDoc(qualified, table[i].doc, bases, NULL) : NULL;
 			Py_XDECREF(bases);
@@ -2043,14 +2050,15 @@ etsi_jstrings java_import_formats(JNIEnv *jenv)
 %{
 /* The progress callback of hash and verify: the payload is a Python
  * callable, called with the GIL held.  An exception it raises stops the
- * operation; the wrapper re-raises it. */
+ * operation and the wrapper re-raises it; returning False stops it with
+ * etsi.StoppedError. */
 static int etsi_py_evidence_progress(const etsi_evidence_progress *p, void *payload)
 {
 	PyGILState_STATE gil = PyGILState_Ensure();
 	PyObject *result = PyObject_CallFunction((PyObject *)payload, "(ssnnKK)", p->artifact,
 	                                         p->ref ? p->ref : "", (Py_ssize_t)p->index,
 	                                         (Py_ssize_t)p->count, p->done, p->total);
-	int stop = result == NULL;
+	int stop = result == NULL || result == Py_False;
 
 	Py_XDECREF(result);
 	PyGILState_Release(gil);

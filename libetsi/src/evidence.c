@@ -372,8 +372,8 @@ static int report_progress(run *r)
 }
 
 /* Digests an open file.  Returns 0 with hex and *size set; 1 when it
- * cannot be read (f->why says why); ETSI_ERROR when the callback stopped
- * it or libcrypto failed (etsi_error_last() says which). */
+ * cannot be read (f->why says why); ETSI_ESTOPPED when the callback
+ * stopped it, ETSI_ERROR when libcrypto failed (etsi_error_last() says which). */
 static int digest(run *r, found *f, char hex[65], unsigned long long *size)
 {
 	static const char digits[] = "0123456789abcdef";
@@ -438,7 +438,7 @@ static int digest(run *r, found *f, char hex[65], unsigned long long *size)
 		goto stopped;
 	goto done;
 stopped:
-	result = etsi__error(ETSI_ERROR, ETSI_ERROR_CLASS_ARGUMENT,
+	result = etsi__error(ETSI_ESTOPPED, ETSI_ERROR_CLASS_ARGUMENT,
 	                     "the progress callback stopped the operation at artifact '%s'",
 	                     r->progress.artifact);
 done:

@@ -30,6 +30,7 @@ TABLE = [
     (etsi.TransformError, -12, "ETRANSFORM", None),
     (etsi.IntegrityError, -13, "EINTEGRITY", None),
     (etsi.ConflictError, -14, "ECONFLICT", None),
+    (etsi.StoppedError, -15, "ESTOPPED", None),
 ]
 
 
@@ -73,8 +74,14 @@ def raising(cls):
                     g.write(b"<!-- changed -->")
                 dossier.save()
 
+    def progress_that_stops():
+        lifecycle = DATA / "lifecycle"
+        with etsi.load(lifecycle / "evidence.xml") as dossier:
+            dossier.verify_artifacts(lifecycle / "package", progress=lambda p: False)
+
     return {
         etsi.NoMemoryError: None,
+        etsi.StoppedError: progress_that_stops,
         etsi.InvalidError: lambda: etsi.load(CAMERA).set_ics("5.3-2", "maybe"),
         etsi.NotFoundError: lambda: etsi.load(CAMERA).set_ics("5.3-99", "Y"),
         etsi.ExistsError: lambda: etsi.load(CAMERA).add(

@@ -114,6 +114,19 @@ class Artifacts(TempDirTestCase):
         self.assertEqual({p.artifact_count for p in seen}, {5})
         self.assertEqual(seen[0].count(0), 2)  # still a tuple: index 0 and done 0
 
+    def test_false_from_progress_stops(self):
+        seen = []
+
+        def until_log(p):
+            seen.append(p.artifact)
+            return p.artifact != "art-log"  # False stops; True and None go on
+
+        with etsi.load(self.path) as d:
+            with self.assertRaises(etsi.StoppedError) as cm:
+                d.hash_artifacts(self.root, progress=until_log)
+            self.assertIn("art-log", str(cm.exception))
+            self.assertEqual(seen[-1], "art-log")
+
     def test_an_exception_in_progress_stops_and_is_raised(self):
         class Stop(Exception):
             pass

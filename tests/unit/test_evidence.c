@@ -604,7 +604,7 @@ static void test_evidence__progress(void **state)
 	d = dossier_with(all);
 	memset(&calls, 0, sizeof(calls));
 	calls.stop_after = 3; /* a.txt's two calls, then the big file's first */
-	assert_etsi_error(etsi_evidence_hash(&report, d, &opts), ETSI_ERROR);
+	assert_etsi_error(etsi_evidence_hash(&report, d, &opts), ETSI_ESTOPPED);
 	assert_null(report);
 	assert_contains(etsi_error_last()->message, "art-big");
 	assert_int_equal(calls.count, 3);
@@ -615,7 +615,7 @@ static void test_evidence__progress(void **state)
 	/* and verify stops the same way */
 	memset(&calls, 0, sizeof(calls));
 	calls.stop_after = 1;
-	assert_etsi_error(etsi_evidence_verify(&report, d, &opts), ETSI_ERROR);
+	assert_etsi_error(etsi_evidence_verify(&report, d, &opts), ETSI_ESTOPPED);
 	assert_null(report);
 	etsi_dossier_free(d);
 	free(a);

@@ -52,6 +52,7 @@ from ._core import (  # noqa: F401  (re-exported)
     NotFoundError,
     ParseError,
     ReadOnlyError,
+    StoppedError,
     TransformError,
     UnsupportedError,
     ValidationError,
@@ -66,7 +67,7 @@ __all__ = [
     "LimitError",
     "MissingFileError", "NoMemoryError", "NotFoundError", "ParseError", "ReadOnlyError",
     "TransformError",
-    "UnsupportedError", "ValidationError",
+    "StoppedError", "UnsupportedError", "ValidationError",
     # functions and constants
     "catalog", "editions", "kind_fields", "kinds", "load", "loads", "new", "report_formats",
     "rule", "rules", "verify", "version", "version_info", "write_file",
@@ -105,6 +106,7 @@ _ERROR_TABLE = (
     (TransformError, -12, "ETRANSFORM"),
     (IntegrityError, -13, "EINTEGRITY"),
     (ConflictError, -14, "ECONFLICT"),
+    (StoppedError, -15, "ESTOPPED"),
     # a FileError for a file that does not exist: also FileNotFoundError,
     # with errno (ENOENT), strerror and filename set as open() sets them
     (MissingFileError, -6, "EIO"),
@@ -1619,10 +1621,12 @@ class Dossier(_Owner):
         "artifact-missing", "artifact-unreadable", "artifact-refused" (a
         ref leading out of ``root``: absolute, ``..``, a symbolic link).
         Files are read in chunks, in constant memory; ``progress`` is called
-        with a :class:`Progress` after each, and an exception it raises
+        with a :class:`Progress` after each; returning ``False`` stops
+        hashing with :class:`StoppedError`, and an exception it raises
         stops hashing and is raised here.  The GIL is released meanwhile.
 
         :raises FileError: ``root`` is not a directory that can be opened
+        :raises StoppedError: ``progress`` returned ``False``
         """
         return _diagnostics(_swig._dossier_hash_artifacts(self._handle(), _path(root),
                                                           bool(update), _progress(progress)))
@@ -1797,8 +1801,9 @@ def _progress(progress: Optional[Callable[[Progress], Any]]) -> Optional[Callabl
     if not callable(progress):
         raise TypeError("progress must be a callable taking an etsi.Progress, or None")
 
-    def call(*fields: Any) -> None:
-        progress(Progress(*fields))
+    def call(*fields: Any) -> bool:
+        # False (exactly) stops with StoppedError; None and the rest go on
+        return progress(Progress(*fields)) is not False
     return call
 
 

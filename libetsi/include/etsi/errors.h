@@ -35,7 +35,8 @@ ETSI_BEGIN_DECL
 	XX(EREADONLY,    -11, "object cannot be modified") \
 	XX(ETRANSFORM,   -12, "a report transformation failed") \
 	XX(EINTEGRITY,   -13, "a digest or signature does not match") \
-	XX(ECONFLICT,    -14, "the file changed since it was loaded")
+	XX(ECONFLICT,    -14, "the file changed since it was loaded") \
+	XX(ESTOPPED,     -15, "a callback of the caller's stopped the operation")
 
 /** Error codes.  ETSI_OK is 0; every failure is negative. */
 typedef enum etsi_error_code {
@@ -43,7 +44,7 @@ typedef enum etsi_error_code {
 #define ETSI__ERROR_ENUM(name, value, message) ETSI_##name = (value),
 	ETSI_ERROR_MAP(ETSI__ERROR_ENUM)
 #undef ETSI__ERROR_ENUM
-	ETSI__ERROR_LAST = -15 /**< One below the lowest code; not an error. */
+	ETSI__ERROR_LAST = -16 /**< One below the lowest code; not an error. */
 } etsi_error_code;
 
 /** Where an error came from. */

@@ -89,7 +89,7 @@ typedef struct etsi_evidence_progress {
  * @param progress where hashing stands
  * @param payload the options' payload
  * @return 0 to go on; any other value stops the operation, which then
- *         returns ETSI_ERROR
+ *         returns ETSI_ESTOPPED (before 0.1 of this header: ETSI_ERROR)
  */
 typedef int (*etsi_evidence_progress_cb)(const etsi_evidence_progress *progress, void *payload);
 
@@ -133,7 +133,7 @@ ETSI_EXTERN etsi_result etsi_evidence_options_init(etsi_evidence_options *opts, 
  *         ETSI_EINTEGRITY when any is changed, missing, unreadable or
  *         refused (the report says which); ETSI_EINVALID for bad options;
  *         ETSI_EIO when the root is not a directory that can be opened;
- *         ETSI_ERROR when the progress callback stopped it (the dossier
+ *         ETSI_ESTOPPED when the progress callback stopped it (the dossier
  *         keeps the digests recorded before); ETSI_ENOMEM
  */
 ETSI_EXTERN etsi_result etsi_evidence_hash(etsi_diagnostics **report, etsi_dossier *dossier, const etsi_evidence_options *opts);
@@ -150,7 +150,7 @@ ETSI_EXTERN etsi_result etsi_evidence_hash(etsi_diagnostics **report, etsi_dossi
  * @param opts options; the root is required, flags are ignored
  * @return 0 when every artifact is `artifact-ok` or `artifact-external`;
  *         ETSI_EINTEGRITY otherwise; ETSI_EINVALID; ETSI_EIO when the root
- *         cannot be opened; ETSI_ERROR when the progress callback stopped
+ *         cannot be opened; ETSI_ESTOPPED when the progress callback stopped
  *         it; ETSI_ENOMEM
  */
 ETSI_EXTERN etsi_result etsi_evidence_verify(etsi_diagnostics **report, const etsi_dossier *dossier, const etsi_evidence_options *opts);

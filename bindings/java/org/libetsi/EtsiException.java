@@ -60,6 +60,8 @@ public abstract class EtsiException extends RuntimeException {
     public static final int EINTEGRITY = -13;
     /** Code of {@link Conflict}. */
     public static final int ECONFLICT = -14;
+    /** Code of {@link Stopped}. */
+    public static final int ESTOPPED = -15;
 
     /** The error code. */
     private final int code;
@@ -169,6 +171,7 @@ public abstract class EtsiException extends RuntimeException {
         case ETRANSFORM: return new Transform(reason, file, line, column);
         case EINTEGRITY: return new Integrity(reason, file, line, column);
         case ECONFLICT: return new Conflict(reason, file, line, column);
+        case ESTOPPED: return new Stopped(reason, file, line, column);
         default: return new Other(code, name != null ? name : "ERROR", reason, file, line, column);
         }
     }
@@ -385,6 +388,24 @@ public abstract class EtsiException extends RuntimeException {
          */
         public Conflict(String reason, String file, int line, int column) {
             super(ECONFLICT, "ECONFLICT", reason, file, line, column);
+        }
+    }
+
+    /**
+     * A callback of the caller's stopped the operation (ESTOPPED): an
+     * {@link ArtifactProgress} that returned false.  Nothing was changed.
+     */
+    public static final class Stopped extends EtsiException {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * @param reason the message
+         * @param file the document concerned, or null
+         * @param line the line, or 0
+         * @param column the column, or 0
+         */
+        public Stopped(String reason, String file, int line, int column) {
+            super(ESTOPPED, "ESTOPPED", reason, file, line, column);
         }
     }
 

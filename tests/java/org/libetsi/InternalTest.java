@@ -103,11 +103,11 @@ public class InternalTest {
             { -9, EtsiException.Limit.class }, { -10, EtsiException.Unsupported.class },
             { -11, EtsiException.ReadOnly.class }, { -12, EtsiException.Transform.class },
             { -13, EtsiException.Integrity.class }, { -14, EtsiException.Conflict.class },
-            { -15, EtsiException.Other.class },
+            { -15, EtsiException.Stopped.class }, { -16, EtsiException.Other.class },
         };
         String[] names = { "ERROR", "ENOMEM", "EINVALID", "ENOTFOUND", "EEXISTS", "EIO", "EPARSE",
                            "EVALIDATION", "ELIMIT", "EUNSUPPORTED", "EREADONLY", "ETRANSFORM",
-                           "EINTEGRITY", "ECONFLICT", "EFUTURE" };
+                           "EINTEGRITY", "ECONFLICT", "ESTOPPED", "EFUTURE" };
         for (int i = 0; i < table.length; i++) {
             int code = (Integer) table[i][0];
             EtsiException e = EtsiException.fromNative(code, names[i], "message", "f.xml", 7, 3);
