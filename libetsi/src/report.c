@@ -752,6 +752,12 @@ int etsi_dossier_report(char **out, size_t *len, etsi_dossier *dossier,
 		goto done;
 	if ((error = etsi__report_input(&input, dossier, results, format->name, opts->date)) < 0)
 		goto done;
+	/* the input holds a copy: what this call evaluated need not stay for
+	 * the transformation (peak memory) */
+	etsi_diagnostics_free(evaluated);
+	evaluated = NULL;
+	xmlFreeDoc(computed);
+	computed = NULL;
 	if (!opts->stylesheet && !format->stylesheet) {
 		error = etsi__xml_write(out, len, input);
 		goto done;
