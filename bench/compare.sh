@@ -23,7 +23,9 @@
 #
 # Environment: RUNS (default 3), SCALES (default "1 10 100 1000"), BATCH
 # (default 1000), JOBS (default: every processor), EXAMPLE (default
-# examples/dossiers/smart-camera-v3.xml).  Needs GNU time (/usr/bin/time),
+# examples/dossiers/smart-camera-v3.xml), PARTS (default "1 2 3 4": which
+# of the comparisons above to run).  On a shared machine take RUNS=7 or
+# more: the best of N is the run the other load disturbed least.  Needs GNU time (/usr/bin/time),
 # xmllint and xsltproc (scripts/install-deps.sh installs them).
 # Benchmarks are not tests: nothing here fails on a number.
 set -eu
@@ -47,6 +49,7 @@ import time
 
 src, etsi = sys.argv[1], sys.argv[2]
 RUNS = int(os.environ.get("RUNS", "3"))
+PARTS = os.environ.get("PARTS", "1 2 3 4").split()
 SCALES = [int(s) for s in os.environ.get("SCALES", "1 10 100 1000").split()]
 BATCH = int(os.environ.get("BATCH", "1000"))
 JOBS = int(os.environ.get("JOBS", str(os.cpu_count() or 1)))
@@ -106,101 +109,106 @@ print(f"etsi {etsi}; example {os.path.relpath(EXAMPLE, src)}; best of {RUNS} run
       f"{os.cpu_count()} processors, load average {os.getloadavg()[0]:.1f}")
 print("times: wall seconds (CPU seconds); memory: peak RSS in MiB\n")
 
-# 1. validate vs xmllint
-print("1. etsi validate vs xmllint --noout --schema xsd/dossier.xsd (target: <= 1.2x time and memory)")
-print(f"{'scale':>6} {'MB':>7} {'etsi':>16} {'MiB':>7} {'xmllint':>16} {'MiB':>7} "
-      f"{'time x':>7} {'cpu x':>6} {'mem x':>6}")
 summary = []
-for scale in [s for s in SCALES if s <= 100]:
-    f = generate(scale)
-    e = measure([etsi, "validate", f])
-    x = measure(["xmllint", "--noout", "--schema", XSD, f])
-    tr, cr, mr = ratio(e[0], x[0]), ratio(e[1], x[1]), ratio(e[2], x[2])
-    print(f"{scale:>5}x {mb(f):7.2f} {e[0]:7.3f} ({e[1]:6.3f}) {e[2]:7.1f} {x[0]:7.3f} ({x[1]:6.3f}) "
-          f"{x[2]:7.1f} {tr:7.2f} {cr:6.2f} {mr:6.2f}")
-    summary.append(("validate", scale, tr, cr, mr))
-print()
+# 1. validate vs xmllint
+if "1" in PARTS:
+    print("1. etsi validate vs xmllint --noout --schema xsd/dossier.xsd (target: <= 1.2x time and memory)")
+    print(f"{'scale':>6} {'MB':>7} {'etsi':>16} {'MiB':>7} {'xmllint':>16} {'MiB':>7} "
+          f"{'time x':>7} {'cpu x':>6} {'mem x':>6}")
+    for scale in [s for s in SCALES if s <= 100]:
+        f = generate(scale)
+        e = measure([etsi, "validate", f])
+        x = measure(["xmllint", "--noout", "--schema", XSD, f])
+        tr, cr, mr = ratio(e[0], x[0]), ratio(e[1], x[1]), ratio(e[2], x[2])
+        print(f"{scale:>5}x {mb(f):7.2f} {e[0]:7.3f} ({e[1]:6.3f}) {e[2]:7.1f} {x[0]:7.3f} ({x[1]:6.3f}) "
+              f"{x[2]:7.1f} {tr:7.2f} {cr:6.2f} {mr:6.2f}")
+        summary.append(("validate", scale, tr, cr, mr))
+    print()
 
 # 2. report vs xsltproc
-print("2. etsi report --format html vs xsltproc stylesheets/report-html.xsl on the same input "
-      "(target: <= 1.2x)")
-print(f"{'scale':>6} {'MB':>7} {'etsi':>16} {'MiB':>7} {'xsltproc':>16} {'MiB':>7} "
-      f"{'time x':>7} {'cpu x':>6} {'mem x':>6} same")
-for scale in [s for s in SCALES if s <= 100]:
-    f = generate(scale)
-    inp = os.path.join(work, f"input-{scale}x.xml")
-    html_e = os.path.join(work, "etsi.html")
-    html_x = os.path.join(work, "xsltproc.html")
-    subprocess.run([etsi, "report", f, "--format", "input", "--date", DATE, "-o", inp],
-                   check=True, stderr=subprocess.DEVNULL)
-    e = measure([etsi, "report", f, "--format", "html", "--date", DATE, "-o", html_e], ok=(0,))
-    x = measure(["xsltproc", "-o", html_x, XSL, inp], ok=(0,))
-    same = "yes" if open(html_e, "rb").read() == open(html_x, "rb").read() else "no"
-    tr, cr, mr = ratio(e[0], x[0]), ratio(e[1], x[1]), ratio(e[2], x[2])
-    print(f"{scale:>5}x {mb(f):7.2f} {e[0]:7.3f} ({e[1]:6.3f}) {e[2]:7.1f} {x[0]:7.3f} ({x[1]:6.3f}) "
-          f"{x[2]:7.1f} {tr:7.2f} {cr:6.2f} {mr:6.2f} {same}")
-    summary.append(("report", scale, tr, cr, mr))
-print()
+if "2" in PARTS:
+    print("2. etsi report --format html vs xsltproc stylesheets/report-html.xsl on the same input "
+          "(target: <= 1.2x)")
+    print(f"{'scale':>6} {'MB':>7} {'etsi':>16} {'MiB':>7} {'xsltproc':>16} {'MiB':>7} "
+          f"{'time x':>7} {'cpu x':>6} {'mem x':>6} same")
+    for scale in [s for s in SCALES if s <= 100]:
+        f = generate(scale)
+        inp = os.path.join(work, f"input-{scale}x.xml")
+        html_e = os.path.join(work, "etsi.html")
+        html_x = os.path.join(work, "xsltproc.html")
+        subprocess.run([etsi, "report", f, "--format", "input", "--date", DATE, "-o", inp],
+                       check=True, stderr=subprocess.DEVNULL)
+        e = measure([etsi, "report", f, "--format", "html", "--date", DATE, "-o", html_e,
+                     "--force"], ok=(0,))
+        x = measure(["xsltproc", "-o", html_x, XSL, inp], ok=(0,))
+        same = "yes" if open(html_e, "rb").read() == open(html_x, "rb").read() else "no"
+        tr, cr, mr = ratio(e[0], x[0]), ratio(e[1], x[1]), ratio(e[2], x[2])
+        print(f"{scale:>5}x {mb(f):7.2f} {e[0]:7.3f} ({e[1]:6.3f}) {e[2]:7.1f} {x[0]:7.3f} ({x[1]:6.3f}) "
+              f"{x[2]:7.1f} {tr:7.2f} {cr:6.2f} {mr:6.2f} {same}")
+        summary.append(("report", scale, tr, cr, mr))
+    print()
 
 # 3. check and plan scaling
-print("3. etsi check and etsi plan by size (target: linear; 100x <= 110x of 1x)")
-print(f"{'scale':>6} {'MB':>7} {'check':>16} {'MiB':>7} {'vs 1x':>7} {'plan':>16} {'MiB':>7} "
-      f"{'vs 1x':>7}")
-base = {}
-prev = {}
-steps = []
-for scale in SCALES:
-    f = generate(scale)
-    row = []
-    for cmd in ("check", "plan"):
-        m = measure([etsi, cmd, "--as-of", DATE, f])
-        base.setdefault(cmd, m)
-        row.append((m, ratio(m[1], base[cmd][1])))
-        if cmd in prev:
-            steps.append((cmd, prev[cmd][0], scale, ratio(m[1], prev[cmd][1][1])))
-        prev[cmd] = (scale, m)
-    (c, cx), (p, px) = row
-    print(f"{scale:>5}x {mb(f):7.2f} {c[0]:7.3f} ({c[1]:6.3f}) {c[2]:7.1f} {cx:6.1f}x "
-          f"{p[0]:7.3f} ({p[1]:6.3f}) {p[2]:7.1f} {px:6.1f}x")
-    if scale == 100:
-        summary.append(("check 100x/1x (cpu)", 100, cx, None, None))
-        summary.append(("plan 100x/1x (cpu)", 100, px, None, None))
-for cmd, a, b, r in steps:
-    print(f"   {cmd}: {b}x / {a}x = {r:5.1f} in CPU time (linear: {b / a:.0f})")
-print()
+if "3" in PARTS:
+    print("3. etsi check and etsi plan by size (target: linear; 100x <= 110x of 1x)")
+    print(f"{'scale':>6} {'MB':>7} {'check':>16} {'MiB':>7} {'vs 1x':>7} {'plan':>16} {'MiB':>7} "
+          f"{'vs 1x':>7}")
+    base = {}
+    prev = {}
+    steps = []
+    for scale in SCALES:
+        f = generate(scale)
+        row = []
+        for cmd in ("check", "plan"):
+            m = measure([etsi, cmd, "--as-of", DATE, f])
+            base.setdefault(cmd, m)
+            row.append((m, ratio(m[1], base[cmd][1])))
+            if cmd in prev:
+                steps.append((cmd, prev[cmd][0], scale, ratio(m[1], prev[cmd][1][1])))
+            prev[cmd] = (scale, m)
+        (c, cx), (p, px) = row
+        print(f"{scale:>5}x {mb(f):7.2f} {c[0]:7.3f} ({c[1]:6.3f}) {c[2]:7.1f} {cx:6.1f}x "
+              f"{p[0]:7.3f} ({p[1]:6.3f}) {p[2]:7.1f} {px:6.1f}x")
+        if scale == 100:
+            summary.append(("check 100x/1x (cpu)", 100, cx, None, None))
+            summary.append(("plan 100x/1x (cpu)", 100, px, None, None))
+    for cmd, a, b, r in steps:
+        print(f"   {cmd}: {b}x / {a}x = {r:5.1f} in CPU time (linear: {b / a:.0f})")
+    print()
 
 # 4. batch
-print(f"4. {BATCH} dossiers: one `etsi check --jobs {JOBS}` vs one `xmllint --schema` process "
-      f"per file (target: >= 10x throughput)")
-batch = os.path.join(work, "batch")
-os.makedirs(batch)
-seeds = sorted(os.path.join(src, "examples/dossiers", n)
-               for n in os.listdir(os.path.join(src, "examples/dossiers")) if n.endswith(".xml"))
-files = []
-for i in range(BATCH):
-    path = os.path.join(batch, f"d{i:04d}.xml")
-    shutil.copyfile(seeds[i % len(seeds)], path)
-    files.append(path)
-e = measure([etsi, "check", "--jobs", str(JOBS), "--as-of", DATE, *files], runs=1)
-e1 = measure([etsi, "check", "--jobs", "1", "--as-of", DATE, *files], runs=1)
-before = os.times()
-t = time.perf_counter()
-for path in files:
-    subprocess.run(["xmllint", "--noout", "--schema", XSD, path],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-xw = time.perf_counter() - t
-after = os.times()
-xc = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-print(f"   etsi check --jobs {JOBS}: {e[0]:7.2f} s ({e[1]:6.2f} CPU), {BATCH / e[0]:8.1f} files/s, "
-      f"{e[2]:.0f} MiB")
-print(f"   etsi check --jobs 1: {e1[0]:7.2f} s ({e1[1]:6.2f} CPU), {BATCH / e1[0]:8.1f} files/s, "
-      f"{e1[2]:.0f} MiB")
-print(f"   xmllint per file:     {xw:7.2f} s ({xc:6.2f} CPU), {BATCH / xw:8.1f} files/s")
-br = ratio(xw, e[0])
-print(f"   throughput: {br:.1f}x xmllint's (CPU: {ratio(xc, e[1]):.1f}x); "
-      f"--jobs {JOBS} vs --jobs 1: {ratio(e1[0], e[0]):.2f}x")
-summary.append((f"batch throughput vs xmllint", BATCH, br, None, None))
-print()
+if "4" in PARTS:
+    print(f"4. {BATCH} dossiers: one `etsi check --jobs {JOBS}` vs one `xmllint --schema` process "
+          f"per file (target: >= 10x throughput)")
+    batch = os.path.join(work, "batch")
+    os.makedirs(batch)
+    seeds = sorted(os.path.join(src, "examples/dossiers", n)
+                   for n in os.listdir(os.path.join(src, "examples/dossiers")) if n.endswith(".xml"))
+    files = []
+    for i in range(BATCH):
+        path = os.path.join(batch, f"d{i:04d}.xml")
+        shutil.copyfile(seeds[i % len(seeds)], path)
+        files.append(path)
+    e = measure([etsi, "check", "--jobs", str(JOBS), "--as-of", DATE, *files], runs=1)
+    e1 = measure([etsi, "check", "--jobs", "1", "--as-of", DATE, *files], runs=1)
+    before = os.times()
+    t = time.perf_counter()
+    for path in files:
+        subprocess.run(["xmllint", "--noout", "--schema", XSD, path],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xw = time.perf_counter() - t
+    after = os.times()
+    xc = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    print(f"   etsi check --jobs {JOBS}: {e[0]:7.2f} s ({e[1]:6.2f} CPU), {BATCH / e[0]:8.1f} files/s, "
+          f"{e[2]:.0f} MiB")
+    print(f"   etsi check --jobs 1: {e1[0]:7.2f} s ({e1[1]:6.2f} CPU), {BATCH / e1[0]:8.1f} files/s, "
+          f"{e1[2]:.0f} MiB")
+    print(f"   xmllint per file:     {xw:7.2f} s ({xc:6.2f} CPU), {BATCH / xw:8.1f} files/s")
+    br = ratio(xw, e[0])
+    print(f"   throughput: {br:.1f}x xmllint's (CPU: {ratio(xc, e[1]):.1f}x); "
+          f"--jobs {JOBS} vs --jobs 1: {ratio(e1[0], e[0]):.2f}x")
+    summary.append((f"batch throughput vs xmllint", BATCH, br, None, None))
+    print()
 
 print("summary (ratios; validate and report: etsi / tool, lower is better; check, plan: 100x/1x; "
       "batch: higher is better)")

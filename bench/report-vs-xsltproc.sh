@@ -63,11 +63,11 @@ for example in "$@"; do
 		in=$work/$name-$scale.input.xml
 		python3 "$here/gen_dossier.py" --scale "$scale" "$example" -o "$d"
 		"$etsi" report "$d" --format input --date $date -o "$in" 2>/dev/null
-		"$etsi" report "$d" --format html --date $date -o "$work/etsi.html" 2>/dev/null
+		"$etsi" report "$d" --format html --date $date -o "$work/etsi.html" --force 2>/dev/null
 		xsltproc -o "$work/xsltproc.html" "$src/stylesheets/report-html.xsl" "$in"
 		same=no
 		cmp -s "$work/etsi.html" "$work/xsltproc.html" && same=yes
-		te=$(best "$etsi" report "$d" --format html --date $date -o "$work/etsi.html")
+		te=$(best "$etsi" report "$d" --format html --date $date -o "$work/etsi.html" --force)
 		tx=$(best xsltproc -o "$work/xsltproc.html" "$src/stylesheets/report-html.xsl" "$in")
 		printf '%-24s %6s %10s %11s %10s %11s %9s %6s\n' "$name" "${scale}x" "$(wc -c <"$d")" \
 			"$(wc -c <"$work/etsi.html")" "$te" "$tx" "$(ratio "$te" "$tx")" "$same"
