@@ -24,8 +24,11 @@
 # Environment: RUNS (default 3), SCALES (default "1 10 100 1000"), BATCH
 # (default 1000), JOBS (default: every processor), EXAMPLE (default
 # examples/dossiers/smart-camera-v3.xml), PARTS (default "1 2 3 4": which
-# of the comparisons above to run).  On a shared machine take RUNS=7 or
-# more: the best of N is the run the other load disturbed least.  Needs GNU time (/usr/bin/time),
+# of the comparisons above to run), INSTR=1 (1. and 2. also count the
+# instructions each command executes, under valgrind's callgrind, once:
+# unlike times, that count does not depend on what else runs on the
+# machine).  On a shared machine take RUNS=7 or more, the best of N being
+# the run the other load disturbed least, and INSTR=1.  Needs GNU time (/usr/bin/time),
 # xmllint and xsltproc (scripts/install-deps.sh installs them).
 # Benchmarks are not tests: nothing here fails on a number.
 set -eu
@@ -50,6 +53,7 @@ import time
 src, etsi = sys.argv[1], sys.argv[2]
 RUNS = int(os.environ.get("RUNS", "3"))
 PARTS = os.environ.get("PARTS", "1 2 3 4").split()
+INSTR = os.environ.get("INSTR", "") == "1" and shutil.which("valgrind") is not None
 SCALES = [int(s) for s in os.environ.get("SCALES", "1 10 100 1000").split()]
 BATCH = int(os.environ.get("BATCH", "1000"))
 JOBS = int(os.environ.get("JOBS", str(os.cpu_count() or 1)))
@@ -83,6 +87,26 @@ def measure(cmd, runs=RUNS, ok=(0, 1)):
         if best is None or m[0] < best[0]:
             best = m
     return best
+
+
+def instructions(cmd):
+    """the instructions cmd executes (callgrind's "Collected"), or None
+    without INSTR=1"""
+    if not INSTR:
+        return None
+    p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in p.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.split()[-1])
+    return None
+
+
+def instr_column(e, x):
+    """' Ir x 1.18 (137 M / 116 M)' or ''"""
+    if e is None or x is None:
+        return ""
+    return f"  Ir x {ratio(e, x):4.2f} ({e / 1e6:.0f} M / {x / 1e6:.0f} M)"
 
 
 def ratio(a, b):
@@ -120,8 +144,10 @@ if "1" in PARTS:
         e = measure([etsi, "validate", f])
         x = measure(["xmllint", "--noout", "--schema", XSD, f])
         tr, cr, mr = ratio(e[0], x[0]), ratio(e[1], x[1]), ratio(e[2], x[2])
+        ir = instr_column(instructions([etsi, "validate", f]),
+                          instructions(["xmllint", "--noout", "--schema", XSD, f]))
         print(f"{scale:>5}x {mb(f):7.2f} {e[0]:7.3f} ({e[1]:6.3f}) {e[2]:7.1f} {x[0]:7.3f} ({x[1]:6.3f}) "
-              f"{x[2]:7.1f} {tr:7.2f} {cr:6.2f} {mr:6.2f}")
+              f"{x[2]:7.1f} {tr:7.2f} {cr:6.2f} {mr:6.2f}{ir}")
         summary.append(("validate", scale, tr, cr, mr))
     print()
 
@@ -143,8 +169,11 @@ if "2" in PARTS:
         x = measure(["xsltproc", "-o", html_x, XSL, inp], ok=(0,))
         same = "yes" if open(html_e, "rb").read() == open(html_x, "rb").read() else "no"
         tr, cr, mr = ratio(e[0], x[0]), ratio(e[1], x[1]), ratio(e[2], x[2])
+        ir = instr_column(instructions([etsi, "report", f, "--format", "html", "--date", DATE,
+                                        "-o", html_e, "--force"]),
+                          instructions(["xsltproc", "-o", html_x, XSL, inp]))
         print(f"{scale:>5}x {mb(f):7.2f} {e[0]:7.3f} ({e[1]:6.3f}) {e[2]:7.1f} {x[0]:7.3f} ({x[1]:6.3f}) "
-              f"{x[2]:7.1f} {tr:7.2f} {cr:6.2f} {mr:6.2f} {same}")
+              f"{x[2]:7.1f} {tr:7.2f} {cr:6.2f} {mr:6.2f} {same:>4}{ir}")
         summary.append(("report", scale, tr, cr, mr))
     print()
 
