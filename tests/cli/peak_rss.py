@@ -17,14 +17,21 @@ with open(sys.argv[1], "wb") as out:
                          file_actions=[(os.POSIX_SPAWN_DUP2, out.fileno(), 1),
                                        (os.POSIX_SPAWN_DUP2, out.fileno(), 2)])
     _, status, usage = os.wait4(pid, 0)
-print(json.dumps([os.waitstatus_to_exitcode(status), usage.ru_maxrss * 1024]))
+print(json.dumps([os.waitstatus_to_exitcode(status), usage.ru_maxrss * 1024,
+                  usage.ru_utime + usage.ru_stime]))
 """
 
 
 def run(cmd, output):
     """Runs cmd (a list; cmd[0] a path) with its standard output and error
     written to the file output; returns (exit status, peak RSS in bytes)."""
+    code, rss, _ = run_timed(cmd, output)
+    return code, rss
+
+
+def run_timed(cmd, output):
+    """As run(), with the CPU time (user and system, seconds) cmd took."""
     measured = subprocess.run([sys.executable, "-c", _MEASURE, str(output)] + list(cmd),
                               capture_output=True, text=True, check=True)
-    code, rss = json.loads(measured.stdout)
-    return code, rss
+    code, rss, seconds = json.loads(measured.stdout)
+    return code, rss, seconds
