@@ -296,7 +296,7 @@ static void test_import__csv_report_formula_cells(void **state)
 	assert_non_null(strstr(csv, ",\"'=HYPERLINK("));
 	etsi_free(csv);
 	assert_int_equal(etsi_report_options_init(&ro, 2), 0);
-	assert_etsi_error(etsi_report_options_init(&ro, 3), ETSI_EINVALID);
+	assert_etsi_error(etsi_report_options_init(&ro, ETSI_REPORT_OPTIONS_VERSION + 1), ETSI_EINVALID);
 	etsi_dossier_free(fresh);
 	etsi_dossier_free(d);
 }
