@@ -28,6 +28,15 @@
 
 #define NS_D ETSI__NS_DOSSIER
 
+/* A record's id, or "(no id)" for one that lacks it: an invalid dossier
+ * is checked too, and a message never says "(null)". */
+static const char *id_of(const etsi_record *r)
+{
+	const char *id = etsi_record_key(r);
+
+	return id ? id : "(no id)";
+}
+
 static const char *get(const etsi_record *r, const char *field)
 {
 	return etsi_record_get(r, field);
@@ -90,7 +99,7 @@ static void vreport(eval *ev, int rule, const etsi_record *at, int line, const c
 		OOM(ev);
 		return;
 	}
-	etsi__eval_finding(ev, rule, line, etsi_record_key(at), provision, claimed, fact, line,
+	etsi__eval_finding(ev, rule, line, id_of(at), provision, claimed, fact, line,
 	                   "the ICS claims %s Y (line %d), but %s", provision,
 	                   etsi_record_line(entry), what.ptr);
 	etsi__buf_dispose(&what);
@@ -180,10 +189,10 @@ static void unknown(eval *ev, const char *step, const etsi_record *at, const cha
 	char full[224];
 
 	snprintf(full, sizeof(full), "%s '%s' %s", etsi_kind_name(etsi_record_kind(at)),
-	         etsi_record_key(at), fact);
-	etsi__eval_question(ev, step, full, etsi_record_key(at), fact_line(at, element),
+	         id_of(at), fact);
+	etsi__eval_question(ev, step, full, id_of(at), fact_line(at, element),
 	                    provisions, "%s %s '%s' is %s; %s rest%s on it", what,
-	                    etsi_kind_name(etsi_record_kind(at)), etsi_record_key(at),
+	                    etsi_kind_name(etsi_record_kind(at)), id_of(at),
 	                    present ? "unknown" : "not stated", provisions,
 	                    strchr(provisions, ' ') ? "" : "s");
 }
@@ -314,16 +323,16 @@ static void check_crypto(eval *ev, const etsi_record *m)
 		primitives++;
 		line = etsi_record_line(c);
 		etsi__buf_printf(&fact, "mechanism '%s' crypto use=%s alg=%s%s%s%s%s",
-		                 etsi_record_key(m), use, alg, get(c, "key-bits") ? " key-bits=" : "",
+		                 id_of(m), use, alg, get(c, "key-bits") ? " key-bits=" : "",
 		                 get(c, "key-bits") ? get(c, "key-bits") : "", hash ? " hash=" : "",
 		                 hash ? hash : "");
 		verdict = judge(ev, use, alg, get(c, "key-bits"), &why);
 		if (verdict < 0)
 			etsi__eval_question(ev, "mechanisms", fact.ptr ? fact.ptr : "crypto",
-			                    etsi_record_key(m), line, provisions,
+			                    id_of(m), line, provisions,
 			                    "libetsi's crypto policy does not list %s for %s (mechanism "
 			                    "'%s'); the laboratory judges it for 5.3-7", alg, use,
-			                    etsi_record_key(m));
+			                    id_of(m));
 		/* the hash inside a signature or MAC is judged as a digest */
 		if (verdict <= 0 && hash) {
 			etsi__buf hash_why = ETSI__BUF_INIT;
@@ -347,10 +356,10 @@ static void check_crypto(eval *ev, const etsi_record *m)
 			OOM(ev);
 		else if (verdict > 0)
 			etsi__eval_finding(ev, verdict == 2 ? R_CLAIM_CRYPTO_WEAK : R_CLAIM_CRYPTO_LEGACY,
-			                   line, etsi_record_key(m), "5.3-7", "ICS 5.3-7: Y", fact.ptr,
+			                   line, id_of(m), "5.3-7", "ICS 5.3-7: Y", fact.ptr,
 			                   line, "the ICS claims 5.3-7 Y (line %d), but mechanism '%s' uses %s",
 			                   etsi_record_line(claim(ev, "5.3-7")),
-			                   etsi_record_key(m), why.ptr);
+			                   id_of(m), why.ptr);
 		etsi__buf_dispose(&why);
 		etsi__buf_dispose(&fact);
 	}
@@ -359,17 +368,17 @@ static void check_crypto(eval *ev, const etsi_record *m)
 		char fact[160];
 		int verdict = judge(ev, "transport", tls, NULL, &why);
 
-		snprintf(fact, sizeof(fact), "mechanism '%s' transport tls=%s", etsi_record_key(m),
+		snprintf(fact, sizeof(fact), "mechanism '%s' transport tls=%s", id_of(m),
 		         tls);
 		if (why.failed)
 			OOM(ev);
 		else if (verdict > 0)
 			etsi__eval_finding(ev, verdict == 2 ? R_CLAIM_CRYPTO_WEAK : R_CLAIM_CRYPTO_LEGACY,
-			                   fact_line(m, "transport"), etsi_record_key(m), "5.3-7",
+			                   fact_line(m, "transport"), id_of(m), "5.3-7",
 			                   "ICS 5.3-7: Y", fact, fact_line(m, "transport"),
 			                   "the ICS claims 5.3-7 Y (line %d), but mechanism '%s' is "
 			                   "delivered over TLS %s",
-			                   etsi_record_line(claim(ev, "5.3-7")), etsi_record_key(m),
+			                   etsi_record_line(claim(ev, "5.3-7")), id_of(m),
 			                   why.ptr);
 		etsi__buf_dispose(&why);
 	}
@@ -401,7 +410,7 @@ static void check_verification(eval *ev, const etsi_record *m)
 	size_t i;
 	int network = is(m, "network", "true");
 
-	snprintf(fact, sizeof(fact), "mechanism '%s' verification where=%s", etsi_record_key(m),
+	snprintf(fact, sizeof(fact), "mechanism '%s' verification where=%s", id_of(m),
 	         where ? where : "(not stated)");
 	for (i = 0; i < ETSI__ARRAY_SIZE(ids); i++) {
 		if (!claim(ev, ids[i]) || (i == 2 && !network))
@@ -409,16 +418,16 @@ static void check_verification(eval *ev, const etsi_record *m)
 		if (etsi__streq(where, "none"))
 			contradiction(ev, R_CLAIM_VERIFY_ABSENT, m, "verification", ids[i], fact,
 			              "mechanism '%s' records verification where=none: %s",
-			              etsi_record_key(m), where_words(where));
+			              id_of(m), where_words(where));
 		else if (etsi__streq(where, "update-client") ||
 		         etsi__streq(where, "server-or-transport"))
 			contradiction(ev, R_CLAIM_VERIFY_OFF_DEVICE, m, "verification", ids[i], fact,
 			              "mechanism '%s' records verification where=%s: %s",
-			              etsi_record_key(m), where, where_words(where));
+			              id_of(m), where, where_words(where));
 		else if (i == 1 && etsi__streq(where, "device-at-boot"))
 			contradiction(ev, R_CLAIM_VERIFY_AFTER_INSTALL, m, "verification", ids[i], fact,
 			              "mechanism '%s' records verification where=device-at-boot: %s",
-			              etsi_record_key(m), where_words(where));
+			              id_of(m), where_words(where));
 	}
 	/* a channel proves where an update came from, not who made it */
 	if (claim(ev, "5.3-9") && (etsi__streq(trust, "authenticated-channel") ||
@@ -438,10 +447,10 @@ static void check_verification(eval *ev, const etsi_record *m)
 
 			snprintf(trust_fact, sizeof(trust_fact),
 			         "mechanism '%s' trust-relationship kind=%s, no signature or MAC",
-			         etsi_record_key(m), trust);
+			         id_of(m), trust);
 			contradiction(ev, R_CLAIM_CHANNEL_ONLY, m, "trust-relationship", "5.3-9",
 			              trust_fact, "mechanism '%s' rests on an %s and records no signature "
-			              "or MAC over its updates", etsi_record_key(m),
+			              "or MAC over its updates", id_of(m),
 			              strcmp(trust, "protected-network") == 0 ? "protected network"
 			                                                       : "authenticated channel");
 		}
@@ -452,21 +461,21 @@ static void check_verification(eval *ev, const etsi_record *m)
 		char transport[160];
 
 		snprintf(transport, sizeof(transport),
-		         "mechanism '%s' transport server-authenticated=%s tls=%s", etsi_record_key(m),
+		         "mechanism '%s' transport server-authenticated=%s tls=%s", id_of(m),
 		         get(m, "server-authenticated") ? get(m, "server-authenticated") : "(not stated)",
 		         get(m, "tls") ? get(m, "tls") : "(not stated)");
 		contradiction(ev, R_CLAIM_TRANSPORT, m, "transport", "5.3-10", transport,
 		              "its trust relationship is an authenticated channel while its transport "
-		              "does not authenticate the server (mechanism '%s')", etsi_record_key(m));
+		              "does not authenticate the server (mechanism '%s')", id_of(m));
 	}
 	if (claim(ev, "5.3-9") && is(m, "key-location", "writable-storage")) {
 		char key[160];
 
 		snprintf(key, sizeof(key), "mechanism '%s' verification-key location=writable-storage",
-		         etsi_record_key(m));
+		         id_of(m));
 		contradiction(ev, R_CLAIM_KEY_WRITABLE, m, "verification-key", "5.3-9", key,
 		              "the key that verifies mechanism '%s' lives in writable storage",
-		              etsi_record_key(m));
+		              id_of(m));
 	}
 	if (!stated(where) &&
 	    claimed_list(ev, provisions, sizeof(provisions), ids, network ? 3 : 2))
@@ -484,10 +493,10 @@ static void check_rollback(eval *ev, const etsi_record *m)
 		return;
 	if (etsi__streq(kind, "none")) {
 		snprintf(fact, sizeof(fact), "mechanism '%s' anti-rollback kind=none",
-		         etsi_record_key(m));
+		         id_of(m));
 		contradiction(ev, R_CLAIM_ROLLBACK, m, "anti-rollback", "5.3-2", fact,
 		              "mechanism '%s' installs older versions: anti-rollback kind=none",
-		              etsi_record_key(m));
+		              id_of(m));
 	} else if (!stated(kind)) {
 		unknown(ev, "mechanisms", m, "anti-rollback", kind, provisions,
 		        "anti-rollback", "anti-rollback of");
@@ -524,22 +533,22 @@ static void check_paths(eval *ev)
 			if (etsi_record_kind(path) != ETSI_KIND_INSTALL_PATH)
 				continue;
 			snprintf(fact, sizeof(fact), "component '%s' other-install-path kind=%s "
-			         "verifies=%s", etsi_record_key(c), kind, verifies ? verifies : "?");
+			         "verifies=%s", id_of(c), kind, verifies ? verifies : "?");
 			if (etsi__streq(verifies, "false")) {
 				for (k = 0; k < ETSI__ARRAY_SIZE(ids); k++) {
 					if (claim(ev, ids[k]))
 						contradiction_at(ev, R_CLAIM_BYPASS, c, etsi_record_line(path),
 						                 ids[k], fact, "component '%s', which mechanism "
 						                 "'%s' updates, also takes software through its %s "
-						                 "without verification", etsi_record_key(c),
-						                 etsi_record_key(m), kind);
+						                 "without verification", id_of(c),
+						                 id_of(m), kind);
 				}
 			} else if (!stated(verifies)) {
-				etsi__eval_question(ev, "mechanisms", fact, etsi_record_key(c),
+				etsi__eval_question(ev, "mechanisms", fact, id_of(c),
 				                    etsi_record_line(path), provisions,
 				                    "whether the %s of component '%s' verifies what it "
 				                    "installs is unknown; %s rest on it", kind,
-				                    etsi_record_key(c), provisions);
+				                    id_of(c), provisions);
 			}
 		}
 	}
@@ -562,7 +571,7 @@ static void check_automation(eval *ev)
 			continue;
 		any_auto |= automatic;
 		snprintf(fact, sizeof(fact), "mechanism '%s' automation default=%s",
-		         etsi_record_key(m), def ? def : "(not stated)");
+		         id_of(m), def ? def : "(not stated)");
 		if (automatic) {
 			/* V2.1.1 5.3-4 b and 5.3-6: on in the initialized state; V3.1.3
 			 * 5.3-4B: switched on once the user consents during setup */
@@ -570,15 +579,15 @@ static void check_automation(eval *ev)
 				if (claim(ev, "5.3-4"))
 					contradiction(ev, R_CLAIM_AUTOMATIC, m, "automation", "5.3-4", fact,
 					              "automatic updates of mechanism '%s' are off by default",
-					              etsi_record_key(m));
+					              id_of(m));
 				if (claim(ev, "5.3-4B"))
 					contradiction(ev, R_CLAIM_AUTOMATIC, m, "automation", "5.3-4B", fact,
 					              "automatic updates of mechanism '%s' are off and the user "
-					              "is not asked during setup", etsi_record_key(m));
+					              "is not asked during setup", id_of(m));
 				if (claim(ev, "5.3-6"))
 					contradiction(ev, R_CLAIM_DEFAULT_OFF, m, "automation", "5.3-6", fact,
 					              "automatic updates of mechanism '%s' are off in the "
-					              "initialized state", etsi_record_key(m));
+					              "initialized state", id_of(m));
 			} else if (!stated(def)) {
 				static const char *const ids[] = { "5.3-4", "5.3-4B", "5.3-6" };
 				char provisions[32];
@@ -599,13 +608,13 @@ static void check_automation(eval *ev)
 					const char *value = get(m, controls[c]);
 
 					snprintf(fact, sizeof(fact), "mechanism '%s' automation %s=%s",
-					         etsi_record_key(m), c ? "postpone" : "user-can-disable",
+					         id_of(m), c ? "postpone" : "user-can-disable",
 					         value ? value : "(not stated)");
 					if (etsi__streq(value, "false")) {
 						contradict_each(ev, R_CLAIM_CONTROL, m, "automation", ids, 2, fact,
 						                "the user cannot %s automatic updates of mechanism "
 						                "'%s'", c ? "postpone" : "switch off",
-						                etsi_record_key(m));
+						                id_of(m));
 					} else if (!stated(value) &&
 					           claimed_list(ev, provisions, sizeof(provisions), ids, 2)) {
 						unknown(ev, "mechanisms", m, "automation", value, provisions,
@@ -620,19 +629,19 @@ static void check_automation(eval *ev)
 			const char *ndef = get(m, "notice-default"), *off = get(m, "notice-user-can-disable");
 
 			snprintf(fact, sizeof(fact), "mechanism '%s' notice default=%s",
-			         etsi_record_key(m), ndef ? ndef : "(not stated)");
+			         id_of(m), ndef ? ndef : "(not stated)");
 			if (etsi__streq(ndef, "off") && claim(ev, "5.3-6"))
 				contradiction(ev, R_CLAIM_DEFAULT_OFF, m, "notice", "5.3-6", fact,
 				              "update notifications of mechanism '%s' are off in the "
-				              "initialized state", etsi_record_key(m));
+				              "initialized state", id_of(m));
 			snprintf(fact, sizeof(fact), "mechanism '%s' notice user-can-disable=%s",
-			         etsi_record_key(m), off ? off : "(not stated)");
+			         id_of(m), off ? off : "(not stated)");
 			if (etsi__streq(off, "false")) {
 				static const char *const ids[] = { "5.3-6", "5.3-6B" };
 
 				contradict_each(ev, R_CLAIM_CONTROL, m, "notice", ids, 2, fact,
 				                "the user cannot switch off update notifications of "
-				                "mechanism '%s'", etsi_record_key(m));
+				                "mechanism '%s'", id_of(m));
 			}
 		}
 	}
@@ -719,7 +728,7 @@ static void check_update_checks(eval *ev)
 
 			if (!m || !implemented(m) || (state < 0 && check_schedule(ev, m) >= 0))
 				continue;
-			put = etsi__map_put(&asked, etsi_record_key(m), m);
+			put = etsi__map_put(&asked, id_of(m), m);
 			if (put < 0)
 				OOM(ev);
 			if (put != 0)
@@ -734,14 +743,14 @@ static void check_update_checks(eval *ev)
 				continue;
 			}
 			snprintf(fact, sizeof(fact), "mechanism '%s' update-check after-initialization=%s "
-			         "periodic=%s by=%s", etsi_record_key(m),
+			         "periodic=%s by=%s", id_of(m),
 			         get(m, "check-after-initialization") ? get(m, "check-after-initialization")
 			                                              : "(not stated)",
 			         get(m, "check-periodic") ? get(m, "check-periodic") : "(not stated)",
 			         get(m, "check-by") ? get(m, "check-by") : "(not stated)");
 			contradiction(ev, R_CLAIM_CHECK, m, "update-check", "5.3-5", fact,
 			              "mechanism '%s', the only way component '%s' is updated%s, %s",
-			              etsi_record_key(m), etsi_record_key(c), k > 1 ? " with others" : "",
+			              id_of(m), id_of(c), k > 1 ? " with others" : "",
 			              v2(ev) ? "does not have the device check periodically after "
 			                       "initialization"
 			                     : "never checks for updates after initialization");
@@ -786,11 +795,11 @@ static void check_notices(eval *ev)
 		if (!claim(ev, "5.3-12"))
 			continue;
 		snprintf(fact, sizeof(fact), "mechanism '%s' notice disruption=%s",
-		         etsi_record_key(m), disruption ? disruption : "(not stated)");
+		         id_of(m), disruption ? disruption : "(not stated)");
 		if (etsi__streq(disruption, "not-announced"))
 			contradiction(ev, R_CLAIM_DISRUPTION, m, "notice", "5.3-12", fact,
 			              "mechanism '%s' installs updates that disrupt basic functioning "
-			              "without telling the user", etsi_record_key(m));
+			              "without telling the user", id_of(m));
 		else if (!stated(disruption))
 			unknown(ev, "user-info", m, "notice", disruption, "5.3-12", "notice disruption",
 			        "whether disruptive updates are announced by");
@@ -807,7 +816,7 @@ static void check_notices(eval *ev)
 			continue;
 		state = notice_state(m);
 		snprintf(fact, sizeof(fact), "mechanism '%s' notice security-updates=%s risks=%s "
-		         "notification=%s", etsi_record_key(m), sec ? sec : "(not stated)",
+		         "notification=%s", id_of(m), sec ? sec : "(not stated)",
 		         risks ? risks : "(not stated)", get(m, "notification"));
 		if (state < 0)
 			unknown(ev, "user-info", m, "notice",
@@ -817,7 +826,7 @@ static void check_notices(eval *ev)
 			        "whether users are told of security updates and their risks by");
 		else if (!unknowns)
 			contradiction(ev, R_CLAIM_NOTICE, m, "notice", "5.3-11", fact,
-			              "mechanism '%s' %s", etsi_record_key(m),
+			              "mechanism '%s' %s", id_of(m),
 			              etsi__streq(risks, "false")
 			                  ? "does not tell users which risks an update mitigates"
 			                  : "does not tell users that a security update is needed");
@@ -960,18 +969,18 @@ static void check_components(eval *ev)
 		char fact[192];
 
 		if ((immutable || etsi__streq(reason, "constrained")) && carries_something(c, &what)) {
-			snprintf(fact, sizeof(fact), "component '%s' carries %s", etsi_record_key(c), what);
+			snprintf(fact, sizeof(fact), "component '%s' carries %s", id_of(c), what);
 			etsi__eval_finding(ev, R_NO_UPDATE_CONTRADICTED, fact_line(c, "carries"),
-			                   etsi_record_key(c), "5.3-1", NULL, fact, fact_line(c, "carries"),
+			                   id_of(c), "5.3-1", NULL, fact, fact_line(c, "carries"),
 			                   "component '%s' is declared %s (line %d), but it carries %s",
-			                   etsi_record_key(c), reason, fact_line(c, "no-update"), what);
+			                   id_of(c), reason, fact_line(c, "no-update"), what);
 		} else if (etsi__streq(reason, "constrained") && ev->network.value == 1) {
 			snprintf(fact, sizeof(fact), "mechanism '%s' network=true", ev->network.witness);
 			etsi__eval_finding(ev, R_NO_UPDATE_CONTRADICTED, fact_line(c, "no-update"),
-			                   etsi_record_key(c), "5.3-1", NULL, fact, 0,
+			                   id_of(c), "5.3-1", NULL, fact, 0,
 			                   "component '%s' is declared too constrained to update (line "
 			                   "%d), but the device updates other software over a network "
-			                   "(mechanism '%s')", etsi_record_key(c), fact_line(c, "no-update"),
+			                   "(mechanism '%s')", id_of(c), fact_line(c, "no-update"),
 			                   ev->network.witness);
 		}
 		by = get(c, "boot-verified-by");
@@ -980,12 +989,12 @@ static void check_components(eval *ev)
 
 			if (stage && is(stage, "no-update-reason", "immutable-for-security")) {
 				snprintf(fact, sizeof(fact), "component '%s' boot-verification verified=false "
-				         "by=%s", etsi_record_key(c), by);
+				         "by=%s", id_of(c), by);
 				etsi__eval_finding(ev, R_IMMUTABLE_SUCCESSOR,
-				                   fact_line(c, "boot-verification"), etsi_record_key(c),
+				                   fact_line(c, "boot-verification"), id_of(c),
 				                   "5.3-1", NULL, fact, fact_line(c, "boot-verification"),
 				                   "immutable component '%s' starts component '%s' without "
-				                   "verifying it", by, etsi_record_key(c));
+				                   "verifying it", by, id_of(c));
 			}
 		}
 	}

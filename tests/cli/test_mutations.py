@@ -118,8 +118,6 @@ VERIFY = Command("verify", ["verify", "{in}", "--cert", "{cert}"], {0, 1})
 # sites whose mutants still print "(null)" for a missing value: a known
 # defect each (the site, where), not a failure here until it is fixed
 KNOWN_NULL = {
-    # libetsi/src/claims.c names a mechanism by its id in 33 messages
-    "/dossier/update-boundary/mechanism@id": "claims.c",
 }
 
 # mutants that once crashed or hung a command, run whatever the size:
