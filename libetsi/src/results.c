@@ -133,6 +133,23 @@ static const char *or_empty(const char *s)
 	return s ? s : "";
 }
 
+/* A value the dossier did not state (an edition it names wrongly, a
+ * release it leaves out): the text says so, never "(null)". */
+static const char *or_unknown(const char *s)
+{
+	return s ? s : "unknown";
+}
+
+/* "V3.1.3" into @p buf, or "(edition unknown)" */
+static const char *edition_or_unknown(char *buf, size_t size, const char *s)
+{
+	if (s)
+		snprintf(buf, size, "V%s", s);
+	else
+		snprintf(buf, size, "(edition unknown)");
+	return buf;
+}
+
 /* RFC 4180: quote fields holding a comma, quote, CR or LF; double quotes.
  * Unless raw, a value a spreadsheet would take for a formula (one that
  * begins with = + - @, a tab or a CR) is quoted and prefixed with a single
@@ -170,11 +187,12 @@ static void inputs_text(etsi__buf *out, const etsi_record *tc, int missing_only)
 
 		if (missing_only && !etsi__streq(present, "no"))
 			continue;
-		etsi__buf_printf(out, "%s%s%s%s", written++ ? "; " : "", etsi_record_get(in, "table"),
+		etsi__buf_printf(out, "%s%s%s%s", written++ ? "; " : "",
+		                 or_empty(etsi_record_get(in, "table")),
 		                 etsi_record_get(in, "field") ? " " : "",
 		                 or_empty(etsi_record_get(in, "field")));
 		if (missing_only && etsi_record_get(in, "missing"))
-			etsi__buf_printf(out, " (%s)", etsi_record_get(in, "missing"));
+			etsi__buf_printf(out, " (%s)", or_empty(etsi_record_get(in, "missing")));
 		else if (etsi__streq(present, "unchecked"))
 			etsi__buf_puts(out, " (not checked)");
 	}
@@ -436,7 +454,8 @@ static void plan_text(etsi__buf *out, const etsi_results *results)
 		counts[etsi__streq(disposition, "test") ? 0
 		       : etsi__streq(disposition, "justification") ? 1 : 2]++;
 		etsi__buf_printf(out, "%-11s %-10s %-9s %-13s %-5s ", etsi_record_key(tc),
-		                 etsi_record_get(tc, "kind"), etsi_record_get(tc, "provision"),
+		                 or_empty(etsi_record_get(tc, "kind")),
+		                 or_empty(etsi_record_get(tc, "provision")),
 		                 disposition, is_ready ? "yes" : "no");
 		inputs_text(out, tc, 1);
 		/* unknown facts its provision rests on */
@@ -566,13 +585,14 @@ static void case_list(etsi__buf *out, const etsi_record *p)
 		const etsi_record *c = etsi_record_child_at(p, i);
 
 		etsi__buf_printf(out, "%s%s %s", i ? ", " : "", etsi_record_key(c),
-		                 etsi_record_get(c, "outcome"));
+		                 or_empty(etsi_record_get(c, "outcome")));
 	}
 }
 
 static void outcomes_text(etsi__buf *out, const etsi_results *results)
 {
 	size_t i, n = etsi_results_count(results, ETSI_KIND_OUTCOME);
+	char en[64], ts[64];
 
 	etsi__buf_printf(out, "%-9s %-14s %-4s %-15s %-24s %s\n", "PROVISION", "STATUS", "ICS",
 	                 "OUTCOME", "BASIS", "TEST CASES");
@@ -582,14 +602,17 @@ static void outcomes_text(etsi__buf *out, const etsi_results *results)
 		etsi__buf_printf(out, "%-9s %-14s %-4s %-15s %-24s ", etsi_record_key(p),
 		                 or_empty(etsi_record_get(p, "status")),
 		                 etsi_record_get(p, "support") ? etsi_record_get(p, "support") : "-",
-		                 etsi_record_get(p, "outcome"), etsi_record_get(p, "basis"));
+		                 or_empty(etsi_record_get(p, "outcome")),
+		                 or_empty(etsi_record_get(p, "basis")));
 		case_list(out, p);
 		etsi__buf_puts(out, "\n");
 	}
-	etsi__buf_printf(out, "\nclause 5.3 (EN 303 645 V%s, TS 103 701 V%s): %s\n",
-	                 etsi_record_get(summary(results), "en303645"),
-	                 etsi_record_get(summary(results), "ts103701"),
-	                 etsi_record_get(summary(results), "overall"));
+	etsi__buf_printf(out, "\nclause 5.3 (EN 303 645 %s, TS 103 701 %s): %s\n",
+	                 edition_or_unknown(en, sizeof(en),
+	                                    etsi_record_get(summary(results), "en303645")),
+	                 edition_or_unknown(ts, sizeof(ts),
+	                                    etsi_record_get(summary(results), "ts103701")),
+	                 or_unknown(etsi_record_get(summary(results), "overall")));
 }
 
 static void outcomes_csv(etsi__buf *out, const etsi_results *results, int raw)
@@ -625,33 +648,35 @@ static void gate_text(etsi__buf *out, const etsi_results *results)
 		complete += etsi__streq(etsi_record_get(etsi_results_at(results, ETSI_KIND_GATE_STEP, i),
 		                                        "status"), "complete");
 	etsi__buf_printf(out, "release %s: %s (%zu of %zu steps complete; clause 5.3 outcome "
-	                 "so far: %s)\n\n", etsi_record_get(summary(results), "release"),
+	                 "so far: %s)\n\n",
+	                 or_unknown(etsi_record_get(summary(results), "release")),
 	                 etsi_results_ready(results) ? "READY" : "NOT READY", complete, n,
-	                 etsi_record_get(summary(results), "overall"));
+	                 or_unknown(etsi_record_get(summary(results), "overall")));
 	for (i = 0; i < n; i++) {
 		const etsi_record *s = etsi_results_at(results, ETSI_KIND_GATE_STEP, i);
 		size_t blockers = etsi_record_child_count(s);
 
 		etsi__buf_printf(out, "%zu. %-10s %-9s %s\n", i + 1, etsi_record_key(s),
-		                 etsi_record_get(s, "status"), etsi_record_get(s, "title"));
+		                 or_empty(etsi_record_get(s, "status")),
+		                 or_empty(etsi_record_get(s, "title")));
 		if (etsi_record_get(s, "owner"))
 			etsi__buf_printf(out, "   owner: %s, %s (role wanted: %s)\n",
-			                 etsi_record_get(s, "owner"),
+			                 or_empty(etsi_record_get(s, "owner")),
 			                 etsi_record_get(s, "owner-role") ? etsi_record_get(s, "owner-role")
 			                                                  : "no role",
-			                 etsi_record_get(s, "role"));
+			                 or_empty(etsi_record_get(s, "role")));
 		else
 			etsi__buf_printf(out, "   owner: nobody assigned (role wanted: %s)\n",
-			                 etsi_record_get(s, "role"));
-		etsi__buf_printf(out, "   question: %s\n", etsi_record_get(s, "question"));
+			                 or_empty(etsi_record_get(s, "role")));
+		etsi__buf_printf(out, "   question: %s\n", or_empty(etsi_record_get(s, "question")));
 		if (etsi_record_get(s, "signed-off"))
-			etsi__buf_printf(out, "   signed off: %s\n", etsi_record_get(s, "signed-off"));
+			etsi__buf_printf(out, "   signed off: %s\n", or_empty(etsi_record_get(s, "signed-off")));
 		for (j = 0; j < blockers; j++) {
 			const etsi_record *b = etsi_record_child_at(s, j);
 
-			etsi__buf_printf(out, "   - %s", etsi_record_get(b, "message"));
+			etsi__buf_printf(out, "   - %s", or_empty(etsi_record_get(b, "message")));
 			if (etsi_record_get(b, "rule"))
-				etsi__buf_printf(out, " [%s]", etsi_record_get(b, "rule"));
+				etsi__buf_printf(out, " [%s]", or_empty(etsi_record_get(b, "rule")));
 			etsi__buf_puts(out, "\n");
 		}
 		etsi__buf_puts(out, "\n");
@@ -664,9 +689,10 @@ static void gate_text(etsi__buf *out, const etsi_results *results)
 	for (i = 0; i < n; i++) {
 		const etsi_record *q = etsi_results_at(results, ETSI_KIND_OPEN_QUESTION, i);
 
-		etsi__buf_printf(out, "- %s:%s: [%s] %s\n", etsi_record_get(q, "file"),
+		etsi__buf_printf(out, "- %s:%s: [%s] %s\n", or_empty(etsi_record_get(q, "file")),
 		                 etsi_record_get(q, "line") ? etsi_record_get(q, "line") : "-",
-		                 etsi_record_get(q, "step"), etsi_record_get(q, "message"));
+		                 or_empty(etsi_record_get(q, "step")),
+		                 or_empty(etsi_record_get(q, "message")));
 	}
 }
 
