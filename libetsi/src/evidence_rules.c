@@ -37,6 +37,13 @@ static const char *get(const etsi_record *r, const char *field)
 	return etsi_record_get(r, field);
 }
 
+/* Carried forward from an earlier release with a recorded review: someone
+ * judged that it still holds for this one. */
+static int carried_and_reviewed(const etsi_record *r)
+{
+	return get(r, "carried-from") && get(r, "reviewed-by") && get(r, "reviewed-on");
+}
+
 /* Days since 1970-01-01 of a YYYY-MM-DD date, or -1. */
 static long days(const char *date)
 {
@@ -187,7 +194,7 @@ static void check_dates(eval *ev)
 		int certificate = etsi__streq(get(e, "category"), "certificate");
 
 		/* carried forward with a review: someone judged it still holds */
-		if (get(e, "carried-from") && get(e, "reviewed-by") && get(e, "reviewed-on"))
+		if (carried_and_reviewed(e))
 			continue;
 		for (j = 0; j < etsi_record_child_count(e); j++) {
 			etsi_record *a = etsi_record_child_at(e, j);
@@ -218,7 +225,7 @@ static void check_dates(eval *ev)
 		/* a verdict long before the release it is filed for: of an earlier
 		 * build, unless carried forward and confirmed */
 		if (release >= 0 && given >= 0 && release - given > STALE_DAYS &&
-		    !(get(v, "carried-from") && get(v, "reviewed-by") && get(v, "reviewed-on")))
+		    !carried_and_reviewed(v))
 			etsi__eval_finding(ev, R_EVIDENCE_STALE, etsi_record_line(v), NULL,
 			                   get(v, "case"), NULL, NULL, 0,
 			                   "the verdict on %s is dated %s, %ld days before release %s "
@@ -537,7 +544,7 @@ static void check_versions(eval *ev)
 		etsi_record *e = etsi_dossier_at(ev->d, ETSI_KIND_EVIDENCE, i);
 
 		/* carried forward with a review: someone judged it still holds */
-		if (get(e, "carried-from") && get(e, "reviewed-by") && get(e, "reviewed-on"))
+		if (carried_and_reviewed(e))
 			continue;
 		for (j = 0; j < etsi_record_child_count(e); j++) {
 			etsi_record *a = etsi_record_child_at(e, j);
