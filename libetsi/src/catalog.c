@@ -6,8 +6,8 @@
 #include "alloc.h"
 #include "catalog_impl.h"
 #include "error.h"
-#include "global.h"
 #include "resources.h"
+#include "runtime.h"
 #include "schema.h"
 #include "xml.h"
 
@@ -144,17 +144,22 @@ static char *find_pairing(const char *dir, const char *edition)
 	return found;
 }
 
-static int describe_missing(const char *what, const char *edition, const char *dir)
+/* An edition of @p standard ("EN 303 645" or "TS 103 701") that neither
+ * the library nor the data directory has: the message lists the built-in
+ * editions of that standard. */
+static int describe_missing(const char *standard, const char *edition, const char *dir)
 {
 	etsi__buf known = ETSI__BUF_INIT;
+	int ts = strcmp(standard, "TS 103 701") == 0;
 	size_t i;
 	int error;
 
 	for (i = 0; i < ETSI__ARRAY_SIZE(builtin); i++)
-		etsi__buf_printf(&known, "%s%s", i ? ", " : "", builtin[i].edition);
+		etsi__buf_printf(&known, "%s%s", i ? ", " : "",
+		                 ts ? builtin[i].ts_edition : builtin[i].edition);
 	error = etsi__error(ETSI_EUNSUPPORTED, ERR_CATALOG,
-	                    "%s V%s is not known; built-in EN 303 645 editions are %s%s%s",
-	                    what, edition, known.failed ? "?" : known.ptr,
+	                    "%s V%s is not known; built-in %s editions are %s%s%s", standard,
+	                    edition, standard, known.failed ? "?" : known.ptr,
 	                    dir ? ", and none was found in " : "", dir ? dir : "");
 	etsi__buf_dispose(&known);
 	return error;
@@ -330,7 +335,7 @@ int etsi_catalog_open(etsi_catalog **out, const char *edition, const etsi_catalo
 	if (opts && opts->version != ETSI_CATALOG_OPTIONS_VERSION)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "etsi_catalog_options version %u is unknown", opts->version);
-	etsi__global_ensure();
+	etsi__runtime_ensure();
 	dir = etsi__data_dir(opts ? opts->data_dir : NULL);
 	if (opts)
 		ts = opts->ts_edition;
@@ -476,4 +481,47 @@ int etsi_catalog_write(char **out, size_t *len, const etsi_catalog *catalog)
 oom:
 	xmlFreeDoc(doc);
 	return etsi__error_oom();
+}
+
+/* ---- the record store's resolver ---------------------------------------- */
+
+static int check_reference(const void *ctx, etsi_kind kind, const char *id)
+{
+	const etsi_catalog *catalog = ctx;
+	const char *en = etsi_catalog_edition(catalog), *ts = etsi_catalog_ts_edition(catalog);
+	etsi_record *r = etsi_catalog_find(catalog, kind, id);
+	const char *first, *second;
+
+	switch (kind) {
+	case ETSI_KIND_PROVISION:
+		if (!r)
+			return etsi__error(ETSI_ENOTFOUND, ETSI_ERROR_CLASS_DOSSIER,
+			                   "%s is not a provision of EN 303 645 V%s; `etsi catalog "
+			                   "--edition %s` lists them", id, en, en);
+		if (!etsi__streq(etsi_record_get(r, "void"), "true"))
+			return 0;
+		first = etsi_record_value_at(r, "replaced-by", 0);
+		second = etsi_record_value_at(r, "replaced-by", 1);
+		return etsi__error(ETSI_ENOTFOUND, ETSI_ERROR_CLASS_DOSSIER,
+		                   "provision %s is void in EN 303 645 V%s; use %s%s%s", id, en,
+		                   first, second ? " or " : "", second ? second : "");
+	case ETSI_KIND_TEST_CASE:
+		return r ? 0 : etsi__error(ETSI_ENOTFOUND, ETSI_ERROR_CLASS_DOSSIER,
+		                           "%s is not a test case of TS 103 701 V%s", id, ts);
+	case ETSI_KIND_TEST_GROUP:
+		return r ? 0 : etsi__error(ETSI_ENOTFOUND, ETSI_ERROR_CLASS_DOSSIER,
+		                           "%s is not a test group of TS 103 701 V%s", id, ts);
+	case ETSI_KIND_IXIT_TABLE:
+		return r ? 0 : etsi__error(ETSI_ENOTFOUND, ETSI_ERROR_CLASS_DOSSIER,
+		                           "%s is not an IXIT table of TS 103 701 V%s", id, ts);
+	default:
+		return 0;
+	}
+}
+
+etsi__resolver etsi__catalog_resolver(const etsi_catalog *catalog)
+{
+	etsi__resolver resolver = { catalog ? check_reference : NULL, catalog };
+
+	return resolver;
 }

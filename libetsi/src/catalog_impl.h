@@ -18,6 +18,12 @@ struct etsi_catalog {
 /* Adds a reference to a catalog (for a dossier that uses it). */
 etsi_catalog *etsi__catalog_ref(etsi_catalog *catalog);
 
+/* The resolver a dossier's record store checks its references with: a
+ * provision that is void, or a test case, test group or IXIT table the
+ * catalog lacks, is refused with a message that says what to use.  With
+ * @p catalog NULL (the editions are unknown), the resolver checks nothing. */
+etsi__resolver etsi__catalog_resolver(const etsi_catalog *catalog);
+
 void etsi__catalog_cache_clear_locked(void);
 
 #endif

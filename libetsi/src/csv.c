@@ -18,9 +18,9 @@
 #include <strings.h>
 
 #include "alloc.h"
+#include "csv.h"
 #include "dossier_impl.h"
 #include "error.h"
-#include "interchange_impl.h"
 #include "record_impl.h"
 
 enum { COL_REFERENCE, COL_STATUS, COL_SUPPORT, COL_DETAIL, NCOLS };

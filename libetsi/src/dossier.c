@@ -5,10 +5,10 @@
 #include "alloc.h"
 #include "catalog_impl.h"
 #include "diagnostic.h"
-#include "error.h"
 #include "dossier_impl.h"
-#include "global.h"
+#include "error.h"
 #include "record_impl.h"
+#include "runtime.h"
 #include "schema.h"
 #include "xml.h"
 
@@ -129,7 +129,7 @@ static int open_catalog(etsi_dossier *d)
 
 	etsi_catalog_free(d->catalog);
 	d->catalog = NULL;
-	d->store.catalog = NULL;
+	d->store.resolver = etsi__catalog_resolver(NULL);
 	if (!en || !ts)
 		return etsi__error_at(ETSI_EVALIDATION, ERR_SCHEMA, name_of(d),
 		                      etsi__xml_line(editions ? editions : header), 0,
@@ -146,7 +146,7 @@ static int open_catalog(etsi_dossier *d)
 		return etsi__error_at(error, ERR_SCHEMA, name_of(d), etsi__xml_line(editions), 0,
 		                      "%s", message);
 	}
-	d->store.catalog = d->catalog;
+	d->store.resolver = etsi__catalog_resolver(d->catalog);
 	return 0;
 }
 
@@ -431,7 +431,7 @@ int etsi_dossier_load_memory(etsi_dossier **out, const char *data, size_t len,
 	if (opts && opts->version != ETSI_LOAD_OPTIONS_VERSION && opts->version != 1)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "etsi_load_options version %u is unknown", opts->version);
-	etsi__global_ensure();
+	etsi__runtime_ensure();
 	return load(out, data ? data : "", len, name ? name : "<memory>", opts);
 }
 
@@ -449,7 +449,7 @@ int etsi_dossier_load(etsi_dossier **out, const char *path, const etsi_load_opti
 	if (opts && opts->version != ETSI_LOAD_OPTIONS_VERSION && opts->version != 1)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "etsi_load_options version %u is unknown", opts->version);
-	etsi__global_ensure();
+	etsi__runtime_ensure();
 	if ((error = etsi__read_file_state(&data, &len, path, max_size,
 	                                   opts && (opts->flags & ETSI_LOAD_LOCK), &file)) < 0)
 		return error;
@@ -551,7 +551,7 @@ int etsi_dossier_new(etsi_dossier **out, const etsi_new_options *opts)
 	if (!opts->model || !*opts->model || !opts->release || !*opts->release)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "a new dossier needs a model designation and a release");
-	etsi__global_ensure();
+	etsi__runtime_ensure();
 	d = etsi__dossier_alloc(NULL, etsi__data_dir(opts->data_dir));
 	if (!d)
 		return etsi__error_oom();
@@ -559,7 +559,7 @@ int etsi_dossier_new(etsi_dossier **out, const etsi_new_options *opts)
 	copts.ts_edition = opts->ts_edition;
 	if ((error = etsi_catalog_open(&d->catalog, opts->edition, &copts)) < 0)
 		goto fail;
-	d->store.catalog = d->catalog;
+	d->store.resolver = etsi__catalog_resolver(d->catalog);
 	if ((error = build_skeleton(d, opts)) < 0) {
 		if (error == ETSI_ENOMEM)
 			etsi__error_oom();
@@ -745,3 +745,32 @@ int etsi_dossier_set_verdict(etsi_record **out, etsi_dossier *dossier, const cha
 		*out = added;
 	return 0;
 }
+
+/* ---- a copy for trying changes out -------------------------------------- */
+
+int etsi__dossier_clone(etsi_dossier **out, const etsi_dossier *src)
+{
+	etsi_dossier *d = etsi__dossier_alloc(src->path, src->data_dir);
+	int error;
+
+	*out = NULL;
+	if (!d)
+		return etsi__error_oom();
+	if (!(d->store.docs[0] = xmlCopyDoc(src->store.docs[0], 1))) {
+		etsi_dossier_free(d);
+		return etsi__error_oom();
+	}
+	d->store.ndocs = 1;
+	if (src->catalog) {
+		d->catalog = etsi__catalog_ref(src->catalog);
+		d->store.resolver = etsi__catalog_resolver(d->catalog);
+	}
+	if ((error = etsi__store_index(&d->store)) < 0) {
+		etsi_dossier_free(d);
+		return error;
+	}
+	*out = d;
+	return 0;
+}
+
+/* Restates the first error of a list as the thread's last error. */

@@ -21,4 +21,8 @@ struct etsi_dossier {
  * of memory. */
 etsi_dossier *etsi__dossier_alloc(const char *path, const char *data_dir);
 
+/* A dossier that shares @p src's catalog and holds a copy of its
+ * document, for trying changes out. */
+int etsi__dossier_clone(etsi_dossier **out, const etsi_dossier *src);
+
 #endif

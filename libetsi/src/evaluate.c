@@ -25,7 +25,6 @@
 #include "etsi/results.h"
 #include "evaluate.h"
 #include "evaluate_impl.h"
-#include "global.h"
 #include "xml.h"
 
 /* ---- the rule table -------------------------------------------------- */

@@ -1,7 +1,8 @@
 /*
  * GRC interchange: the public entry points of etsi/interchange.h, the
- * staging of imports (checked on a copy before the dossier changes) and
- * helpers shared by json.c, oscal.c, csv.c and sbom.c.
+ * staging of imports (checked on a copy before the dossier changes).  It
+ * sits above the formats: json.c, oscal.c and the importers of csv.c and
+ * sbom.c know nothing of it; what the importers share is import.c.
  */
 #include <ctype.h>
 #include <stddef.h>
@@ -12,11 +13,15 @@
 
 #include "alloc.h"
 #include "catalog_impl.h"
+#include "csv.h"
 #include "diagnostic.h"
 #include "dossier_impl.h"
 #include "error.h"
-#include "global.h"
-#include "interchange_impl.h"
+#include "import.h"
+#include "json.h"
+#include "oscal.h"
+#include "runtime.h"
+#include "sbom.h"
 #include "xml.h"
 
 static const char *const export_formats[] = { "json", "oscal-json", "oscal-xml", "oscal-ap",
@@ -113,38 +118,12 @@ int etsi_dossier_load_json(etsi_dossier **out, const char *data, size_t len, con
 	if (opts && opts->version != ETSI_LOAD_OPTIONS_VERSION && opts->version != 1)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "etsi_load_options version %u is unknown", opts->version);
-	etsi__global_ensure();
+	etsi__runtime_ensure();
 	return etsi__json_load(out, data ? data : "", len, name ? name : "<memory>", opts);
 }
 
 /* ---- staging of imports ------------------------------------------------- */
 
-int etsi__dossier_clone(etsi_dossier **out, const etsi_dossier *src)
-{
-	etsi_dossier *d = etsi__dossier_alloc(src->path, src->data_dir);
-	int error;
-
-	*out = NULL;
-	if (!d)
-		return etsi__error_oom();
-	if (!(d->store.docs[0] = xmlCopyDoc(src->store.docs[0], 1))) {
-		etsi_dossier_free(d);
-		return etsi__error_oom();
-	}
-	d->store.ndocs = 1;
-	if (src->catalog) {
-		d->catalog = etsi__catalog_ref(src->catalog);
-		d->store.catalog = d->catalog;
-	}
-	if ((error = etsi__store_index(&d->store)) < 0) {
-		etsi_dossier_free(d);
-		return error;
-	}
-	*out = d;
-	return 0;
-}
-
-/* Restates the first error of a list as the thread's last error. */
 static int first_problem(const etsi_diagnostics *diags, int code, size_t unlisted)
 {
 	size_t i, n = etsi_diagnostics_count(diags), errors;
@@ -199,7 +178,7 @@ int etsi_dossier_import(etsi_diagnostics **out, etsi_dossier *dossier, const cha
 		return etsi__error(ETSI_EVALIDATION, ETSI_ERROR_CLASS_DOSSIER,
 		                   "the dossier's editions are unknown; validate it before "
 		                   "importing into it");
-	etsi__global_ensure();
+	etsi__runtime_ensure();
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.name = opts->name ? opts->name : "<memory>";
@@ -335,107 +314,4 @@ done:
 	etsi_dossier_free(trial);
 	etsi__free(copy);
 	return error;
-}
-
-/* ---- problems and notes ------------------------------------------------- */
-
-int etsi__import_problem(etsi__import_ctx *ctx, int code, int line, int column,
-                         const char *path, const char *fmt, ...)
-{
-	etsi__buf msg = ETSI__BUF_INIT;
-	etsi__where where;
-	va_list ap;
-	int error;
-
-	if (ctx->code == 0)
-		ctx->code = code;
-	if (ctx->listed >= ETSI__IMPORT_MAX_LISTED) {
-		ctx->unlisted++;
-		return code;
-	}
-	if (path && *path)
-		etsi__buf_printf(&msg, "%s: ", path);
-	va_start(ap, fmt);
-	etsi__buf_vprintf(&msg, fmt, ap);
-	va_end(ap);
-	if (msg.failed) {
-		etsi__buf_dispose(&msg);
-		return ETSI_ENOMEM;
-	}
-	memset(&where, 0, sizeof(where));
-	where.file = ctx->name;
-	where.line = line;
-	where.column = column;
-	error = etsi__diagnostics_add(ctx->diags, ETSI_SEVERITY_ERROR, &where, NULL, "%s", msg.ptr);
-	etsi__buf_dispose(&msg);
-	if (error < 0)
-		return ETSI_ENOMEM;
-	ctx->listed++;
-	return code;
-}
-
-int etsi__import_note(etsi_diagnostics *diags, const char *name, const char *action,
-                      const char *element, const char *reference, const char *fmt, ...)
-{
-	etsi__where where;
-	va_list ap;
-	int error;
-
-	memset(&where, 0, sizeof(where));
-	where.file = name;
-	where.rule = action;
-	where.element = element;
-	where.reference = reference;
-	va_start(ap, fmt);
-	error = etsi__diagnostics_vadd(diags, ETSI_SEVERITY_INFO, &where, NULL, fmt, ap);
-	va_end(ap);
-	return error < 0 ? etsi__error_oom() : 0;
-}
-
-/* ---- text helpers ------------------------------------------------------- */
-
-char *etsi__one_line(const char *s)
-{
-	etsi__buf out = ETSI__BUF_INIT;
-	int space = 0;
-
-	etsi__buf_grow(&out, strlen(s) + 1);
-	etsi__buf_puts(&out, "");
-	for (; *s; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-			space = out.len > 0;
-			continue;
-		}
-		if (space)
-			etsi__buf_put(&out, " ", 1);
-		space = 0;
-		etsi__buf_put(&out, s, 1);
-	}
-	return etsi__buf_detach(&out);
-}
-
-void etsi__pointer_push(etsi__buf *path, const char *s)
-{
-	etsi__buf_put(path, "/", 1);
-	for (; *s; s++) {
-		if (*s == '~')
-			etsi__buf_puts(path, "~0");
-		else if (*s == '/')
-			etsi__buf_puts(path, "~1");
-		else
-			etsi__buf_put(path, s, 1);
-	}
-}
-
-void etsi__pointer_push_index(etsi__buf *path, size_t i)
-{
-	etsi__buf_printf(path, "/%zu", i);
-}
-
-void etsi__pointer_pop(etsi__buf *path, size_t len)
-{
-	if (path->ptr && len <= path->len) {
-		path->len = len;
-		path->ptr[len] = '\0';
-	}
 }

@@ -28,9 +28,9 @@
 #include "diagnostic.h"
 #include "dossier_impl.h"
 #include "error.h"
-#include "global.h"
-#include "interchange_impl.h"
+#include "json.h"
 #include "record_impl.h"
+#include "runtime.h"
 #include "schema.h"
 #include "xml.h"
 
@@ -692,7 +692,7 @@ const char *etsi__json_where(const void *error)
 }
 
 /* Counts the values of a JSON text, member names included, in one pass
- * over its bytes and without allocating; see interchange_impl.h. */
+ * over its bytes and without allocating; see json.h. */
 int etsi__json_prescan(const char *data, size_t len, size_t max_values, int *line,
                        int *column)
 {
@@ -1463,7 +1463,7 @@ static int open_catalog(etsi_dossier *d, const char *name)
 		return etsi__error_at(error, ETSI_ERROR_CLASS_SCHEMA, name, 0, 0,
 		                      "/dossier/header/editions: %s", message);
 	}
-	d->store.catalog = d->catalog;
+	d->store.resolver = etsi__catalog_resolver(d->catalog);
 	return 0;
 }
 

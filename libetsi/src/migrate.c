@@ -28,8 +28,8 @@
 #include "error.h"
 #include "etsi/migrate.h"
 #include "etsi/signature.h"
-#include "global.h"
 #include "record_impl.h"
+#include "runtime.h"
 #include "xml.h"
 
 #define NS_D ETSI__NS_DOSSIER
@@ -1111,7 +1111,7 @@ int etsi_dossier_migrate(etsi_dossier **out, etsi_diagnostics **report, const et
 		*report = NULL;
 	ETSI__ASSERT_ARG(in);
 	ETSI__ASSERT_ARG(edition);
-	etsi__global_ensure();
+	etsi__runtime_ensure();
 	if (!in->catalog)
 		return etsi__error(ETSI_EUNSUPPORTED, ETSI_ERROR_CLASS_DOSSIER,
 		                   "the dossier's editions are not known, so it cannot be migrated; "

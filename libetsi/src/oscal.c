@@ -40,8 +40,9 @@
 #include "catalog_impl.h"
 #include "dossier_impl.h"
 #include "error.h"
+#include "etsi/interchange.h"
 #include "etsi/results.h"
-#include "interchange_impl.h"
+#include "oscal.h"
 #include "record_impl.h"
 #include "xml.h"
 

@@ -357,9 +357,9 @@ static int enum_error(const etsi__kind_def *def, const etsi__field *field, const
 }
 
 static int check_catalog_ref(const etsi__kind_def *def, const etsi__field *field,
-                             const char *value, const etsi_catalog *catalog)
+                             const char *value, const etsi__resolver *resolver)
 {
-	etsi_record *r;
+	etsi_kind kind;
 
 	switch (field->type) {
 	case ETSI__T_PROVISION:
@@ -375,39 +375,18 @@ static int check_catalog_ref(const etsi__kind_def *def, const etsi__field *field
 			                   def->name, field->name, value);
 		if (!valid_pattern_id(value, 1))
 			return bad_value(def, field, value, "a provision such as 5.3-2");
-		if (!catalog)
-			return 0;
-		r = etsi_catalog_find(catalog, ETSI_KIND_PROVISION, value);
-		if (!r)
-			return etsi__error(ETSI_ENOTFOUND, ERR_DOSSIER,
-			                   "%s is not a provision of EN 303 645 V%s; `etsi catalog "
-			                   "--edition %s` lists them", value,
-			                   etsi_catalog_edition(catalog), etsi_catalog_edition(catalog));
-		if (etsi__streq(etsi_record_get(r, "void"), "true"))
-			return etsi__error(ETSI_ENOTFOUND, ERR_DOSSIER,
-			                   "provision %s is void in EN 303 645 V%s; use %s%s%s", value,
-			                   etsi_catalog_edition(catalog),
-			                   etsi_record_value_at(r, "replaced-by", 0),
-			                   etsi_record_value_at(r, "replaced-by", 1) ? " or " : "",
-			                   etsi_record_value_at(r, "replaced-by", 1)
-			                       ? etsi_record_value_at(r, "replaced-by", 1) : "");
-		return 0;
+		kind = ETSI_KIND_PROVISION;
+		break;
 	case ETSI__T_TEST_CASE:
 		if (!valid_pattern_id(value, 2))
 			return bad_value(def, field, value, "a TS 103 701 test case such as 5.3-2-1");
-		if (catalog && !etsi_catalog_find(catalog, ETSI_KIND_TEST_CASE, value))
-			return etsi__error(ETSI_ENOTFOUND, ERR_DOSSIER,
-			                   "%s is not a test case of TS 103 701 V%s", value,
-			                   etsi_catalog_ts_edition(catalog));
-		return 0;
+		kind = ETSI_KIND_TEST_CASE;
+		break;
 	case ETSI__T_TEST_GROUP:
 		if (!valid_pattern_id(value, 1))
 			return bad_value(def, field, value, "a TS 103 701 test group such as 5.3-2");
-		if (catalog && !etsi_catalog_find(catalog, ETSI_KIND_TEST_GROUP, value))
-			return etsi__error(ETSI_ENOTFOUND, ERR_DOSSIER,
-			                   "%s is not a test group of TS 103 701 V%s", value,
-			                   etsi_catalog_ts_edition(catalog));
-		return 0;
+		kind = ETSI_KIND_TEST_GROUP;
+		break;
 	case ETSI__T_IXIT_TABLE:
 		if (valid_pattern_id(value, 1))
 			return etsi__error(ETSI_EINVALID, ERR_ARG,
@@ -416,14 +395,12 @@ static int check_catalog_ref(const etsi__kind_def *def, const etsi__field *field
 			                   def->name, field->name, value);
 		if (!valid_table_id(value))
 			return bad_value(def, field, value, "an IXIT table such as 7-UpdMech");
-		if (catalog && !etsi_catalog_find(catalog, ETSI_KIND_IXIT_TABLE, value))
-			return etsi__error(ETSI_ENOTFOUND, ERR_DOSSIER,
-			                   "%s is not an IXIT table of TS 103 701 V%s", value,
-			                   etsi_catalog_ts_edition(catalog));
-		return 0;
+		kind = ETSI_KIND_IXIT_TABLE;
+		break;
 	default:
 		return 0;
 	}
+	return resolver->check ? resolver->check(resolver->ctx, kind, value) : 0;
 }
 
 int etsi__check_value(const etsi_record *record, const etsi__kind_def *def,
@@ -470,7 +447,7 @@ int etsi__check_value(const etsi_record *record, const etsi__kind_def *def,
 	case ETSI__T_TEST_CASE:
 	case ETSI__T_TEST_GROUP:
 	case ETSI__T_IXIT_TABLE:
-		return check_catalog_ref(def, field, value, store->catalog);
+		return check_catalog_ref(def, field, value, &store->resolver);
 	case ETSI__T_FIELD_NAME:
 		return valid_field_name(value) ? 0
 		       : bad_value(def, field, value, "an IXIT field id such as time-frame");

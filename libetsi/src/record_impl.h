@@ -87,6 +87,16 @@ struct etsi_record {
 	etsi__vec children;
 };
 
+/* How a store checks that a reference names a record of the catalog (a
+ * provision, test case, test group or IXIT table).  The store knows no
+ * catalog: whoever gives it one hands in this resolver (the dossier, from
+ * etsi__catalog_resolver()).  check() returns 0, or an error, with the
+ * message set, that says what the catalog holds instead. */
+typedef struct etsi__resolver {
+	int (*check)(const void *ctx, etsi_kind kind, const char *id);
+	const void *ctx;
+} etsi__resolver;
+
 struct etsi__store {
 	xmlDocPtr docs[3];
 	size_t ndocs;
@@ -98,7 +108,7 @@ struct etsi__store {
 	etsi__map keys[ETSI__KIND_LAST];
 	etsi__map ids;                        /* the dossier's id space */
 	etsi__map text_cache;                 /* node address -> joined text */
-	const etsi_catalog *catalog;          /* for reference checks, or NULL */
+	etsi__resolver resolver;              /* for reference checks; check NULL for none */
 	etsi__store *self;                    /* for lazy refreshes from const calls */
 };
 

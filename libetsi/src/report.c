@@ -28,26 +28,31 @@
 #include "etsi/report.h"
 #include "etsi/version.h"
 #include "evaluate.h"
-#include "global.h"
 #include "report_impl.h"
 #include "resources.h"
+#include "runtime.h"
 #include "xml.h"
 
 #define NS_XSL "http://www.w3.org/1999/XSL/Transform"
 #define STYLESHEET_MAX_DEPTH 512u
 #define INCLUDE_MAX_DEPTH 8
 
+/* A format is rendered by its stylesheet, or written from the results by
+ * etsi_results_write() (its part, in CSV): the plan CSV has one writer,
+ * the one `etsi plan --format csv` uses, not a second in XSLT.  A caller's
+ * own stylesheet replaces either. */
 static const struct format {
 	const char *name;
 	const char *stylesheet;
+	const char *results_part;
 } formats[] = {
-	{ "html", "report-html.xsl" },
-	{ "public", "public-html.xsl" },
-	{ "ics-csv", "ics-csv.xsl" },
-	{ "plan-csv", "plan-csv.xsl" },
-	{ "evidence-csv", "evidence-csv.xsl" },
-	{ "md", "summary-md.xsl" },
-	{ "input", NULL },
+	{ "html", "report-html.xsl", NULL },
+	{ "public", "public-html.xsl", NULL },
+	{ "ics-csv", "ics-csv.xsl", NULL },
+	{ "plan-csv", NULL, "plan" },
+	{ "evidence-csv", "evidence-csv.xsl", NULL },
+	{ "md", "summary-md.xsl", NULL },
+	{ "input", NULL, NULL },
 };
 
 const char *etsi_report_format_at(size_t i)
@@ -264,7 +269,7 @@ static int stylesheet_get(xsltStylesheetPtr *out, const char *builtin, const cha
 	int error = 0;
 
 	*out = NULL;
-	etsi__global_ensure_xslt(); /* only a command that renders pays for libxslt */
+	etsi__runtime_ensure_xslt(); /* only a command that renders pays for libxslt */
 	if (path) {
 		if (stat(path, &st) < 0)
 			return etsi__read_file(&data, &len, path, 0); /* reports the error */
@@ -696,6 +701,7 @@ int etsi_dossier_report(char **out, size_t *len, etsi_dossier *dossier,
 	etsi_check_options copts = ETSI_CHECK_OPTIONS_INIT;
 	const struct format *format;
 	const etsi_results *given;
+	etsi_results *owned = NULL;
 	const etsi_diagnostics *findings = NULL;
 	etsi_diagnostics *evaluated = NULL;
 	xmlDocPtr results = NULL, computed = NULL, input = NULL;
@@ -721,8 +727,16 @@ int etsi_dossier_report(char **out, size_t *len, etsi_dossier *dossier,
 	if (opts->date && !etsi__valid_date(opts->date))
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
 		                   "report date \"%s\" is not a date YYYY-MM-DD", opts->date);
-	etsi__global_ensure();
+	etsi__runtime_ensure();
 
+	if (!given && format->results_part && !opts->stylesheet) {
+		/* written from the results: evaluate into an etsi_results */
+		copts.as_of = opts->as_of ? opts->as_of : opts->date;
+		error = etsi_dossier_evaluate(&owned, dossier, &copts);
+		if (error < 0 && error != ETSI_EVALIDATION)
+			return error;
+		given = owned;
+	}
 	if (given) {
 		/* evaluated by the caller: no stage runs twice */
 		const char *file, *path = etsi_dossier_path(dossier);
@@ -750,6 +764,11 @@ int etsi_dossier_report(char **out, size_t *len, etsi_dossier *dossier,
 		goto done;
 	if (etsi__streq(format->name, "public") && (error = check_public_claim(findings)) < 0)
 		goto done;
+	if (format->results_part && !opts->stylesheet) {
+		error = etsi_results_write(out, len, given, format->results_part,
+		                           opts->version >= 2 && opts->csv_raw ? "csv-raw" : "csv");
+		goto done;
+	}
 	if ((error = etsi__report_input(&input, dossier, results, format->name, opts->date)) < 0)
 		goto done;
 	/* the input holds a copy: what this call evaluated need not stay for
@@ -769,6 +788,7 @@ int etsi_dossier_report(char **out, size_t *len, etsi_dossier *dossier,
 	                  opts->stylesheet ? opts->stylesheet : format->stylesheet, opts->date,
 	                  opts->version >= 2 && opts->csv_raw, !opts->stylesheet);
 done:
+	etsi_results_free(owned);
 	etsi_diagnostics_free(evaluated);
 	xmlFreeDoc(computed);
 	xmlFreeDoc(input);

@@ -22,8 +22,9 @@
 #include "alloc.h"
 #include "dossier_impl.h"
 #include "error.h"
-#include "interchange_impl.h"
+#include "json.h"
 #include "record_impl.h"
+#include "sbom.h"
 #include "xml.h"
 
 #define MAX_HASHES 8   /* the dossier schema's limit per component */

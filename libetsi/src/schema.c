@@ -6,8 +6,8 @@
 
 #include "alloc.h"
 #include "error.h"
-#include "global.h"
 #include "resources.h"
+#include "runtime.h"
 #include "xml.h"
 
 typedef struct cached_schema {
@@ -148,7 +148,7 @@ int etsi__schema_get(xmlSchemaPtr *out, const char *name, const char *data_dir)
 	int error = 0;
 
 	*out = NULL;
-	etsi__global_ensure();
+	etsi__runtime_ensure();
 	etsi__buf_printf(&key, "%s\n%s", name, data_dir ? data_dir : "");
 	if (key.failed)
 		return etsi__error_oom();

@@ -45,7 +45,7 @@
 #include "dossier_impl.h"
 #include "error.h"
 #include "etsi/signature.h"
-#include "global.h"
+#include "runtime.h"
 #include "xml.h"
 
 #define ERR_DOSSIER ETSI_ERROR_CLASS_DOSSIER
@@ -108,7 +108,7 @@ static void on_xml_error(void *ctx, xmlErrorPtr err)
 	         err->message ? err->message : "XML error");
 }
 
-void etsi__signature_global_init(void)
+static void init_xmlsec(void)
 {
 	if (xmlSecInit() < 0) {
 		snprintf(xmlsec_failure, sizeof(xmlsec_failure), "libxmlsec1 cannot initialize");
@@ -133,6 +133,18 @@ void etsi__signature_global_init(void)
 	xmlsec_status = 1;
 }
 
+static atomic_int xmlsec_ready;
+
+void etsi__signature_ensure(void)
+{
+	etsi__runtime_once(&xmlsec_ready, init_xmlsec);
+}
+
+int etsi__signature_ready(void)
+{
+	return atomic_load(&xmlsec_ready) != 0;
+}
+
 /* Starts capturing xmlsec's and libxml2's reports on this thread; returns
  * 0, or an error when xmlsec is not usable. */
 typedef struct capture_state {
@@ -142,7 +154,7 @@ typedef struct capture_state {
 
 static int capture_begin(capture_state *st)
 {
-	etsi__global_ensure_crypto();
+	etsi__signature_ensure();
 	if (xmlsec_status != 1)
 		return etsi__error(ETSI_ERROR, ERR_DOSSIER, "%s; signatures are not available",
 		                   xmlsec_failure[0] ? xmlsec_failure
@@ -261,7 +273,7 @@ static int read_cert(X509 **out, const char *pem, size_t len, const char *what)
 {
 	BIO *bio;
 
-	etsi__global_ensure_crypto(); /* OpenSSL with its configuration */
+	etsi__signature_ensure(); /* OpenSSL with its configuration */
 	*out = NULL;
 	if (!pem || !len)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
@@ -286,7 +298,7 @@ static int read_key(EVP_PKEY **out, const char *pem, size_t len, const char *pas
 {
 	BIO *bio;
 
-	etsi__global_ensure_crypto(); /* OpenSSL with its configuration */
+	etsi__signature_ensure(); /* OpenSSL with its configuration */
 	*out = NULL;
 	if (!pem || !len)
 		return etsi__error(ETSI_EINVALID, ETSI_ERROR_CLASS_ARGUMENT,
@@ -1041,7 +1053,7 @@ int etsi_dossier_digest(char **hex, const etsi_dossier *dossier)
 	ETSI__ASSERT_ARG(hex);
 	*hex = NULL;
 	ETSI__ASSERT_ARG(dossier && dossier->store.docs[0]);
-	etsi__global_ensure();
+	etsi__runtime_ensure();
 	doc = dossier->store.docs[0];
 	if (etsi_dossier_signed(dossier) || etsi__xml_has_layout(doc)) {
 		/* without the signature, and without the whitespace between

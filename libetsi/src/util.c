@@ -291,3 +291,51 @@ int etsi__is_blank(const char *s)
 	}
 	return 1;
 }
+
+/* ---- text helpers ------------------------------------------------------- */
+
+char *etsi__one_line(const char *s)
+{
+	etsi__buf out = ETSI__BUF_INIT;
+	int space = 0;
+
+	etsi__buf_grow(&out, strlen(s) + 1);
+	etsi__buf_puts(&out, "");
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = out.len > 0;
+			continue;
+		}
+		if (space)
+			etsi__buf_put(&out, " ", 1);
+		space = 0;
+		etsi__buf_put(&out, s, 1);
+	}
+	return etsi__buf_detach(&out);
+}
+
+void etsi__pointer_push(etsi__buf *path, const char *s)
+{
+	etsi__buf_put(path, "/", 1);
+	for (; *s; s++) {
+		if (*s == '~')
+			etsi__buf_puts(path, "~0");
+		else if (*s == '/')
+			etsi__buf_puts(path, "~1");
+		else
+			etsi__buf_put(path, s, 1);
+	}
+}
+
+void etsi__pointer_push_index(etsi__buf *path, size_t i)
+{
+	etsi__buf_printf(path, "/%zu", i);
+}
+
+void etsi__pointer_pop(etsi__buf *path, size_t len)
+{
+	if (path->ptr && len <= path->len) {
+		path->len = len;
+		path->ptr[len] = '\0';
+	}
+}

@@ -76,5 +76,13 @@ void etsi__map_dispose(etsi__map *map);
 /* String helpers. */
 int etsi__streq(const char *a, const char *b);
 int etsi__is_blank(const char *s);
+/* A copy of @p s with runs of white space made one space, trimmed; NULL
+ * when out of memory. */
+char *etsi__one_line(const char *s);
+/* Appends @p s to a JSON pointer, escaped ("~" as "~0", "/" as "~1"). */
+void etsi__pointer_push(etsi__buf *path, const char *s);
+void etsi__pointer_push_index(etsi__buf *path, size_t i);
+/* Cuts a JSON pointer back to @p len. */
+void etsi__pointer_pop(etsi__buf *path, size_t len);
 
 #endif

@@ -239,6 +239,25 @@ class Catalog(unittest.TestCase):
         self.assertIn("V9.9.9 is not known", r.stderr)
         self.assertIn("2.1.1, 3.1.3", r.stderr)
 
+    def test_unknown_ts_edition_lists_the_ts_editions(self):
+        # the message names the standard whose edition is unknown and the
+        # editions of that standard, not those of EN 303 645
+        text = (SOURCE / "examples/dossiers/constrained-sensor-v2.xml").read_text()
+        text = text.replace('ts103701="1.1.1"', 'ts103701="1.1.2"', 1)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = pathlib.Path(tmp, "d.xml")
+            path.write_text(text)
+            for command in ("validate", "check", "release"):
+                args = (command, str(path)) + (("--version", "9.0.0", "-o",
+                                                str(path) + ".next") if command == "release" else ())
+                with self.subTest(command=command):
+                    r = etsi(*args)
+                    self.assertEqual(r.returncode, 1, r.stderr)
+                    self.assertIn("TS 103 701 V1.1.2 is not known; built-in TS 103 701 "
+                                  "editions are 1.1.1, 2.1.1", r.stdout + r.stderr)
+                    self.assertNotIn("EN 303 645 editions", r.stdout + r.stderr)
+            self.assertFalse(pathlib.Path(str(path) + ".next").exists())
+
     def test_bad_format(self):
         r = etsi("catalog", "--format", "pdf")
         self.assertEqual(r.returncode, 2)

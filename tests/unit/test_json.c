@@ -20,7 +20,7 @@
 #include <valgrind/valgrind.h>
 
 #include "dossier_impl.h"
-#include "interchange_impl.h"
+#include "json.h"
 
 /* ---- helpers ------------------------------------------------------------- */
 

@@ -27,7 +27,7 @@
 
 #include "alloc.h"
 
-#include "interchange_impl.h"
+#include "oscal.h"
 #include "record_impl.h"
 #include "xml.h"
 

@@ -57,7 +57,9 @@ ETSI_BEGIN_DECL
  * @param date the new release's date, YYYY-MM-DD, or NULL
  * @return 0; ETSI_EINVALID for a missing or bad version or date, or the
  *         old release's own version; ETSI_EVALIDATION when @p old is not
- *         valid; ETSI_ENOMEM
+ *         valid; ETSI_EUNSUPPORTED when it names an edition libetsi has no
+ *         catalog for (it can only have been loaded without validation);
+ *         ETSI_ENOMEM
  */
 ETSI_EXTERN etsi_result etsi_dossier_release(etsi_dossier **out, const etsi_dossier *old, const char *version, const char *date);
 
