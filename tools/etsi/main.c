@@ -105,6 +105,7 @@ int cli_status_for(int code)
 	case ETSI_OK:
 		return CLI_OK;
 	case ETSI_EIO:
+	case ETSI_ECONFLICT: /* a file changed under the command: nothing written */
 	case ETSI_EINVALID:
 	case ETSI_ENOMEM:
 		return CLI_USAGE;
