@@ -1179,6 +1179,60 @@ class Stylesheets(Base):
         self.assertIn("<svg", out)
         self.assertLess(abs(len(out) - len(plain)), len(plain) // 2)
 
+    def test_importing_the_html_report_overrides_one_template_rule(self):
+        # one record rule of one section (the gate's list of steps) is
+        # redefined; every other byte is the built-in report's (the
+        # importer excludes the report's namespaces, as docs/reports.md says)
+        sheet = self.write("steps.xsl", """<xsl:stylesheet version="1.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:rp="urn:libetsi:report:1" xmlns:d="urn:libetsi:dossier:1"
+  xmlns:r="urn:libetsi:results:1" xmlns:c="urn:libetsi:catalog:1"
+  xmlns:exsl="http://exslt.org/common" xmlns:str="http://exslt.org/strings"
+  exclude-result-prefixes="rp d r c exsl str">
+  <xsl:import href="report-html.xsl"/>
+  <xsl:template match="r:step" mode="gate-step-item">
+    <li class="brand-step"><xsl:value-of select="@name"/></li>
+  </xsl:template>
+</xsl:stylesheet>""")
+        path = DOSSIERS / "smart-plug-usb-v3.xml"
+        plain = self.render(path, "html").decode()
+        out = self.render(path, "html", "--stylesheet", sheet).decode()
+        steps = re.compile(r'<ol class="steps">.*?</ol>', re.S)
+        gate = ET.fromstring(self.render(path, "input")).find(f".//{R}gate")
+        self.assertEqual(re.findall(r'<li class="brand-step">([^<]+)</li>', steps.search(out).group(0)),
+                         [s.get("name") for s in gate.findall(R + "step")])
+        self.assertNotIn("brand-step", plain)
+        self.assertEqual(steps.sub("", out), steps.sub("", plain))
+        # the same rule name in another mode changes nothing
+        other = self.write("other.xsl", pathlib.Path(sheet).read_text().replace(
+            'mode="gate-step-item"', 'mode="no-such-mode"'))
+        self.assertEqual(self.render(path, "html", "--stylesheet", other).decode(), plain)
+
+    def test_html_report_is_a_driver_and_one_stylesheet_per_section(self):
+        sheets = SOURCE / "stylesheets"
+        driver = (sheets / "report-html.xsl").read_text()
+        parts = sorted(s.name for s in sheets.glob("report-html-*.xsl"))
+        included = re.findall(r'<xsl:include href="(report-html-[^"]+)"/>', driver)
+        self.assertEqual(sorted(included), parts)
+        entries = re.findall(r'<xsl:call-template name="(sec-[\w-]+)"/>', driver)
+        self.assertEqual(len(entries), 11)
+        defined = {}
+        for name in parts:
+            with self.subTest(stylesheet=name):
+                text = (sheets / name).read_text()
+                # says what it renders, includes nothing, leaves the output to the driver
+                self.assertRegex(text, rf"^<\?xml[^>]*>\s*<!--\s*{re.escape(name)}: ")
+                self.assertNotRegex(text, r"<xsl:(include|import|output)\b")
+                for entry in re.findall(r'<xsl:template name="(sec-[\w-]+)"', text):
+                    if entry in entries:
+                        defined.setdefault(entry, []).append(name)
+                # records are template rules in modes named after the file
+                section = name[len("report-html-"):-len(".xsl")]
+                for mode in re.findall(r'<xsl:template match="[^"]+" mode="([^"]+)"', text):
+                    self.assertTrue(mode.startswith(section + "-") or name == "report-html-summary.xsl", mode)
+        self.assertEqual(sorted(defined), sorted(entries))
+        self.assertTrue(all(len(files) == 1 for files in defined.values()), defined)
+
     def test_document_call_fails_and_reads_nothing(self):
         sheet = self.write("passwd.xsl", """<xsl:stylesheet version="1.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:output method="text"/>
@@ -1231,8 +1285,12 @@ class Stylesheets(Base):
                 self.assertNotRegex(text, r"select=\"//")
                 self.assertNotIn("document(", text)
                 self.assertNotIn("generate-id(", text)  # not stable across runs
+                # the HTML report's driver also includes its sections
+                allowed = {"common.xsl"}
+                if sheet.name == "report-html.xsl":
+                    allowed |= {s.name for s in sheet.parent.glob("report-html-*.xsl")}
                 for m in re.finditer(r'<xsl:include href="([^"]+)"', text):
-                    self.assertEqual(m.group(1), "common.xsl")
+                    self.assertIn(m.group(1), allowed)
 
 
 # ---- HTML validity and a real browser -------------------------------------
