@@ -11,10 +11,11 @@
 #include "alloc.h"
 #include "diagnostic.h"
 #include "dossier_impl.h"
+#include "engine.h"
 #include "error.h"
 #include "etsi/results.h"
-#include "evaluate.h"
 #include "record_impl.h"
+#include "results_impl.h"
 #include "xml.h"
 
 struct etsi_results {

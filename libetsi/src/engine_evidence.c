@@ -20,7 +20,7 @@
 #include <strings.h>
 
 #include "alloc.h"
-#include "evaluate_impl.h"
+#include "engine_impl.h"
 #include "record_impl.h"
 #include "xml.h"
 
@@ -31,11 +31,6 @@
 /* How many provisions one artifact may back alone before it is too broad
  * (libetsi's judgement). */
 #define BROAD_PROVISIONS 3
-
-static const char *get(const etsi_record *r, const char *field)
-{
-	return etsi_record_get(r, field);
-}
 
 /* Carried forward from an earlier release with a recorded review: someone
  * judged that it still holds for this one. */

@@ -22,7 +22,7 @@
 
 #include "alloc.h"
 #include "catalog_impl.h"
-#include "evaluate_impl.h"
+#include "engine_impl.h"
 #include "record_impl.h"
 #include "xml.h"
 
@@ -35,11 +35,6 @@ static const char *id_of(const etsi_record *r)
 	const char *id = etsi_record_key(r);
 
 	return id ? id : "(no id)";
-}
-
-static const char *get(const etsi_record *r, const char *field)
-{
-	return etsi_record_get(r, field);
 }
 
 static int is(const etsi_record *r, const char *field, const char *value)
