@@ -22,6 +22,9 @@ etsi_add_unit_test(threads)
 etsi_add_unit_test(global)
 # etsi_dossier_report() given results already computed
 etsi_add_unit_test(report)
+# the evaluation engine's phases and the report stage; etsi__evaluate is
+# wrapped to count the evaluations
+etsi_add_unit_test(engine LINK_OPTIONS -Wl,--wrap=etsi__evaluate)
 # a version-1 options struct that ends at an unreadable page
 etsi_add_unit_test(abi)
 # the save's system calls are wrapped, to kill it or make them fail at will
