@@ -22,6 +22,7 @@
 #include "alloc.h"
 #include "error.h"
 #include "etsi/lifecycle.h"
+#include "kinds.h"
 #include "record_impl.h"
 #include "util.h"
 

@@ -7,6 +7,7 @@
 #include "diagnostic.h"
 #include "dossier_impl.h"
 #include "error.h"
+#include "kinds.h"
 #include "record_impl.h"
 #include "runtime.h"
 #include "schema.h"

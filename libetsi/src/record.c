@@ -10,6 +10,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "kinds.h"
 #include "record_impl.h"
 #include "xml.h"
 

@@ -14,6 +14,7 @@
 #include "engine.h"
 #include "error.h"
 #include "etsi/results.h"
+#include "kinds.h"
 #include "record_impl.h"
 #include "results_impl.h"
 #include "xml.h"

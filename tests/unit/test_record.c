@@ -1,5 +1,9 @@
 /* Unit tests of records (record.c, kinds.c): the field tables against
  * xsd/dossier.xsd, and reading and changing records of a loaded dossier.
+ * The dossier's tables are generated from the schema at build time
+ * (scripts/gen-tables.py): the schema checks below hold by construction and
+ * test the generator's output, read against an independent walk of the
+ * schema; tests/cli/test_gen_tables.py tests the generator itself.
  * Expected values are read from the example file with XPath, so that the
  * library's answers are checked against an independent reading. */
 #include "helpers.h"
@@ -13,6 +17,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include "kinds.h"
 #include "record_impl.h"
 #include "xml.h"
 
