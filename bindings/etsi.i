@@ -12,11 +12,26 @@
  *
  * Every C failure becomes an exception of the class that matches its
  * ETSI_E* code (Python: etsi.Error and subclasses; Java:
- * org.libetsi.EtsiException and subclasses).  Long calls (load, validate,
+ * org.libetsi.EtsiException and subclasses), generated from the C error
+ * table by scripts/gen-binding-errors.py.  Long calls (load, validate,
  * check, evaluate, report, save) run without the Python GIL.
  *
- * Language sugar lives in the language sections at the end, and in
- * bindings/python/etsi/__init__.py for Python.
+ * The layout (docs/bindings.md, "Adding a C function"):
+ *
+ *   1. what both languages share: the pending error, the helpers
+ *   2. each language's conversions, as one typemap per kind of value:
+ *        etsi_status             a result code: nothing, or the exception
+ *        char *, Dossier *, ...  an owned result (%newobject): freed, or
+ *                                owned by the proxy
+ *        etsi_diagnostics *      a diagnostic list, converted and freed
+ *                                (const: borrowed, converted only)
+ *        etsi_strings            a list of strings
+ *   3. the classes and functions, written once for both languages
+ *      (ETSI_RECORDS makes the count/at/find triple of an owner)
+ *   4. what only one language has (callbacks, tuples, Java arrays)
+ *
+ * Language sugar lives in bindings/python/etsi/__init__.py and in the
+ * handwritten classes of bindings/java.
  */
 %module(package="etsi", docstring="libetsi: EN 303 645 clause 5.3 evidence through the TS 103 701 assessment") core
 
@@ -24,6 +39,7 @@
 
 %{
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <etsi.h>
 
@@ -35,17 +51,117 @@ typedef struct etsi_catalog Catalog;
 typedef struct etsi_results Results;
 %}
 
+/* ===================================================================== */
+/* 1. Shared                                                             */
+/* ===================================================================== */
+
 /* ---- pending errors ---------------------------------------------------
- * A wrapped method records a failure here; the exception handler below
- * turns it into the language's exception after the call returns, with the
- * details of etsi_error_last().
+ * A wrapped function that returns something else than its result code
+ * records a failure here; the exception handler of each language turns it
+ * into the language's exception after the call returns, with the details
+ * of etsi_error_last().
  */
 %{
 static _Thread_local int etsi_binding_pending;
 
 static void etsi_binding_clear(void) { etsi_binding_pending = 0; }
-static int etsi_binding_failed(int code) { etsi_binding_pending = code; return code; }
+
+/* Records a failure: a negative code (0 and above are success). */
+static int etsi_binding_failed(int code)
+{
+	if (code < 0)
+		etsi_binding_pending = code;
+	return code;
+}
+
+/* A result code, turned into the exception of its class by the etsi_status
+ * typemap of each language. */
+typedef int etsi_status;
+
+/* The diagnostic list a call made (*list: read after the call, whatever
+ * the order C evaluates the arguments in), or NULL with its failure
+ * recorded; tolerated: a failure that still gives the list
+ * (ETSI_EVALIDATION), or 0. */
+static etsi_diagnostics *etsi_binding_list(int rc, etsi_diagnostics **list, int tolerated)
+{
+	if (rc < 0 && rc != tolerated) {
+		etsi_diagnostics_free(*list);
+		etsi_binding_failed(rc);
+		return NULL;
+	}
+	return *list;
+}
+
+/* A list of strings, borrowed from libetsi, that the etsi_strings typemap
+ * of each language copies at once and frees (items only). */
+typedef struct etsi_strings {
+	const char **items;
+	size_t count;
+} etsi_strings;
+
+/* The values nth(ctx, 0), nth(ctx, 1), ... up to the first NULL. */
+typedef const char *(*etsi_binding_nth)(const void *ctx, size_t i);
+
+static etsi_strings etsi_binding_strings(etsi_binding_nth nth, const void *ctx)
+{
+	etsi_strings out = { NULL, 0 };
+	size_t n = 0, i;
+
+	while (nth(ctx, n))
+		n++;
+	out.items = (const char **)malloc((n ? n : 1) * sizeof(*out.items));
+	if (!out.items) {
+		etsi_binding_failed(ETSI_ENOMEM);
+		return out;
+	}
+	for (i = 0; i < n; i++)
+		out.items[i] = nth(ctx, i);
+	out.count = n;
+	return out;
+}
+
+static const char *etsi_binding_nth_edition(const void *ctx, size_t i)
+{
+	(void)ctx;
+	return etsi_catalog_builtin_edition(i);
+}
+
+static const char *etsi_binding_nth_format(const void *ctx, size_t i)
+{
+	(void)ctx;
+	return etsi_report_format_at(i);
+}
+
+static const char *etsi_binding_nth_export(const void *ctx, size_t i)
+{
+	(void)ctx;
+	return etsi_export_format_at(i);
+}
+
+static const char *etsi_binding_nth_import(const void *ctx, size_t i)
+{
+	(void)ctx;
+	return etsi_import_format_at(i);
+}
+
+static const char *etsi_binding_nth_field(const void *ctx, size_t i)
+{
+	return etsi_kind_field(*(const etsi_kind *)ctx, i);
+}
+
+struct etsi_binding_values {
+	const Record *record;
+	const char *field;
+};
+
+static const char *etsi_binding_nth_value(const void *ctx, size_t i)
+{
+	const struct etsi_binding_values *v = (const struct etsi_binding_values *)ctx;
+
+	return etsi_record_value_at(v->record, v->field, i);
+}
 %}
+typedef int etsi_status;
 
 /* ---- the record kinds as constants (ETSI_KIND_COMPONENT, ...) ---------
  * record.h's functions are reached through the classes below. */
@@ -75,7 +191,7 @@ static int etsi_binding_failed(int code) { etsi_binding_pending = code; return c
 %include "etsi/record.h"
 
 /* ===================================================================== */
-/* Python                                                                */
+/* 2. Python: the exceptions, the conversions, one typemap a kind         */
 /* ===================================================================== */
 #if defined(SWIGPYTHON)
 
@@ -83,31 +199,38 @@ static int etsi_binding_failed(int code) { etsi_binding_pending = code; return c
 #include <errno.h>
 #include <unistd.h>   /* access(): Python.h, included first, asks for POSIX */
 
-/* one slot a code, from the C table: index -code */
+/* the classes of the codes (ETSI_BINDING_ERRORS), generated from the C
+ * error table by scripts/gen-binding-errors.py; one slot a code, index -code */
+#include "etsi_binding_errors.h"
 #define ETSI_NERRORS (-ETSI__ERROR_LAST)
 static PyObject *etsi_error_classes[ETSI_NERRORS];
 /* etsi.MissingFileError: a FileError that is also FileNotFoundError */
 static PyObject *etsi_missing_file_class;
 
-static const char *etsi_class_name(int code)
+/* Makes the class of a code, etsi.core.NAME, deriving from etsi.Error and
+ * the built-in exception Python code expects (base, or none), adds it to
+ * the module and appends (class, code, name) to errors; NULL on failure. */
+static PyObject *etsi_py_error_class(PyObject *m, PyObject *errors, int code,
+                                     const char *name, const char *doc, PyObject *base)
 {
-	switch (code) {
-	case ETSI_ENOMEM: return "NoMemoryError";
-	case ETSI_EINVALID: return "InvalidError";
-	case ETSI_ENOTFOUND: return "NotFoundError";
-	case ETSI_EEXISTS: return "ExistsError";
-	case ETSI_EIO: return "FileError";
-	case ETSI_EPARSE: return "ParseError";
-	case ETSI_EVALIDATION: return "ValidationError";
-	case ETSI_ELIMIT: return "LimitError";
-	case ETSI_EUNSUPPORTED: return "UnsupportedError";
-	case ETSI_EREADONLY: return "ReadOnlyError";
-	case ETSI_ETRANSFORM: return "TransformError";
-	case ETSI_EINTEGRITY: return "IntegrityError";
-	case ETSI_ECONFLICT: return "ConflictError";
-	case ETSI_ESTOPPED: return "StoppedError";
-	default: return "Error";
+	char qualified[64];
+	PyObject *bases = base ? PyTuple_Pack(2, etsi_error_classes[1], base)
+	                       : PyTuple_Pack(1, etsi_error_classes[1]);
+	PyObject *cls, *entry;
+
+	snprintf(qualified, sizeof(qualified), "etsi.core.%s", name);
+	cls = bases ? PyErr_NewExceptionWithDoc(qualified, doc, bases, NULL) : NULL;
+	Py_XDECREF(bases);
+	if (!cls)
+		return NULL;
+	entry = Py_BuildValue("(Ois)", cls, code, etsi_error_name(code) ? etsi_error_name(code) : "ERROR");
+	if (!entry || PyList_Append(errors, entry) < 0 || PyModule_AddObjectRef(m, name, cls) < 0) {
+		Py_XDECREF(entry);
+		Py_DECREF(cls);
+		return NULL;
 	}
+	Py_DECREF(entry);
+	return cls;
 }
 
 static void etsi_py_set(PyObject *obj, const char *name, PyObject *value)
@@ -220,56 +343,25 @@ static PyObject *etsi_py_diagnostics(const etsi_diagnostics *list)
 
 %init %{
 	{
-		/* etsi.Error and one subclass per code, also deriving from the
-		 * built-in exception Python code expects */
-		static const struct { int code; const char *doc; PyObject **base; } table[] = {
-			{ ETSI_ENOMEM, "libetsi ran out of memory.", &PyExc_MemoryError },
-			{ ETSI_EINVALID, "An argument or a value is invalid.", &PyExc_ValueError },
-			{ ETSI_ENOTFOUND, "Something named does not exist.", &PyExc_LookupError },
-			{ ETSI_EEXISTS, "A key is already taken.", &PyExc_ValueError },
-			{ ETSI_EIO, "A file could not be read or written.", &PyExc_OSError },
-			{ ETSI_EPARSE, "A document is not well-formed or uses a refused construct.", NULL },
-			{ ETSI_EVALIDATION, "A document does not conform to its schema.", NULL },
-			{ ETSI_ELIMIT, "An input exceeds a safety limit.", NULL },
-			{ ETSI_EUNSUPPORTED, "An edition or format version is not supported.", NULL },
-			{ ETSI_EREADONLY, "An object cannot be modified.", NULL },
-			{ ETSI_ETRANSFORM, "A report transformation failed.", NULL },
-			{ ETSI_EINTEGRITY, "A digest or signature does not match.", NULL },
-			{ ETSI_ECONFLICT, "The file changed since it was loaded: load it again, redo the change.", NULL },
-			{ ETSI_ESTOPPED, "A callback of the caller's stopped the operation.", NULL },
-		};
-		PyObject *base = PyErr_NewExceptionWithDoc("etsi.core.Error",
-			"Base class of libetsi's errors: code, name, file and line say what and where.",
-			NULL, NULL);
-		size_t i;
+		/* etsi.Error and one subclass per code; _ERRORS lists them with
+		 * their codes and names for etsi/__init__.py */
+		PyObject *errors = PyList_New(0);
+		PyObject *base = errors ? PyErr_NewExceptionWithDoc("etsi.core.Error",
+			ETSI_BINDING_BASE_DOC, NULL, NULL) : NULL;
+		PyObject *entry = base ? Py_BuildValue("(Ois)", base, ETSI_ERROR, "ERROR") : NULL;
 
-		if (base) {
+		if (entry && PyList_Append(errors, entry) == 0 &&
+		    PyModule_AddObjectRef(m, "Error", base) == 0) {
 			etsi_error_classes[0] = base;
 			etsi_error_classes[1] = base;
-			PyModule_AddObject(m, "Error", base);
-			Py_INCREF(base);
+#define ETSI_BINDING_ERROR(code, name, doc, builtin) \
+			if (-(code) < ETSI_NERRORS) \
+				etsi_error_classes[-(code)] = etsi_py_error_class(m, errors, code, name, doc, \
+				                                                  builtin);
+			ETSI_BINDING_ERRORS(ETSI_BINDING_ERROR)
+#undef ETSI_BINDING_ERROR
 		}
-		for (i = 0; base && i < sizeof(table) / sizeof(table[0]); i++) {
-			char qualified[64];
-			const char *name = etsi_class_name(table[i].code);
-			PyObject *bases = table[i].base
-			                  ? PyTuple_Pack(2, base, *table[i].base)
-			                  : PyTuple_Pack(1, base);
-			PyObject *cls;
-
-			if (-table[i].code >= ETSI_NERRORS) { /* cannot happen: the table is C's */
-				Py_XDECREF(bases);
-				continue;
-			}
-			snprintf(qualified, sizeof(qualified), "etsi.core.%s", name);
-			cls = bases ? PyErr_NewExceptionWithDoc(qualified, table[i].doc, bases, NULL) : NULL;
-			Py_XDECREF(bases);
-			if (!cls)
-				continue;
-			etsi_error_classes[-table[i].code] = cls;
-			Py_INCREF(cls);
-			PyModule_AddObject(m, name, cls);
-		}
+		Py_XDECREF(entry);
 		if (base && etsi_error_classes[-ETSI_EIO]) {
 			PyObject *bases = PyTuple_Pack(2, etsi_error_classes[-ETSI_EIO],
 			                               PyExc_FileNotFoundError);
@@ -278,11 +370,18 @@ static PyObject *etsi_py_diagnostics(const etsi_diagnostics *list)
 				bases, NULL) : NULL;
 
 			Py_XDECREF(bases);
-			if (cls) {
+			entry = cls ? Py_BuildValue("(Ois)", cls, ETSI_EIO, "EIO") : NULL;
+			if (entry && PyList_Append(errors, entry) == 0 &&
+			    PyModule_AddObjectRef(m, "MissingFileError", cls) == 0)
 				etsi_missing_file_class = cls;
-				Py_INCREF(cls);
-				PyModule_AddObject(m, "MissingFileError", cls);
-			}
+			Py_XDECREF(entry);
+		}
+		if (errors) {
+			PyObject *t = PyList_AsTuple(errors);
+
+			if (t)
+				PyModule_AddObject(m, "_ERRORS", t);
+			Py_DECREF(errors);
 		}
 	}
 	etsi_init();
@@ -310,14 +409,6 @@ static PyObject *etsi_py_diagnostics(const etsi_diagnostics *list)
 	}
 }
 %enddef
-ETSI_NOGIL(Dossier::load)
-ETSI_NOGIL(Dossier::load_memory)
-ETSI_NOGIL(Dossier::evaluate)
-ETSI_NOGIL(Dossier::report)
-ETSI_NOGIL(Dossier::save)
-
-/* Owned strings (char *) are returned as str and freed. */
-%typemap(newfree) char * "etsi_free($1);";
 
 /* A document or file content: bytes (any encoding the XML declares), or
  * str (sent as UTF-8); the length travels with it. */
@@ -345,10 +436,96 @@ ETSI_NOGIL(Dossier::save)
 	$1 = PyUnicode_Check($input) || PyObject_CheckBuffer($input);
 }
 
+
+/* ---- one typemap a kind of value --------------------------------------- */
+
+%{
+/* A list of str from a list of strings; NULL with the exception set. */
+static PyObject *etsi_py_strings(const etsi_strings *s)
+{
+	PyObject *out = PyList_New((Py_ssize_t)s->count);
+	size_t i;
+
+	for (i = 0; out && i < s->count; i++) {
+		PyObject *item = PyUnicode_FromString(s->items[i]);
+
+		if (!item) {
+			Py_CLEAR(out);
+			break;
+		}
+		PyList_SET_ITEM(out, (Py_ssize_t)i, item);
+	}
+	return out;
+}
+%}
+
+/* A result code: None, or the exception of its class. */
+%typemap(out) etsi_status {
+	if ($1 < 0) {
+		etsi_py_raise($1);
+		SWIG_fail;
+	}
+	$result = SWIG_Py_Void();
+}
+
+/* A diagnostic list: a list of tuples (etsi_py_diagnostics); the C list is
+ * freed, unless it is borrowed (const). */
+%typemap(out) etsi_diagnostics * {
+	$result = etsi_py_diagnostics($1);
+	etsi_diagnostics_free($1);
+	if (!$result)
+		SWIG_fail;
+}
+%typemap(out) const etsi_diagnostics * {
+	$result = etsi_py_diagnostics($1);
+	if (!$result)
+		SWIG_fail;
+}
+
+/* A list of strings: a list of str. */
+%typemap(out) etsi_strings {
+	$result = etsi_py_strings(&$1);
+	free((void *)$1.items);
+	if (!$result)
+		SWIG_fail;
+}
+
+
+/* A Python list of str becomes a NULL-terminated const char *const *. */
+%typemap(in) const char *const *pairs (PyObject *seq = NULL, const char **array = NULL) {
+	Py_ssize_t n, i;
+
+	seq = PySequence_Fast($input, "fields must be a sequence of strings");
+	if (!seq)
+		SWIG_fail;
+	n = PySequence_Fast_GET_SIZE(seq);
+	array = (const char **)calloc((size_t)n + 1, sizeof(*array));
+	if (!array) {
+		PyErr_NoMemory();
+		SWIG_fail;
+	}
+	for (i = 0; i < n; i++) {
+		PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+
+		if (!PyUnicode_Check(item)) {
+			PyErr_SetString(PyExc_TypeError, "field names and values must be str");
+			SWIG_fail;
+		}
+		array[i] = PyUnicode_AsUTF8(item);
+		if (!array[i])
+			SWIG_fail;
+	}
+	$1 = ($1_ltype)array;
+}
+%typemap(freearg) const char *const *pairs {
+	free((void *)array$argnum);
+	Py_XDECREF(seq$argnum);
+}
+
 #endif /* SWIGPYTHON */
 
 /* ===================================================================== */
-/* Java                                                                  */
+/* 2. Java: the exceptions, the conversions, one typemap a kind           */
 /* ===================================================================== */
 #if defined(SWIGJAVA)
 
@@ -568,25 +745,18 @@ static char *etsi_java_utf8(JNIEnv *jenv, jstring s)
 		(*jenv)->ReleaseByteArrayElements(jenv, $input, bytes$argnum, JNI_ABORT);
 }
 
-/* Diagnostics, rules and string lists come back as Java arrays built in
- * C in one native call (see the Java block at the end); a function that
- * needs the JNIEnv declares a JNIEnv *jenv parameter Java does not see. */
+/* A function that needs the JNIEnv declares a JNIEnv *jenv parameter,
+ * which Java does not see. */
 %typemap(in, numinputs=0) JNIEnv *jenv "$1 = jenv;"
 
-%define ETSI_JAVA_ARRAY(TYPE, JTYPE)
-%typemap(jni) TYPE "jobjectArray"
-%typemap(jtype) TYPE "JTYPE"
-%typemap(jstype) TYPE "JTYPE"
-%typemap(out) TYPE "$result = $1;"
-%typemap(javaout) TYPE { return $jnicall; }
-%enddef
-ETSI_JAVA_ARRAY(etsi_jdiagnostics, Diagnostic[])
-ETSI_JAVA_ARRAY(etsi_jrules, Rule[])
-ETSI_JAVA_ARRAY(etsi_jstrings, String[])
+/* The rules come back as a Rule[] built in C (java_rules). */
+%typemap(jni) etsi_jrules "jobjectArray"
+%typemap(jtype) etsi_jrules "Rule[]"
+%typemap(jstype) etsi_jrules "Rule[]"
+%typemap(out) etsi_jrules "$result = $1;"
+%typemap(javaout) etsi_jrules { return $jnicall; }
 %{
-typedef jobjectArray etsi_jdiagnostics;
 typedef jobjectArray etsi_jrules;
-typedef jobjectArray etsi_jstrings;
 %}
 
 /* Fields to add: String[] { name, value, name, value, ... }, converted
@@ -800,62 +970,26 @@ static jobjectArray etsi_java_diagnostics(JNIEnv *jenv, const etsi_diagnostics *
 	return out;
 }
 
-/* String[] of the values nth(ctx, 0), nth(ctx, 1), ... up to the first NULL. */
-typedef const char *(*etsi_java_nth)(const void *ctx, size_t i);
-
-static jobjectArray etsi_java_strings(JNIEnv *jenv, etsi_java_nth nth, const void *ctx)
+/* String[] of a list of strings; NULL with a Java exception pending on failure. */
+static jobjectArray etsi_java_strings(JNIEnv *jenv, const etsi_strings *s)
 {
-	size_t n = 0, i;
-	jclass cls;
-	jobjectArray out;
+	jclass cls = (*jenv)->FindClass(jenv, "java/lang/String");
+	jobjectArray out = cls ? (*jenv)->NewObjectArray(jenv, (jsize)s->count, cls, NULL) : NULL;
+	size_t i;
 
-	while (nth(ctx, n))
-		n++;
-	cls = (*jenv)->FindClass(jenv, "java/lang/String");
-	if (!cls)
-		return NULL;
-	out = (*jenv)->NewObjectArray(jenv, (jsize)n, cls, NULL);
-	(*jenv)->DeleteLocalRef(jenv, cls);
-	for (i = 0; out && i < n; i++) {
-		jstring s = etsi_java_string(jenv, nth(ctx, i));
+	if (cls)
+		(*jenv)->DeleteLocalRef(jenv, cls);
+	for (i = 0; out && i < s->count; i++) {
+		jstring item = etsi_java_string(jenv, s->items[i]);
 
-		if (!s) {
+		if (!item) {
 			(*jenv)->DeleteLocalRef(jenv, out);
 			return NULL;
 		}
-		(*jenv)->SetObjectArrayElement(jenv, out, (jsize)i, s);
-		(*jenv)->DeleteLocalRef(jenv, s);
+		(*jenv)->SetObjectArrayElement(jenv, out, (jsize)i, item);
+		(*jenv)->DeleteLocalRef(jenv, item);
 	}
 	return out;
-}
-
-static const char *etsi_java_nth_edition(const void *ctx, size_t i)
-{
-	(void)ctx;
-	return etsi_catalog_builtin_edition(i);
-}
-
-static const char *etsi_java_nth_format(const void *ctx, size_t i)
-{
-	(void)ctx;
-	return etsi_report_format_at(i);
-}
-
-static const char *etsi_java_nth_field(const void *ctx, size_t i)
-{
-	return etsi_kind_field(*(const etsi_kind *)ctx, i);
-}
-
-struct etsi_java_values {
-	const Record *record;
-	const char *field;
-};
-
-static const char *etsi_java_nth_value(const void *ctx, size_t i)
-{
-	const struct etsi_java_values *v = (const struct etsi_java_values *)ctx;
-
-	return etsi_record_value_at(v->record, v->field, i);
 }
 %}
 
@@ -868,25 +1002,91 @@ static const char *etsi_java_nth_value(const void *ctx, size_t i)
 		etsi_java_throw(jenv, etsi_binding_pending);
 }
 
-/* Owned strings (char *) are returned as String and freed. */
-%typemap(newfree) char * "etsi_free($1);";
+/* Java holds the GIL of no interpreter. */
+%define ETSI_NOGIL(name)
+%enddef
+
+/* ---- one typemap a kind of value --------------------------------------- */
+
+/* A result code: nothing (the Java method is void), or the exception of
+ * its class. */
+%typemap(jni) etsi_status "jint"
+%typemap(jtype) etsi_status "int"
+%typemap(jstype) etsi_status "void"
+%typemap(out) etsi_status {
+	if ($1 < 0)
+		etsi_java_throw(jenv, $1);
+	$result = (jint)$1;
+}
+%typemap(javaout) etsi_status { $jnicall; }
+
+/* A diagnostic list: Diagnostic[] (etsi_java_diagnostics); the C list is
+ * freed, unless it is borrowed (const).  Nothing is converted while an
+ * exception is on its way. */
+%typemap(jni) etsi_diagnostics *, const etsi_diagnostics * "jobjectArray"
+%typemap(jtype) etsi_diagnostics *, const etsi_diagnostics * "Diagnostic[]"
+%typemap(jstype) etsi_diagnostics *, const etsi_diagnostics * "Diagnostic[]"
+%typemap(javaout) etsi_diagnostics *, const etsi_diagnostics * { return $jnicall; }
+%typemap(out) etsi_diagnostics * {
+	if (!(*jenv)->ExceptionCheck(jenv))
+		$result = etsi_java_diagnostics(jenv, $1);
+	etsi_diagnostics_free($1);
+}
+%typemap(out) const etsi_diagnostics * {
+	if (!(*jenv)->ExceptionCheck(jenv))
+		$result = etsi_java_diagnostics(jenv, $1);
+}
+
+/* A list of strings: String[]. */
+%typemap(jni) etsi_strings "jobjectArray"
+%typemap(jtype) etsi_strings "String[]"
+%typemap(jstype) etsi_strings "String[]"
+%typemap(javaout) etsi_strings { return $jnicall; }
+%typemap(out) etsi_strings {
+	if (!(*jenv)->ExceptionCheck(jenv))
+		$result = etsi_java_strings(jenv, &$1);
+	free((void *)$1.items);
+}
 
 #endif /* SWIGJAVA */
 
 /* ===================================================================== */
-/* The classes                                                           */
+/* 3. The classes and functions, for both languages                      */
 /* ===================================================================== */
+
+/* Owned results: a string is copied and freed with etsi_free(), an object
+ * is owned by its proxy (%newobject) */
+%typemap(newfree) char * "etsi_free($1);";
 
 %newobject Dossier::load;
 %newobject Dossier::load_memory;
+%newobject Dossier::load_json;
 %newobject Dossier::create;
 %newobject Dossier::to_xml;
 %newobject Dossier::report;
 %newobject Dossier::evaluate;
+%newobject Dossier::export_as;
+%newobject Dossier::_digest;
 %newobject Catalog::open;
 %newobject Catalog::to_xml;
 %newobject Results::write;
 %newobject Results::format_findings;
+%newobject _dossier_release;
+%newobject _verify;
+
+/* the long calls, without the Python GIL */
+ETSI_NOGIL(Dossier::load)
+ETSI_NOGIL(Dossier::load_memory)
+ETSI_NOGIL(Dossier::load_json)
+ETSI_NOGIL(Dossier::evaluate)
+ETSI_NOGIL(Dossier::report)
+ETSI_NOGIL(Dossier::save)
+ETSI_NOGIL(Dossier::export_as)
+ETSI_NOGIL(Dossier::_validate)
+ETSI_NOGIL(Dossier::_check)
+ETSI_NOGIL(_dossier_sign)
+ETSI_NOGIL(_verify)
+ETSI_NOGIL(_dossier_release)
 
 /* The C structs are opaque to SWIG: it sees them only through %extend,
  * and only libetsi creates them. */
@@ -899,6 +1099,23 @@ typedef struct {} Record;
 typedef struct {} Dossier;
 typedef struct {} Catalog;
 typedef struct {} Results;
+
+/* The records of an owner by kind: count(kind), at(kind, i) (None past
+ * the end) and find(kind, key) (None when absent), from PREFIX_count,
+ * PREFIX_at and PREFIX_find of the C API; each language makes sequences
+ * and look-ups of them. */
+%define ETSI_RECORDS(TYPE, PREFIX)
+%extend TYPE {
+	size_t count(int kind) { return PREFIX##_count($self, (etsi_kind)kind); }
+	Record *at(int kind, size_t i) { return PREFIX##_at($self, (etsi_kind)kind, i); }
+	Record *find(int kind, const char *key) {
+		return PREFIX##_find($self, (etsi_kind)kind, key);
+	}
+}
+%enddef
+ETSI_RECORDS(Catalog, etsi_catalog)
+ETSI_RECORDS(Results, etsi_results)
+ETSI_RECORDS(Dossier, etsi_dossier)
 
 /* ---- Record: borrowed from its owner ---------------------------------- */
 
@@ -923,23 +1140,25 @@ typedef struct {} Results;
 	size_t value_count(const char *field) { return etsi_record_value_count($self, field); }
 	/** Value i of a field, or None. */
 	const char *value_at(const char *field, size_t i) { return etsi_record_value_at($self, field, i); }
+	/** Every value of a field, in one call. */
+	etsi_strings values(const char *field) {
+		struct etsi_binding_values v;
+
+		v.record = $self;
+		v.field = field;
+		return etsi_binding_strings(etsi_binding_nth_value, &v);
+	}
 	/** Sets a field (None removes it); checks type and references. */
-	void set(const char *field, const char *value) {
-		int rc = etsi_record_set($self, field, value);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+	etsi_status set(const char *field, const char *value) {
+		return etsi_record_set($self, field, value);
 	}
 	/** Appends a value to a list field. */
-	void add_value(const char *field, const char *value) {
-		int rc = etsi_record_add_value($self, field, value);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+	etsi_status add_value(const char *field, const char *value) {
+		return etsi_record_add_value($self, field, value);
 	}
 	/** Removes a value from a list field. */
-	void remove_value(const char *field, const char *value) {
-		int rc = etsi_record_remove_value($self, field, value);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+	etsi_status remove_value(const char *field, const char *value) {
+		return etsi_record_remove_value($self, field, value);
 	}
 	/** Identity of the underlying record, for equality and hashing. */
 	size_t address() { return (size_t)$self; }
@@ -950,16 +1169,13 @@ typedef struct {} Results;
 %extend Catalog {
 	/** Opens the catalogs of an EN 303 645 edition (None: the latest). */
 	static Catalog *open(const char *edition = NULL, const char *data_dir = NULL,
-	                          const char *ts_edition = NULL) {
+	                     const char *ts_edition = NULL) {
 		etsi_catalog_options opts = ETSI_CATALOG_OPTIONS_INIT;
 		Catalog *cat = NULL;
-		int rc;
 
 		opts.data_dir = data_dir;
 		opts.ts_edition = ts_edition;
-		rc = etsi_catalog_open(&cat, edition, &opts);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+		etsi_binding_failed(etsi_catalog_open(&cat, edition, &opts));
 		return cat;
 	}
 	~Catalog() { etsi_catalog_free($self); }
@@ -967,21 +1183,18 @@ typedef struct {} Results;
 	const char *edition() { return etsi_catalog_edition($self); }
 	/** The TS 103 701 edition paired with it. */
 	const char *ts_edition() { return etsi_catalog_ts_edition($self); }
-	/** How many records of a kind. */
-	size_t count(int kind) { return etsi_catalog_count($self, (etsi_kind)kind); }
-	/** Record i of a kind, or None. */
-	Record *at(int kind, size_t i) { return etsi_catalog_at($self, (etsi_kind)kind, i); }
-	/** The record of a kind with a key, or None. */
-	Record *find(int kind, const char *key) {
-		return etsi_catalog_find($self, (etsi_kind)kind, key);
-	}
 	/** Both catalogs as one XML document. */
 	char *to_xml() {
 		char *out = NULL;
-		int rc = etsi_catalog_write(&out, NULL, $self);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+
+		etsi_binding_failed(etsi_catalog_write(&out, NULL, $self));
 		return out;
+	}
+	/** The differences from this catalog to a later one. */
+	etsi_diagnostics *_diff(Catalog *to) {
+		etsi_diagnostics *list = NULL;
+
+		return etsi_binding_list(etsi_catalog_diff(&list, $self, to), &list, 0);
 	}
 }
 
@@ -989,35 +1202,28 @@ typedef struct {} Results;
 
 %extend Results {
 	~Results() { etsi_results_free($self); }
-	/** How many records of a result kind. */
-	size_t count(int kind) { return etsi_results_count($self, (etsi_kind)kind); }
-	/** Record i of a result kind, or None. */
-	Record *at(int kind, size_t i) { return etsi_results_at($self, (etsi_kind)kind, i); }
-	/** The record of a result kind with a key (the summary: any key). */
-	Record *find(int kind, const char *key) {
-		return etsi_results_find($self, (etsi_kind)kind, key);
-	}
 	/** The clause 5.3 outcome: "PASS", "FAIL", "INCONCLUSIVE", ... */
 	const char *overall() { return etsi_outcome_name(etsi_results_overall($self)); }
 	/** True when every release-gate step is complete. */
 	bool ready() { return etsi_results_ready($self) != 0; }
 	/** Number of findings. */
 	size_t finding_count() { return etsi_diagnostics_count(etsi_results_findings($self)); }
+	/** The findings of the evaluation (borrowed from the results). */
+	const etsi_diagnostics *_findings() { return etsi_results_findings($self); }
 	/** Writes a part ("findings", "plan", "outcomes", "gate", "all") in a format. */
 	char *write(const char *part, const char *format) {
 		char *out = NULL;
-		int rc = etsi_results_write(&out, NULL, $self, part, format);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+
+		etsi_binding_failed(etsi_results_write(&out, NULL, $self, part, format));
 		return out;
 	}
 	/** The findings as etsi check prints them (etsi_diagnostics_format). */
 	char *format_findings(const char *name, bool color) {
 		char *out = NULL;
-		int rc = etsi_diagnostics_format(&out, NULL, etsi_results_findings($self), name,
-		                                 color ? ETSI_DIAGNOSTICS_FORMAT_COLOR : 0);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+
+		etsi_binding_failed(etsi_diagnostics_format(&out, NULL, etsi_results_findings($self),
+		                                            name, color ? ETSI_DIAGNOSTICS_FORMAT_COLOR
+		                                                        : 0));
 		return out;
 	}
 }
@@ -1027,45 +1233,57 @@ typedef struct {} Results;
 %extend Dossier {
 	/** Loads a dossier from a file (validated unless validate is false). */
 	static Dossier *load(const char *path, bool validate = true, size_t max_size = 0,
-	                          unsigned int max_depth = 0, const char *data_dir = NULL,
-	                          bool lock = false) {
+	                     unsigned int max_depth = 0, const char *data_dir = NULL,
+	                     bool lock = false, size_t max_elements = 0) {
 		etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
 		Dossier *d = NULL;
-		int rc;
 
 		opts.flags = (validate ? 0 : ETSI_LOAD_NO_VALIDATE) | (lock ? ETSI_LOAD_LOCK : 0);
 		opts.max_size = max_size;
 		opts.max_depth = max_depth;
+		opts.max_elements = max_elements;
 		opts.data_dir = data_dir;
-		rc = etsi_dossier_load(&d, path, &opts);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+		etsi_binding_failed(etsi_dossier_load(&d, path, &opts));
 		return d;
 	}
-	/** Loads a dossier from a string. */
+	/** Loads a dossier from a string (Java: bytes). */
 	static Dossier *load_memory(const char *data, size_t len, const char *name = NULL,
-	                                 bool validate = true, const char *data_dir = NULL,
-	                                 size_t max_size = 0, unsigned int max_depth = 0) {
+	                            bool validate = true, const char *data_dir = NULL,
+	                            size_t max_size = 0, unsigned int max_depth = 0,
+	                            size_t max_elements = 0) {
 		etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
 		Dossier *d = NULL;
-		int rc;
 
 		opts.flags = validate ? 0 : ETSI_LOAD_NO_VALIDATE;
 		opts.data_dir = data_dir;
 		opts.max_size = max_size;
 		opts.max_depth = max_depth;
-		rc = etsi_dossier_load_memory(&d, data, len, name, &opts);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+		opts.max_elements = max_elements;
+		etsi_binding_failed(etsi_dossier_load_memory(&d, data, len, name, &opts));
+		return d;
+	}
+	/** Loads a dossier from its JSON form. */
+	static Dossier *load_json(const char *data, size_t len, const char *name = NULL,
+	                          bool validate = true, const char *data_dir = NULL,
+	                          size_t max_size = 0, unsigned int max_depth = 0,
+	                          size_t max_elements = 0) {
+		etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
+		Dossier *d = NULL;
+
+		opts.flags = validate ? 0 : ETSI_LOAD_NO_VALIDATE;
+		opts.data_dir = data_dir;
+		opts.max_size = max_size;
+		opts.max_depth = max_depth;
+		opts.max_elements = max_elements;
+		etsi_binding_failed(etsi_dossier_load_json(&d, data, len, name, &opts));
 		return d;
 	}
 	/** Creates a skeleton dossier for a model, a release and an edition. */
 	static Dossier *create(const char *model, const char *release,
-	                            const char *edition = NULL, const char *manufacturer = NULL,
-	                            const char *ts_edition = NULL, const char *data_dir = NULL) {
+	                       const char *edition = NULL, const char *manufacturer = NULL,
+	                       const char *ts_edition = NULL, const char *data_dir = NULL) {
 		etsi_new_options opts = ETSI_NEW_OPTIONS_INIT;
 		Dossier *d = NULL;
-		int rc;
 
 		opts.model = model;
 		opts.release = release;
@@ -1073,9 +1291,7 @@ typedef struct {} Results;
 		opts.manufacturer = manufacturer;
 		opts.ts_edition = ts_edition;
 		opts.data_dir = data_dir;
-		rc = etsi_dossier_new(&d, &opts);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+		etsi_binding_failed(etsi_dossier_new(&d, &opts));
 		return d;
 	}
 	~Dossier() { etsi_dossier_free($self); }
@@ -1083,48 +1299,45 @@ typedef struct {} Results;
 	const char *path() { return etsi_dossier_path($self); }
 	/** The catalog of the dossier's editions (borrowed). */
 	Catalog *_catalog() { return etsi_dossier_catalog($self); }
-	/** How many records of a kind. */
-	size_t count(int kind) { return etsi_dossier_count($self, (etsi_kind)kind); }
-	/** Record i of a kind, or None. */
-	Record *at(int kind, size_t i) { return etsi_dossier_at($self, (etsi_kind)kind, i); }
-	/** The record of a kind with a key, or None. */
-	Record *find(int kind, const char *key) {
-		return etsi_dossier_find($self, (etsi_kind)kind, key);
-	}
 	/** Removes a record. */
-	void remove(Record *record) {
-		int rc = etsi_dossier_remove($self, record);
-		if (rc < 0)
-			etsi_binding_failed(rc);
-	}
+	etsi_status remove(Record *record) { return etsi_dossier_remove($self, record); }
 	/** Sets the ICS support and detail of a provision. */
-	void set_ics(const char *provision, const char *support, const char *detail = NULL) {
-		int rc = etsi_dossier_set_ics($self, provision, support, detail);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+	etsi_status set_ics(const char *provision, const char *support, const char *detail = NULL) {
+		return etsi_dossier_set_ics($self, provision, support, detail);
 	}
 	/** Records the verdict of a test case (replacing an earlier one). */
 	Record *set_verdict(const char *test_case, const char *result, const char *by,
-	                         const char *date, const char *note = NULL) {
+	                    const char *date, const char *note = NULL) {
 		Record *r = NULL;
-		int rc = etsi_dossier_set_verdict(&r, $self, test_case, result, by, date, note);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+
+		etsi_binding_failed(etsi_dossier_set_verdict(&r, $self, test_case, result, by, date,
+		                                             note));
 		return r;
 	}
 	/** Saves atomically (None: the file it came from). */
-	void save(const char *path = NULL) {
-		int rc = etsi_dossier_save($self, path);
-		if (rc < 0)
-			etsi_binding_failed(rc);
-	}
+	etsi_status save(const char *path = NULL) { return etsi_dossier_save($self, path); }
 	/** The dossier as indented UTF-8 XML. */
 	char *to_xml() {
 		char *out = NULL;
-		int rc = etsi_dossier_write(&out, NULL, $self);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+
+		etsi_binding_failed(etsi_dossier_write(&out, NULL, $self));
 		return out;
+	}
+	/** Schema and catalog problems: an empty list when valid. */
+	etsi_diagnostics *_validate() {
+		etsi_diagnostics *list = NULL;
+
+		return etsi_binding_list(etsi_dossier_validate(&list, $self), &list, ETSI_EVALIDATION);
+	}
+	/** The rule engine's findings. */
+	etsi_diagnostics *_check(const char *as_of = NULL, bool ungrouped = false) {
+		etsi_check_options opts = ETSI_CHECK_OPTIONS_INIT;
+		etsi_diagnostics *list = NULL;
+
+		opts.as_of = as_of;
+		opts.flags = ungrouped ? ETSI_CHECK_UNGROUPED : 0;
+		return etsi_binding_list(etsi_dossier_check(&list, $self, &opts), &list,
+		                         ETSI_EVALIDATION);
 	}
 	/** Evaluates: findings, plan, outcomes and gate. */
 	Results *evaluate(const char *as_of = NULL) {
@@ -1134,8 +1347,7 @@ typedef struct {} Results;
 
 		opts.as_of = as_of;
 		rc = etsi_dossier_evaluate(&r, $self, &opts);
-		if (rc < 0 && rc != ETSI_EVALIDATION)
-			etsi_binding_failed(rc);
+		etsi_binding_failed(rc == ETSI_EVALIDATION ? 0 : rc);
 		return r;
 	}
 	/** Renders a report (format html, public, ics-csv, plan-csv, evidence-csv, md, input);
@@ -1145,7 +1357,6 @@ typedef struct {} Results;
 	             const Results *results = NULL) {
 		etsi_report_options opts = ETSI_REPORT_OPTIONS_INIT;
 		char *out = NULL;
-		int rc;
 
 		opts.format = format;
 		opts.stylesheet = stylesheet;
@@ -1153,180 +1364,101 @@ typedef struct {} Results;
 		opts.as_of = as_of;
 		opts.csv_raw = csv_raw;
 		opts.results = results;
-		rc = etsi_dossier_report(&out, NULL, $self, &opts);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+		etsi_binding_failed(etsi_dossier_report(&out, NULL, $self, &opts));
 		return out;
 	}
 	/** Stores the evaluated test plan in the dossier. */
-	void store_plan(Results *results, const char *date = NULL) {
-		int rc = etsi_dossier_store_plan($self, results, date);
-		if (rc < 0)
-			etsi_binding_failed(rc);
+	etsi_status store_plan(Results *results, const char *date = NULL) {
+		return etsi_dossier_store_plan($self, results, date);
+	}
+	/** Whether the dossier carries a signature. */
+	bool _signed() { return etsi_dossier_signed($self) != 0; }
+	/** SHA-256 of the canonical form, in hex. */
+	char *_digest() {
+		char *hex = NULL;
+
+		etsi_binding_failed(etsi_dossier_digest(&hex, $self));
+		return hex;
+	}
+	/** Exports the dossier: "json", "oscal-json" or "oscal-xml". */
+	char *export_as(const char *format = NULL, const char *as_of = NULL,
+	                const char *timestamp = NULL) {
+		etsi_export_options opts = ETSI_EXPORT_OPTIONS_INIT;
+		char *out = NULL;
+
+		opts.format = format;
+		opts.as_of = as_of;
+		opts.timestamp = timestamp;
+		etsi_binding_failed(etsi_dossier_export(&out, NULL, $self, &opts));
+		return out;
 	}
 }
 
-/* ---- adding records: fields as a flat list name, value, ... ----------- */
+/* key and certificate bytes travel like a document */
+%apply (const char *data, size_t len) { (const char *key, size_t key_len) };
+%apply (const char *data, size_t len) { (const char *cert, size_t cert_len) };
 
-%{
-static Record *etsi_binding_add(Dossier *d, Record *parent, int kind,
-                                     const char *const *pairs)
+/* Functions, not %extend methods: a method's body is emitted where the
+ * class is first declared, before what follows. */
+%inline %{
+/** Adds a record to a dossier (parent: None but for artifacts, covers, plan inputs);
+ *  fields: name, value, name, value, ... */
+Record *_dossier_add(Dossier *d, Record *parent, int kind, const char *const *pairs)
 {
 	Record *r = NULL;
-	int rc = etsi_dossier_add(&r, d, parent, (etsi_kind)kind, pairs);
 
-	if (rc < 0)
-		etsi_binding_failed(rc);
+	etsi_binding_failed(etsi_dossier_add(&r, d, parent, (etsi_kind)kind, pairs));
 	return r;
 }
 
-%}
-
-#if defined(SWIGPYTHON)
-
-/* A Python list of str becomes a NULL-terminated const char *const *. */
-%typemap(in) const char *const *pairs (PyObject *seq = NULL, const char **array = NULL) {
-	Py_ssize_t n, i;
-
-	seq = PySequence_Fast($input, "fields must be a sequence of strings");
-	if (!seq)
-		SWIG_fail;
-	n = PySequence_Fast_GET_SIZE(seq);
-	array = (const char **)calloc((size_t)n + 1, sizeof(*array));
-	if (!array) {
-		PyErr_NoMemory();
-		SWIG_fail;
-	}
-	for (i = 0; i < n; i++) {
-		PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-
-		if (!PyUnicode_Check(item)) {
-			PyErr_SetString(PyExc_TypeError, "field names and values must be str");
-			SWIG_fail;
-		}
-		array[i] = PyUnicode_AsUTF8(item);
-		if (!array[i])
-			SWIG_fail;
-	}
-	$1 = ($1_ltype)array;
-}
-%typemap(freearg) const char *const *pairs {
-	free((void *)array$argnum);
-	Py_XDECREF(seq$argnum);
-}
-
-%inline %{
-Record *_dossier_add(Dossier *d, Record *parent, int kind,
-                          const char *const *pairs)
+/** Signs a dossier (XML-DSig, enveloped); key and certificate are PEM bytes. */
+etsi_status _dossier_sign(Dossier *d, const char *key, size_t key_len, const char *cert,
+                          size_t cert_len, const char *password)
 {
-	return etsi_binding_add(d, parent, kind, pairs);
-}
-%}
+	etsi_sign_options opts = ETSI_SIGN_OPTIONS_INIT;
 
-%extend Dossier {
-	/* validation: (valid, diagnostics) */
-	PyObject *_validate() {
-		etsi_diagnostics *list = NULL;
-		int rc;
-		PyObject *result;
-
-		Py_BEGIN_ALLOW_THREADS
-		rc = etsi_dossier_validate(&list, $self);
-		Py_END_ALLOW_THREADS
-		if (rc < 0 && rc != ETSI_EVALIDATION) {
-			etsi_binding_failed(rc);
-			return NULL;
-		}
-		result = etsi_py_diagnostics(list);
-		etsi_diagnostics_free(list);
-		return result;
-	}
-	PyObject *_check(const char *as_of = NULL, bool ungrouped = false) {
-		etsi_check_options opts = ETSI_CHECK_OPTIONS_INIT;
-		etsi_diagnostics *list = NULL;
-		int rc;
-		PyObject *result;
-
-		opts.as_of = as_of;
-		opts.flags = ungrouped ? ETSI_CHECK_UNGROUPED : 0;
-		Py_BEGIN_ALLOW_THREADS
-		rc = etsi_dossier_check(&list, $self, &opts);
-		Py_END_ALLOW_THREADS
-		if (rc < 0 && rc != ETSI_EVALIDATION) {
-			etsi_binding_failed(rc);
-			return NULL;
-		}
-		result = etsi_py_diagnostics(list);
-		etsi_diagnostics_free(list);
-		return result;
-	}
-}
-/* these two release the GIL themselves, around the C call only */
-%exception Dossier::_validate {
-	etsi_binding_clear();
-	$action
-	if (etsi_binding_pending) {
-		etsi_py_raise(etsi_binding_pending);
-		SWIG_fail;
-	}
-	if (!result)
-		SWIG_fail;
-}
-%exception Dossier::_check {
-	etsi_binding_clear();
-	$action
-	if (etsi_binding_pending) {
-		etsi_py_raise(etsi_binding_pending);
-		SWIG_fail;
-	}
-	if (!result)
-		SWIG_fail;
+	opts.key = key;
+	opts.key_len = key_len;
+	opts.cert = cert;
+	opts.cert_len = cert_len;
+	opts.password = password;
+	return etsi_dossier_sign(d, &opts);
 }
 
-%extend Results {
-	PyObject *_findings() { return etsi_py_diagnostics(etsi_results_findings($self)); }
-}
-
-%inline %{
-/** The rules of the check engine, as tuples (id, severity, layer, step, summary, hint). */
-PyObject *rules()
+/** Verifies a signed dossier's bytes against a certificate; its description. */
+char *_verify(const char *data, size_t len, const char *name, const char *cert,
+              size_t cert_len)
 {
-	PyObject *out = PyList_New(0);
-	const etsi_rule *r;
-	size_t i;
+	etsi_verify_options opts = ETSI_VERIFY_OPTIONS_INIT;
+	char *info = NULL;
 
-	for (i = 0; out && (r = etsi_rule_at(i)); i++) {
-		PyObject *t = Py_BuildValue("(ssssss)", r->id, etsi_severity_name(r->severity),
-		                            r->layer, r->step, r->summary, r->hint);
+	opts.cert = cert;
+	opts.cert_len = cert_len;
+	etsi_binding_failed(etsi_signature_verify(&info, data, len, name, &opts));
+	return info;
+}
 
-		if (!t || PyList_Append(out, t) < 0) {
-			Py_XDECREF(t);
-			Py_DECREF(out);
-			return NULL;
-		}
-		Py_DECREF(t);
-	}
+/** The next release's dossier (etsi_dossier_release). */
+Dossier *_dossier_release(Dossier *d, const char *version, const char *date)
+{
+	Dossier *out = NULL;
+
+	etsi_binding_failed(etsi_dossier_release(&out, d, version, date));
 	return out;
+}
+
+/** Writes a file atomically. */
+etsi_status write_file(const char *path, const char *data, size_t len)
+{
+	return etsi_file_write(path, data, len);
 }
 
 /** Field names of a kind, in document order. */
-PyObject *kind_fields(int kind)
+etsi_strings kind_fields(int kind)
 {
-	PyObject *out = PyList_New(0);
-	const char *f;
-	size_t i;
+	etsi_kind k = (etsi_kind)kind;
 
-	for (i = 0; out && (f = etsi_kind_field((etsi_kind)kind, i)); i++) {
-		PyObject *s = PyUnicode_FromString(f);
-
-		if (!s || PyList_Append(out, s) < 0) {
-			Py_XDECREF(s);
-			Py_DECREF(out);
-			return NULL;
-		}
-		Py_DECREF(s);
-	}
-	return out;
+	return etsi_binding_strings(etsi_binding_nth_field, &k);
 }
 
 /** The kind with a name, or -1. */
@@ -1341,253 +1473,43 @@ int kind_from_name(const char *name)
 const char *kind_name(int kind) { return etsi_kind_name((etsi_kind)kind); }
 
 /** The library's version string. */
-const char *version() { return etsi_version_string(); }
-
-/** The built-in EN 303 645 editions. */
-PyObject *builtin_editions()
-{
-	PyObject *out = PyList_New(0);
-	const char *e;
-	size_t i;
-
-	for (i = 0; out && (e = etsi_catalog_builtin_edition(i)); i++) {
-		PyObject *s = PyUnicode_FromString(e);
-
-		if (!s || PyList_Append(out, s) < 0) {
-			Py_XDECREF(s);
-			Py_DECREF(out);
-			return NULL;
-		}
-		Py_DECREF(s);
-	}
-	return out;
-}
-
-/** The built-in report formats. */
-PyObject *report_formats()
-{
-	PyObject *out = PyList_New(0);
-	const char *f;
-	size_t i;
-
-	for (i = 0; out && (f = etsi_report_format_at(i)); i++) {
-		PyObject *s = PyUnicode_FromString(f);
-
-		if (!s || PyList_Append(out, s) < 0) {
-			Py_XDECREF(s);
-			Py_DECREF(out);
-			return NULL;
-		}
-		Py_DECREF(s);
-	}
-	return out;
-}
-
-/** Writes a file atomically. */
-void write_file(const char *path, const char *data, size_t len)
-{
-	int rc = etsi_file_write(path, data, len);
-
-	if (rc < 0)
-		etsi_binding_failed(rc);
-}
-%}
-
-#endif /* SWIGPYTHON */
-
-#if defined(SWIGJAVA)
-
-/* ---- Java: what Python builds as lists and tuples ----------------------
- * Diagnostics, rules and string lists come back as Java arrays built here
- * in one native call (org.libetsi.Diagnostic and Rule are plain final
- * classes), so Java holds no pointer into C memory.  A function that needs
- * the JNIEnv declares a JNIEnv *jenv parameter, which Java does not see. */
-
-
-%extend Dossier {
-	/** Loads a dossier from bytes, with every load option. */
-	static Dossier *java_load_memory(const char *data, size_t len, const char *name,
-	                                 bool validate, size_t max_size,
-	                                 unsigned int max_depth, const char *data_dir) {
-		etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
-		Dossier *d = NULL;
-		int rc;
-
-		opts.flags = validate ? 0 : ETSI_LOAD_NO_VALIDATE;
-		opts.max_size = max_size;
-		opts.max_depth = max_depth;
-		opts.data_dir = data_dir;
-		rc = etsi_dossier_load_memory(&d, data, len, name, &opts);
-		if (rc < 0)
-			etsi_binding_failed(rc);
-		return d;
-	}
-	/** Schema and catalog problems: an empty array when valid. */
-	etsi_jdiagnostics java_validate(JNIEnv *jenv) {
-		etsi_diagnostics *list = NULL;
-		jobjectArray out;
-		int rc = etsi_dossier_validate(&list, $self);
-
-		if (rc < 0 && rc != ETSI_EVALIDATION) {
-			etsi_diagnostics_free(list);
-			etsi_binding_failed(rc);
-			return NULL;
-		}
-		out = etsi_java_diagnostics(jenv, list);
-		etsi_diagnostics_free(list);
-		return out;
-	}
-	/** The rule engine's findings. */
-	etsi_jdiagnostics java_check(JNIEnv *jenv, const char *as_of, bool ungrouped) {
-		etsi_check_options opts = ETSI_CHECK_OPTIONS_INIT;
-		etsi_diagnostics *list = NULL;
-		jobjectArray out;
-		int rc;
-
-		opts.as_of = as_of;
-		opts.flags = ungrouped ? ETSI_CHECK_UNGROUPED : 0;
-		rc = etsi_dossier_check(&list, $self, &opts);
-		if (rc < 0 && rc != ETSI_EVALIDATION) {
-			etsi_diagnostics_free(list);
-			etsi_binding_failed(rc);
-			return NULL;
-		}
-		out = etsi_java_diagnostics(jenv, list);
-		etsi_diagnostics_free(list);
-		return out;
-	}
-}
-
-%extend Results {
-	/** The findings of the evaluation. */
-	etsi_jdiagnostics java_findings(JNIEnv *jenv) {
-		return etsi_java_diagnostics(jenv, etsi_results_findings($self));
-	}
-}
-
-%extend Record {
-	/** Every value of a field, in one call. */
-	etsi_jstrings java_values(JNIEnv *jenv, const char *field) {
-		struct etsi_java_values v;
-
-		v.record = $self;
-		v.field = field;
-		return etsi_java_strings(jenv, etsi_java_nth_value, &v);
-	}
-}
-
-%inline %{
-/** Adds a record to a dossier (parent: null but for artifacts, covers, plan inputs). */
-Record *java_dossier_add(Dossier *d, Record *parent, int kind, const char *const *pairs)
-{
-	return etsi_binding_add(d, parent, kind, pairs);
-}
-
-/** The rules of the check engine. */
-etsi_jrules java_rules(JNIEnv *jenv)
-{
-	size_t n = 0, i;
-	jclass cls;
-	jmethodID init;
-	jobjectArray out = NULL;
-
-	while (etsi_rule_at(n))
-		n++;
-	cls = (*jenv)->FindClass(jenv, "org/libetsi/Rule");
-	if (!cls)
-		return NULL;
-	init = (*jenv)->GetMethodID(jenv, cls, "<init>",
-		"(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;"
-		"Ljava/lang/String;Ljava/lang/String;)V");
-	if (init)
-		out = (*jenv)->NewObjectArray(jenv, (jsize)n, cls, NULL);
-	for (i = 0; out && i < n; i++) {
-		const etsi_rule *r = etsi_rule_at(i);
-		jobject item = NULL;
-
-		if ((*jenv)->PushLocalFrame(jenv, 8) < 0)
-			break;
-		{
-			jstring id = etsi_java_string(jenv, r->id);
-			jstring severity = etsi_java_string(jenv, etsi_severity_name(r->severity));
-			jstring layer = etsi_java_string(jenv, r->layer);
-			jstring step = etsi_java_string(jenv, r->step);
-			jstring summary = etsi_java_string(jenv, r->summary);
-			jstring hint = etsi_java_string(jenv, r->hint);
-
-			if (!(*jenv)->ExceptionCheck(jenv))
-				item = (*jenv)->NewObject(jenv, cls, init, id, severity, layer, step,
-				                          summary, hint);
-		}
-		item = (*jenv)->PopLocalFrame(jenv, item);
-		if (!item)
-			break;
-		(*jenv)->SetObjectArrayElement(jenv, out, (jsize)i, item);
-		(*jenv)->DeleteLocalRef(jenv, item);
-	}
-	(*jenv)->DeleteLocalRef(jenv, cls);
-	if ((*jenv)->ExceptionCheck(jenv)) {
-		if (out)
-			(*jenv)->DeleteLocalRef(jenv, out);
-		return NULL;
-	}
-	return out;
-}
-
-/** Field names of a kind, in document order. */
-etsi_jstrings java_kind_fields(JNIEnv *jenv, int kind)
-{
-	etsi_kind k = (etsi_kind)kind;
-
-	return etsi_java_strings(jenv, etsi_java_nth_field, &k);
-}
-
-/** The name of a kind, or null. */
-const char *java_kind_name(int kind) { return etsi_kind_name((etsi_kind)kind); }
-
-/** The library's version string. */
-const char *java_version(void) { return etsi_version_string(); }
+const char *version(void) { return etsi_version_string(); }
 
 /** The built-in EN 303 645 editions, oldest first. */
-etsi_jstrings java_editions(JNIEnv *jenv)
+etsi_strings builtin_editions(void)
 {
-	return etsi_java_strings(jenv, etsi_java_nth_edition, NULL);
+	return etsi_binding_strings(etsi_binding_nth_edition, NULL);
 }
 
 /** The built-in report formats. */
-etsi_jstrings java_report_formats(JNIEnv *jenv)
+etsi_strings report_formats(void)
 {
-	return etsi_java_strings(jenv, etsi_java_nth_format, NULL);
+	return etsi_binding_strings(etsi_binding_nth_format, NULL);
 }
 
-/** Writes a file atomically. */
-void java_write_file(const char *path, const char *data, size_t len)
+/** The export formats. */
+etsi_strings export_formats(void)
 {
-	int rc = etsi_file_write(path, data, len);
-
-	if (rc < 0)
-		etsi_binding_failed(rc);
+	return etsi_binding_strings(etsi_binding_nth_export, NULL);
 }
 
-/** Initializes libetsi once per loading of the JNI library. */
-int java_init(void) { return etsi_init(); }
+/** The formats Dossier imports read. */
+etsi_strings import_formats(void)
+{
+	return etsi_binding_strings(etsi_binding_nth_import, NULL);
+}
 %}
 
-#endif /* SWIGJAVA */
-
 /* ===================================================================== */
-/* Integrity: edition migration, catalog differences, signatures and      */
-/* digests (etsi/migrate.h, etsi/signature.h)                             */
+/* 4. What only one language has                                         */
 /* ===================================================================== */
-
-/* key and certificate bytes travel like a document */
-%apply (const char *data, size_t len) { (const char *key, size_t key_len) };
-%apply (const char *data, size_t len) { (const char *cert, size_t cert_len) };
-
 
 #if defined(SWIGPYTHON)
 
-%exception Dossier::_migrate {
+/* A function that returns a Python object it built: NULL is a Python
+ * exception already set. */
+%define ETSI_PY_OBJECT_RESULT(name)
+%exception name {
 	etsi_binding_clear();
 	$action
 	if (etsi_binding_pending) {
@@ -1597,20 +1519,13 @@ int java_init(void) { return etsi_init(); }
 	if (!result)
 		SWIG_fail;
 }
-%exception Catalog::_diff {
-	etsi_binding_clear();
-	$action
-	if (etsi_binding_pending) {
-		etsi_py_raise(etsi_binding_pending);
-		SWIG_fail;
-	}
-	if (!result)
-		SWIG_fail;
-}
-ETSI_NOGIL(_dossier_sign)
-ETSI_NOGIL(_verify)
-%newobject Dossier::_digest;
-%newobject _verify;
+%enddef
+ETSI_PY_OBJECT_RESULT(rules)
+ETSI_PY_OBJECT_RESULT(Dossier::_migrate)
+ETSI_PY_OBJECT_RESULT(Dossier::_import)
+ETSI_PY_OBJECT_RESULT(_dossier_hash_artifacts)
+ETSI_PY_OBJECT_RESULT(_dossier_verify_artifacts)
+ETSI_PY_OBJECT_RESULT(_dossier_diff)
 
 %extend Dossier {
 	/* (the new dossier, its report as diagnostic tuples) */
@@ -1641,250 +1556,11 @@ ETSI_NOGIL(_verify)
 		Py_DECREF(r);
 		return t;
 	}
-	bool _signed() { return etsi_dossier_signed($self) != 0; }
-	char *_digest() {
-		char *hex = NULL;
-		int rc = etsi_dossier_digest(&hex, $self);
-
-		if (rc < 0)
-			etsi_binding_failed(rc);
-		return hex;
-	}
-}
-
-%extend Catalog {
-	PyObject *_diff(Catalog *to) {
-		etsi_diagnostics *list = NULL;
-		PyObject *result;
-		int rc = etsi_catalog_diff(&list, $self, to);
-
-		if (rc < 0) {
-			etsi_binding_failed(rc);
-			return NULL;
-		}
-		result = etsi_py_diagnostics(list);
-		etsi_diagnostics_free(list);
-		return result;
-	}
-}
-
-%inline %{
-/** Signs a dossier (XML-DSig, enveloped); key and certificate are PEM bytes. */
-void _dossier_sign(Dossier *d, const char *key, size_t key_len, const char *cert, size_t cert_len,
-                  const char *password)
-{
-	etsi_sign_options opts = ETSI_SIGN_OPTIONS_INIT;
-	int rc;
-
-	opts.key = key;
-	opts.key_len = key_len;
-	opts.cert = cert;
-	opts.cert_len = cert_len;
-	opts.password = password;
-	rc = etsi_dossier_sign(d, &opts);
-	if (rc < 0)
-		etsi_binding_failed(rc);
-}
-
-/** Verifies a signed dossier's bytes against a certificate; its description. */
-char *_verify(const char *data, size_t len, const char *name, const char *cert,
-              size_t cert_len)
-{
-	etsi_verify_options opts = ETSI_VERIFY_OPTIONS_INIT;
-	char *info = NULL;
-	int rc;
-
-	opts.cert = cert;
-	opts.cert_len = cert_len;
-	rc = etsi_signature_verify(&info, data, len, name, &opts);
-	if (rc < 0)
-		etsi_binding_failed(rc);
-	return info;
-}
-%}
-
-#endif /* SWIGPYTHON */
-
-#if defined(SWIGJAVA)
-
-/* an Object[1] the native code fills (the migration report) */
-%typemap(jni) jobjectArray report "jobjectArray"
-%typemap(jtype) jobjectArray report "Object[]"
-%typemap(jstype) jobjectArray report "Object[]"
-%typemap(javain) jobjectArray report "$javainput"
-%typemap(in) jobjectArray report "$1 = $input;"
-
-%newobject Dossier::java_migrate;
-%newobject Dossier::java_digest;
-%newobject java_verify;
-
-%extend Dossier {
-	/** Migrates to a later edition; report[0] receives the report. */
-	Dossier *java_migrate(JNIEnv *jenv, const char *edition, jobjectArray report) {
-		etsi_dossier *out = NULL;
-		etsi_diagnostics *list = NULL;
-		jobjectArray diags;
-		int rc = etsi_dossier_migrate(&out, &list, $self, edition);
-
-		if (rc < 0) {
-			etsi_binding_failed(rc);
-			return NULL;
-		}
-		diags = etsi_java_diagnostics(jenv, list);
-		etsi_diagnostics_free(list);
-		if (!diags) {
-			etsi_dossier_free(out);
-			return NULL;
-		}
-		(*jenv)->SetObjectArrayElement(jenv, report, 0, diags);
-		(*jenv)->DeleteLocalRef(jenv, diags);
-		if ((*jenv)->ExceptionCheck(jenv)) {
-			etsi_dossier_free(out);
-			return NULL;
-		}
-		return out;
-	}
-	/** Whether the dossier carries a signature. */
-	bool java_signed() { return etsi_dossier_signed($self) != 0; }
-	/** SHA-256 of the canonical form. */
-	char *java_digest() {
-		char *hex = NULL;
-		int rc = etsi_dossier_digest(&hex, $self);
-
-		if (rc < 0)
-			etsi_binding_failed(rc);
-		return hex;
-	}
-}
-
-%extend Catalog {
-	/** The differences from this catalog to a later one. */
-	etsi_jdiagnostics java_diff(JNIEnv *jenv, Catalog *to) {
-		etsi_diagnostics *list = NULL;
-		jobjectArray out;
-		int rc = etsi_catalog_diff(&list, $self, to);
-
-		if (rc < 0) {
-			etsi_binding_failed(rc);
-			return NULL;
-		}
-		out = etsi_java_diagnostics(jenv, list);
-		etsi_diagnostics_free(list);
-		return out;
-	}
-}
-
-%inline %{
-/** Signs a dossier (XML-DSig, enveloped); key and certificate are PEM bytes. */
-void java_dossier_sign(Dossier *d, const char *key, size_t key_len, const char *cert, size_t cert_len,
-                  const char *password)
-{
-	etsi_sign_options opts = ETSI_SIGN_OPTIONS_INIT;
-	int rc;
-
-	opts.key = key;
-	opts.key_len = key_len;
-	opts.cert = cert;
-	opts.cert_len = cert_len;
-	opts.password = password;
-	rc = etsi_dossier_sign(d, &opts);
-	if (rc < 0)
-		etsi_binding_failed(rc);
-}
-
-/** Verifies a signed dossier's bytes against a certificate; its description. */
-char *java_verify(const char *data, size_t len, const char *name, const char *cert,
-                  size_t cert_len)
-{
-	etsi_verify_options opts = ETSI_VERIFY_OPTIONS_INIT;
-	char *info = NULL;
-	int rc;
-
-	opts.cert = cert;
-	opts.cert_len = cert_len;
-	rc = etsi_signature_verify(&info, data, len, name, &opts);
-	if (rc < 0)
-		etsi_binding_failed(rc);
-	return info;
-}
-%}
-
-#endif /* SWIGJAVA */
-
-/* ===================================================================== */
-/* GRC interchange (etsi/interchange.h): exports (the JSON form, OSCAL),  */
-/* the JSON form back to a dossier, ICS CSV and SBOM imports.            */
-/* ===================================================================== */
-
-%{
-static const char *etsi_binding_nth_export(const void *ctx, size_t i)
-{
-	(void)ctx;
-	return etsi_export_format_at(i);
-}
-
-static const char *etsi_binding_nth_import(const void *ctx, size_t i)
-{
-	(void)ctx;
-	return etsi_import_format_at(i);
-}
-
-%}
-
-#if defined(SWIGPYTHON)
-
-%newobject Dossier::export_as;
-%newobject Dossier::load_json;
-ETSI_NOGIL(Dossier::export_as)
-ETSI_NOGIL(Dossier::load_json)
-%exception Dossier::_import {
-	etsi_binding_clear();
-	$action
-	if (etsi_binding_pending) {
-		etsi_py_raise(etsi_binding_pending);
-		SWIG_fail;
-	}
-	if (!result)
-		SWIG_fail;
-}
-
-%extend Dossier {
-	/** Exports the dossier: "json", "oscal-json" or "oscal-xml". */
-	char *export_as(const char *format = NULL, const char *as_of = NULL,
-	                const char *timestamp = NULL) {
-		etsi_export_options opts = ETSI_EXPORT_OPTIONS_INIT;
-		char *out = NULL;
-		int rc;
-
-		opts.format = format;
-		opts.as_of = as_of;
-		opts.timestamp = timestamp;
-		rc = etsi_dossier_export(&out, NULL, $self, &opts);
-		if (rc < 0)
-			etsi_binding_failed(rc);
-		return out;
-	}
-	/** Loads a dossier from its JSON form. */
-	static Dossier *load_json(const char *data, size_t len, const char *name = NULL,
-	                          bool validate = true, const char *data_dir = NULL,
-	                          size_t max_size = 0, unsigned int max_depth = 0) {
-		etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
-		Dossier *d = NULL;
-		int rc;
-
-		opts.flags = validate ? 0 : ETSI_LOAD_NO_VALIDATE;
-		opts.data_dir = data_dir;
-		opts.max_size = max_size;
-		opts.max_depth = max_depth;
-		rc = etsi_dossier_load_json(&d, data, len, name, &opts);
-		if (rc < 0)
-			etsi_binding_failed(rc);
-		return d;
-	}
 	/* (code, message, file, line, column, diagnostics): the import's
 	 * report, also when the input was refused; raises for the rest */
 	PyObject *_import(const char *data, size_t len, const char *format, const char *name,
-	                  const char *edition, size_t max_size, unsigned int max_depth) {
+	                  const char *edition, size_t max_size, unsigned int max_depth,
+	                  size_t max_elements, size_t max_records) {
 		etsi_import_options opts = ETSI_IMPORT_OPTIONS_INIT;
 		etsi_diagnostics *list = NULL;
 		const etsi_error *e;
@@ -1896,6 +1572,8 @@ ETSI_NOGIL(Dossier::load_json)
 		opts.edition = edition;
 		opts.max_size = max_size;
 		opts.max_depth = max_depth;
+		opts.max_elements = max_elements;
+		opts.max_records = max_records;
 		Py_BEGIN_ALLOW_THREADS
 		rc = etsi_dossier_import(&list, $self, data, len, &opts);
 		Py_END_ALLOW_THREADS
@@ -1917,135 +1595,27 @@ ETSI_NOGIL(Dossier::load_json)
 }
 
 %inline %{
-/** The export formats. */
-PyObject *export_formats()
+/** The rules of the check engine, as tuples (id, severity, layer, step, summary, hint). */
+PyObject *rules()
 {
 	PyObject *out = PyList_New(0);
-	const char *f;
+	const etsi_rule *r;
 	size_t i;
 
-	for (i = 0; out && (f = etsi_binding_nth_export(NULL, i)); i++) {
-		PyObject *s = PyUnicode_FromString(f);
+	for (i = 0; out && (r = etsi_rule_at(i)); i++) {
+		PyObject *t = Py_BuildValue("(ssssss)", r->id, etsi_severity_name(r->severity),
+		                            r->layer, r->step, r->summary, r->hint);
 
-		if (!s || PyList_Append(out, s) < 0) {
-			Py_XDECREF(s);
+		if (!t || PyList_Append(out, t) < 0) {
+			Py_XDECREF(t);
 			Py_DECREF(out);
 			return NULL;
 		}
-		Py_DECREF(s);
-	}
-	return out;
-}
-
-/** The formats Dossier imports read. */
-PyObject *import_formats()
-{
-	PyObject *out = PyList_New(0);
-	const char *f;
-	size_t i;
-
-	for (i = 0; out && (f = etsi_binding_nth_import(NULL, i)); i++) {
-		PyObject *s = PyUnicode_FromString(f);
-
-		if (!s || PyList_Append(out, s) < 0) {
-			Py_XDECREF(s);
-			Py_DECREF(out);
-			return NULL;
-		}
-		Py_DECREF(s);
+		Py_DECREF(t);
 	}
 	return out;
 }
 %}
-
-#endif /* SWIGPYTHON */
-
-#if defined(SWIGJAVA)
-
-%newobject Dossier::java_export;
-%newobject Dossier::java_load_json;
-
-%extend Dossier {
-	/** Exports the dossier: "json", "oscal-json" or "oscal-xml". */
-	char *java_export(const char *format, const char *as_of, const char *timestamp) {
-		etsi_export_options opts = ETSI_EXPORT_OPTIONS_INIT;
-		char *out = NULL;
-		int rc;
-
-		opts.format = format;
-		opts.as_of = as_of;
-		opts.timestamp = timestamp;
-		rc = etsi_dossier_export(&out, NULL, $self, &opts);
-		if (rc < 0)
-			etsi_binding_failed(rc);
-		return out;
-	}
-	/** Loads a dossier from the bytes of its JSON form. */
-	static Dossier *java_load_json(const char *data, size_t len, const char *name,
-	                               bool validate, size_t max_size, unsigned int max_depth,
-	                               const char *data_dir) {
-		etsi_load_options opts = ETSI_LOAD_OPTIONS_INIT;
-		Dossier *d = NULL;
-		int rc;
-
-		opts.flags = validate ? 0 : ETSI_LOAD_NO_VALIDATE;
-		opts.max_size = max_size;
-		opts.max_depth = max_depth;
-		opts.data_dir = data_dir;
-		rc = etsi_dossier_load_json(&d, data, len, name, &opts);
-		if (rc < 0)
-			etsi_binding_failed(rc);
-		return d;
-	}
-	/** Imports an ICS table or an SBOM; what each item did. */
-	etsi_jdiagnostics java_import(JNIEnv *jenv, const char *data, size_t len,
-	                              const char *format, const char *name, const char *edition,
-	                              size_t max_size, unsigned int max_depth) {
-		etsi_import_options opts = ETSI_IMPORT_OPTIONS_INIT;
-		etsi_diagnostics *list = NULL;
-		jobjectArray out;
-		int rc;
-
-		opts.format = format;
-		opts.name = name;
-		opts.edition = edition;
-		opts.max_size = max_size;
-		opts.max_depth = max_depth;
-		rc = etsi_dossier_import(&list, $self, data, len, &opts);
-
-		if (rc < 0) {
-			etsi_diagnostics_free(list);
-			etsi_binding_failed(rc);
-			return NULL;
-		}
-		out = etsi_java_diagnostics(jenv, list);
-		etsi_diagnostics_free(list);
-		return out;
-	}
-}
-
-%inline %{
-/** The export formats. */
-etsi_jstrings java_export_formats(JNIEnv *jenv)
-{
-	return etsi_java_strings(jenv, etsi_binding_nth_export, NULL);
-}
-
-/** The formats Dossier imports read. */
-etsi_jstrings java_import_formats(JNIEnv *jenv)
-{
-	return etsi_java_strings(jenv, etsi_binding_nth_import, NULL);
-}
-%}
-
-#endif /* SWIGJAVA */
-
-/* ===================================================================== */
-/* Lifecycle: artifact digests, release carry-forward and diff           */
-/* (etsi/evidence.h, etsi/lifecycle.h; docs/lifecycle.md)                */
-/* ===================================================================== */
-
-#if defined(SWIGPYTHON)
 
 %{
 /* The progress callback of hash and verify: the payload is a Python
@@ -2154,24 +1724,6 @@ static PyObject *etsi_py_diff(const etsi_diff *diff)
 }
 %}
 
-%define ETSI_PY_OBJECT_RESULT(name)
-%exception name {
-	etsi_binding_clear();
-	$action
-	if (etsi_binding_pending) {
-		etsi_py_raise(etsi_binding_pending);
-		SWIG_fail;
-	}
-	if (!result)
-		SWIG_fail;
-}
-%enddef
-ETSI_PY_OBJECT_RESULT(_dossier_hash_artifacts)
-ETSI_PY_OBJECT_RESULT(_dossier_verify_artifacts)
-ETSI_PY_OBJECT_RESULT(_dossier_diff)
-ETSI_NOGIL(_dossier_release)
-%newobject _dossier_release;
-
 /* Functions, not %extend methods: a method's body is emitted where the
  * class is first declared, before the helpers above. */
 %inline %{
@@ -2184,17 +1736,6 @@ PyObject *_dossier_hash_artifacts(Dossier *d, const char *root, bool update, PyO
 PyObject *_dossier_verify_artifacts(Dossier *d, const char *root, PyObject *progress)
 {
 	return etsi_py_evidence(d, root, 0, progress, 0);
-}
-
-/* the next release's dossier */
-Dossier *_dossier_release(Dossier *d, const char *version, const char *date)
-{
-	Dossier *out = NULL;
-	int rc = etsi_dossier_release(&out, d, version, date);
-
-	if (rc < 0)
-		etsi_binding_failed(rc);
-	return out;
 }
 
 /* (changes, stale, text, json) from one dossier to another */
@@ -2220,6 +1761,117 @@ PyObject *_dossier_diff(Dossier *old_dossier, Dossier *new_dossier)
 #endif /* SWIGPYTHON */
 
 #if defined(SWIGJAVA)
+
+/* an Object[1] the native code fills (the migration report) */
+%typemap(jni) jobjectArray report "jobjectArray"
+%typemap(jtype) jobjectArray report "Object[]"
+%typemap(jstype) jobjectArray report "Object[]"
+%typemap(javain) jobjectArray report "$javainput"
+%typemap(in) jobjectArray report "$1 = $input;"
+
+%newobject Dossier::java_migrate;
+
+%extend Dossier {
+	/** Migrates to a later edition; report[0] receives the report. */
+	Dossier *java_migrate(JNIEnv *jenv, const char *edition, jobjectArray report) {
+		etsi_dossier *out = NULL;
+		etsi_diagnostics *list = NULL;
+		jobjectArray diags;
+		int rc = etsi_dossier_migrate(&out, &list, $self, edition);
+
+		if (rc < 0) {
+			etsi_binding_failed(rc);
+			return NULL;
+		}
+		diags = etsi_java_diagnostics(jenv, list);
+		etsi_diagnostics_free(list);
+		if (!diags) {
+			etsi_dossier_free(out);
+			return NULL;
+		}
+		(*jenv)->SetObjectArrayElement(jenv, report, 0, diags);
+		(*jenv)->DeleteLocalRef(jenv, diags);
+		if ((*jenv)->ExceptionCheck(jenv)) {
+			etsi_dossier_free(out);
+			return NULL;
+		}
+		return out;
+	}
+	/** Imports an ICS table or an SBOM; what each item did. */
+	etsi_diagnostics *java_import(const char *data, size_t len, const char *format,
+	                              const char *name, const char *edition, size_t max_size,
+	                              unsigned int max_depth, size_t max_elements,
+	                              size_t max_records) {
+		etsi_import_options opts = ETSI_IMPORT_OPTIONS_INIT;
+		etsi_diagnostics *list = NULL;
+
+		opts.format = format;
+		opts.name = name;
+		opts.edition = edition;
+		opts.max_size = max_size;
+		opts.max_depth = max_depth;
+		opts.max_elements = max_elements;
+		opts.max_records = max_records;
+		return etsi_binding_list(etsi_dossier_import(&list, $self, data, len, &opts), &list, 0);
+	}
+}
+
+%inline %{
+/** The rules of the check engine. */
+etsi_jrules java_rules(JNIEnv *jenv)
+{
+	size_t n = 0, i;
+	jclass cls;
+	jmethodID init;
+	jobjectArray out = NULL;
+
+	while (etsi_rule_at(n))
+		n++;
+	cls = (*jenv)->FindClass(jenv, "org/libetsi/Rule");
+	if (!cls)
+		return NULL;
+	init = (*jenv)->GetMethodID(jenv, cls, "<init>",
+		"(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;"
+		"Ljava/lang/String;Ljava/lang/String;)V");
+	if (init)
+		out = (*jenv)->NewObjectArray(jenv, (jsize)n, cls, NULL);
+	for (i = 0; out && i < n; i++) {
+		const etsi_rule *r = etsi_rule_at(i);
+		jobject item = NULL;
+
+		if ((*jenv)->PushLocalFrame(jenv, 8) < 0)
+			break;
+		{
+			jstring id = etsi_java_string(jenv, r->id);
+			jstring severity = etsi_java_string(jenv, etsi_severity_name(r->severity));
+			jstring layer = etsi_java_string(jenv, r->layer);
+			jstring step = etsi_java_string(jenv, r->step);
+			jstring summary = etsi_java_string(jenv, r->summary);
+			jstring hint = etsi_java_string(jenv, r->hint);
+
+			if (!(*jenv)->ExceptionCheck(jenv))
+				item = (*jenv)->NewObject(jenv, cls, init, id, severity, layer, step,
+				                          summary, hint);
+		}
+		item = (*jenv)->PopLocalFrame(jenv, item);
+		if (!item)
+			break;
+		(*jenv)->SetObjectArrayElement(jenv, out, (jsize)i, item);
+		(*jenv)->DeleteLocalRef(jenv, item);
+	}
+	(*jenv)->DeleteLocalRef(jenv, cls);
+	if ((*jenv)->ExceptionCheck(jenv)) {
+		if (out)
+			(*jenv)->DeleteLocalRef(jenv, out);
+		return NULL;
+	}
+	return out;
+}
+
+
+/** Initializes libetsi once per loading of the JNI library. */
+int java_init(void) { return etsi_init(); }
+%}
 
 /* org.libetsi.ArtifactProgress, passed through as a jobject */
 %typemap(jni) jobject progress "jobject"
@@ -2263,13 +1915,14 @@ static int etsi_java_evidence_progress(const etsi_evidence_progress *p, void *pa
 	return (*jenv)->ExceptionCheck(jenv) ? 1 : 0;
 }
 
-static jobjectArray etsi_java_evidence(JNIEnv *jenv, Dossier *d, const char *root, int update,
-                                       jobject progress, int hashing)
+/* The report of hash or verify (a digest that does not match is in it);
+ * NULL with a Java exception pending or the failure recorded. */
+static etsi_diagnostics *etsi_java_evidence(JNIEnv *jenv, Dossier *d, const char *root,
+                                            int update, jobject progress, int hashing)
 {
 	etsi_evidence_options opts = ETSI_EVIDENCE_OPTIONS_INIT;
 	etsi_diagnostics *report = NULL;
 	struct etsi_java_progress j;
-	jobjectArray out;
 	int rc;
 
 	opts.root = root;
@@ -2293,13 +1946,7 @@ static jobjectArray etsi_java_evidence(JNIEnv *jenv, Dossier *d, const char *roo
 		etsi_diagnostics_free(report);
 		return NULL;
 	}
-	if (rc < 0 && rc != ETSI_EINTEGRITY) {
-		etsi_binding_failed(rc);
-		return NULL;
-	}
-	out = etsi_java_diagnostics(jenv, report);
-	etsi_diagnostics_free(report);
-	return out;
+	return etsi_binding_list(rc, &report, ETSI_EINTEGRITY);
 }
 
 /* org.libetsi.Diff from a diff: Change[] and Stale[] and both writings */
@@ -2424,34 +2071,21 @@ done:
 }
 %}
 
-%newobject java_dossier_release;
-
 /* Functions, not %extend methods: a method's body is emitted where the
  * class is first declared, before the helpers above. */
 %inline %{
 /** Records the artifacts' digests (etsi_evidence_hash). */
-etsi_jdiagnostics java_dossier_hash_artifacts(JNIEnv *jenv, Dossier *d, const char *root,
+etsi_diagnostics *java_dossier_hash_artifacts(JNIEnv *jenv, Dossier *d, const char *root,
                                               bool update, jobject progress)
 {
 	return etsi_java_evidence(jenv, d, root, update, progress, 1);
 }
 
 /** Verifies the artifacts' digests (etsi_evidence_verify). */
-etsi_jdiagnostics java_dossier_verify_artifacts(JNIEnv *jenv, Dossier *d, const char *root,
+etsi_diagnostics *java_dossier_verify_artifacts(JNIEnv *jenv, Dossier *d, const char *root,
                                                 jobject progress)
 {
 	return etsi_java_evidence(jenv, d, root, 0, progress, 0);
-}
-
-/** The next release's dossier (etsi_dossier_release). */
-Dossier *java_dossier_release(Dossier *d, const char *version, const char *date)
-{
-	Dossier *out = NULL;
-	int rc = etsi_dossier_release(&out, d, version, date);
-
-	if (rc < 0)
-		etsi_binding_failed(rc);
-	return out;
 }
 
 /** What changed from one dossier to another (etsi_dossier_diff). */

@@ -9,6 +9,7 @@ to the Python attribute that reaches it (or ignored, with a reason); the
 same holds for a kind added to enum etsi_kind and a member appended to
 struct etsi_diagnostic."""
 import ast
+import importlib.util
 import inspect
 import pathlib
 import re
@@ -236,6 +237,43 @@ TYPED_FACTS = {
 }
 
 
+# options struct -> {member: (keyword argument, [the callables that take it])},
+# or a reason string when no keyword carries it; every member of the struct
+# (etsi/dossier.h, etsi/interchange.h) is listed, so a member appended to the
+# C struct fails this test until Python exposes it (or says why not)
+_LOADS = ["etsi.load", "etsi.loads", "etsi.load_json", "etsi.loads_json", "etsi.Dossier.load",
+          "etsi.Dossier.loads", "etsi.Dossier.load_json", "etsi.Dossier.loads_json"]
+_IMPORTS = ["etsi.Dossier.import_sbom", "etsi.Dossier.import_ics_csv"]
+OPTION_MEMBERS = {
+    ("dossier.h", "etsi_load_options"): {
+        "version": "set by the binding to the version it was built with",
+        "flags": ("validate", _LOADS),  # ETSI_LOAD_NO_VALIDATE; ETSI_LOAD_LOCK is lock=
+        "max_size": ("max_size", _LOADS),
+        "max_depth": ("max_depth", _LOADS),
+        "data_dir": ("data_dir", _LOADS),
+        "max_elements": ("max_elements", _LOADS),
+    },
+    ("interchange.h", "etsi_import_options"): {
+        "version": "set by the binding to the version it was built with",
+        "format": "the method names it: import_sbom(format=...), import_ics_csv",
+        "name": ("name", _IMPORTS),
+        "edition": ("edition", ["etsi.Dossier.import_ics_csv"]),
+        "max_size": ("max_size", _IMPORTS),
+        "max_depth": ("max_depth", ["etsi.Dossier.import_sbom"]),
+        "max_elements": ("max_elements", _IMPORTS),
+        "max_records": ("max_records", _IMPORTS),
+    },
+}
+
+
+def struct_members(header, struct):
+    """The members of a struct of a public header, in order."""
+    text = (SOURCE / "libetsi" / "include" / "etsi" / header).read_text(encoding="utf-8")
+    body = text[text.index(f"typedef struct {struct} {{"):text.index(f"}} {struct};")]
+    body = re.sub(r"/\*.*?\*/", "", body, flags=re.S)
+    return re.findall(r"^\s*(?:const\s+)?[\w ]+?\s*\*?\s*(\w+)\s*;", body, flags=re.M)
+
+
 def header_kinds():
     """The kind names of enum etsi_kind, in order, from their doc comments."""
     text = RECORD_H.read_text(encoding="utf-8")
@@ -245,10 +283,7 @@ def header_kinds():
 
 def diagnostic_members():
     """The members of struct etsi_diagnostic, in order."""
-    text = DIAGNOSTIC_H.read_text(encoding="utf-8")
-    body = text[text.index("typedef struct etsi_diagnostic {"):text.index("} etsi_diagnostic;")]
-    body = re.sub(r"/\*.*?\*/", "", body, flags=re.S)
-    return re.findall(r"^\s*(?:const\s+)?\w+\s*\*?\s*(\w+)\s*;", body, flags=re.M)
+    return struct_members(DIAGNOSTIC_H.name, "etsi_diagnostic")
 
 
 def c_symbols():
@@ -304,6 +339,27 @@ class SymbolsTest(unittest.TestCase):
                 if callable(obj) or isinstance(obj, property):
                     owner = resolve(".".join(path.split(".")[:2]))
                     self.assertTrue(inspect.getdoc(owner), path)
+
+
+class OptionsTest(unittest.TestCase):
+    """Every member of the load and import options is a keyword argument
+    (the limits max_size, max_depth, max_elements, max_records included)."""
+
+    def test_every_option_member_is_reached(self):
+        for (header, struct), members in OPTION_MEMBERS.items():
+            with self.subTest(struct=struct):
+                found = struct_members(header, struct)
+                self.assertIn("max_elements", found)
+                self.assertEqual(sorted(found), sorted(members),
+                                 f"map the members of {struct} in OPTION_MEMBERS")
+                for member, how in members.items():
+                    if isinstance(how, str):
+                        self.assertGreater(len(how), 20, member)
+                        continue
+                    keyword, paths = how
+                    for path in paths:
+                        self.assertIn(keyword, inspect.signature(resolve(path)).parameters,
+                                      f"{path} has no {keyword}= ({struct}.{member})")
 
 
 class KindsTest(unittest.TestCase):
@@ -430,8 +486,17 @@ class StubTest(unittest.TestCase):
     def test_stub_and_marker_are_installed_with_the_package(self):
         self.assertTrue(STUB.is_file(), STUB)
         self.assertTrue(STUB.with_name("py.typed").is_file())
+        # the source with one class a code of the C error table in place of
+        # its @ERROR_CLASSES@ line (scripts/gen-binding-errors.py)
+        spec = importlib.util.spec_from_file_location(
+            "gen_binding_errors", SOURCE / "scripts" / "gen-binding-errors.py")
+        gen = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(gen)
+        rows = gen.read_table(SOURCE / "libetsi" / "include" / "etsi" / "errors.h")
         self.assertEqual(STUB.read_text(encoding="utf-8"),
-                         STUB_SOURCE.read_text(encoding="utf-8"))
+                         gen.write_pyi(rows, STUB_SOURCE.read_text(encoding="utf-8")))
+        for cls, code, name in etsi._ERROR_TABLE:
+            self.assertIn(f"class {cls.__name__}(", STUB.read_text(encoding="utf-8"))
 
     def test_module_names(self):
         tree = stub_tree()

@@ -37,37 +37,12 @@ from typing import (Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, O
                     Sequence, Tuple, Union)
 
 from . import core as _swig
-# The exception classes are created by the compiled module when it loads and
-# raised by it with code, name, file and line set on the instance.
-from ._core import (  # noqa: F401  (re-exported)
-    ConflictError,
-    Error,
-    ExistsError,
-    FileError,
-    IntegrityError,
-    InvalidError,
-    LimitError,
-    MissingFileError,
-    NoMemoryError,
-    NotFoundError,
-    ParseError,
-    ReadOnlyError,
-    StoppedError,
-    TransformError,
-    UnsupportedError,
-    ValidationError,
-)
+from . import _core
 
 __all__ = [
     # classes
     "Catalog", "Diagnostic", "Diagnostics", "Dossier", "Occurrence", "Record", "Results",
     "Rule",
-    # errors
-    "ConflictError", "Error", "ExistsError", "FileError", "IntegrityError", "InvalidError",
-    "LimitError",
-    "MissingFileError", "NoMemoryError", "NotFoundError", "ParseError", "ReadOnlyError",
-    "TransformError",
-    "StoppedError", "UnsupportedError", "ValidationError",
     # functions and constants
     "catalog", "editions", "kind_fields", "kinds", "load", "loads", "new", "report_formats",
     "rule", "rules", "verify", "version", "version_info", "write_file",
@@ -90,27 +65,18 @@ _DateLike = Union[str, _datetime.date]
 # ---------------------------------------------------------------------------
 # errors: the classes come from the C table; give them what Python expects
 
-#: ETSI_E* code -> exception class, from the C error table (etsi/errors.h).
-_ERROR_TABLE = (
-    (Error, -1, "ERROR"),
-    (NoMemoryError, -2, "ENOMEM"),
-    (InvalidError, -3, "EINVALID"),
-    (NotFoundError, -4, "ENOTFOUND"),
-    (ExistsError, -5, "EEXISTS"),
-    (FileError, -6, "EIO"),
-    (ParseError, -7, "EPARSE"),
-    (ValidationError, -8, "EVALIDATION"),
-    (LimitError, -9, "ELIMIT"),
-    (UnsupportedError, -10, "EUNSUPPORTED"),
-    (ReadOnlyError, -11, "EREADONLY"),
-    (TransformError, -12, "ETRANSFORM"),
-    (IntegrityError, -13, "EINTEGRITY"),
-    (ConflictError, -14, "ECONFLICT"),
-    (StoppedError, -15, "ESTOPPED"),
-    # a FileError for a file that does not exist: also FileNotFoundError,
-    # with errno (ENOENT), strerror and filename set as open() sets them
-    (MissingFileError, -6, "EIO"),
-)
+#: (exception class, ETSI_E* code, name): the classes the compiled module
+#: made when it loaded, one a code of the C error table (etsi/errors.h;
+#: scripts/gen-binding-errors.py), Error first, then MissingFileError: a
+#: FileError for a file that does not exist, also FileNotFoundError, with
+#: errno (ENOENT), strerror and filename set as open() sets them.  The C
+#: layer raises them with code, name, file and line set on the instance.
+_ERROR_TABLE: Tuple[Tuple[type, int, str], ...] = _core._ERRORS
+globals().update((_cls.__name__, _cls) for _cls, _code, _name in _ERROR_TABLE)
+__all__ += sorted(_cls.__name__ for _cls, _code, _name in _ERROR_TABLE)
+# the classes this module raises itself, named for its readers
+Error, InvalidError, FileError, MissingFileError = (
+    _core.Error, _core.InvalidError, _core.FileError, _core.MissingFileError)
 
 
 def _error_message(self: BaseException) -> str:
@@ -450,6 +416,14 @@ def kind_fields(kind: str) -> List[str]:
 
 def _path(path: _PathLike) -> str:
     return _os.fsdecode(_os.fspath(path))
+
+
+def _limits(*limits: int) -> None:
+    """Refuses a negative limit (max_size, max_depth, max_elements,
+    max_records): each is 0 (the default) or positive."""
+    if any(limit < 0 for limit in limits):
+        raise InvalidError("max_size, max_depth, max_elements and max_records are 0 "
+                           "(the default) or positive")
 
 
 def _file_error(path: str, e: OSError) -> FileError:
@@ -1070,35 +1044,36 @@ class Dossier(_Owner):
     @classmethod
     def load(cls, path: _PathLike, *, validate: bool = True, max_size: int = 0,
              max_depth: int = 0, data_dir: Optional[_PathLike] = None,
-             lock: bool = False) -> "Dossier":
+             lock: bool = False, max_elements: int = 0) -> "Dossier":
         """Loads a dossier file and, unless ``validate`` is False, validates
         it (the first problem is raised; :meth:`validate` lists them all).
 
         :param max_size: largest accepted file in bytes (0: 64 MiB)
         :param max_depth: deepest accepted element nesting (0: 64)
         :param data_dir: catalog and schema directory searched first
+        :param max_elements: most elements and attributes accepted (0: one
+            million); each costs memory however few bytes it takes
         :param lock: lock the file for update (ETSI_LOAD_LOCK): wait until
             no other writer holds it, and hold it until :meth:`close`, so
             that other processes' load-change-save waits for this one's
         :raises ConflictError: with ``lock``, another dossier of this
             process holds the file for update
         :raises FileError: the file cannot be read
-        :raises LimitError: too large or too deep
+        :raises LimitError: too large, too deep or too many elements
         :raises ParseError: not well-formed, or a refused construct (DOCTYPE,
             processing instruction, XInclude)
         :raises ValidationError: not a valid dossier (file and line set)
         :raises UnsupportedError: unknown schema version or edition
         """
-        if max_size < 0 or max_depth < 0:
-            raise InvalidError("max_size and max_depth are 0 (the default) or positive")
+        _limits(max_size, max_depth, max_elements)
         return cls(_swig.Dossier.load(_path(path), validate, max_size, max_depth,
                                       None if data_dir is None else _path(data_dir),
-                                      bool(lock)))
+                                      bool(lock), max_elements))
 
     @classmethod
     def loads(cls, text: Union[str, bytes], *, name: Optional[str] = None,
               validate: bool = True, data_dir: Optional[_PathLike] = None,
-              max_size: int = 0, max_depth: int = 0) -> "Dossier":
+              max_size: int = 0, max_depth: int = 0, max_elements: int = 0) -> "Dossier":
         """Loads a dossier from a string, or from bytes in the encoding its
         XML declaration names, as :meth:`load` does.  ``name`` is used in
         diagnostics and as :attr:`path` (default "<memory>")."""
@@ -1106,11 +1081,10 @@ class Dossier(_Owner):
             text = bytes(text)
         if not isinstance(text, (str, bytes)):
             raise TypeError(f"loads() takes str or bytes, not {type(text).__name__}")
-        if max_size < 0 or max_depth < 0:
-            raise InvalidError("max_size and max_depth are 0 (the default) or positive")
+        _limits(max_size, max_depth, max_elements)
         return cls(_swig.Dossier.load_memory(text, name, validate,
                                              None if data_dir is None else _path(data_dir),
-                                             max_size, max_depth))
+                                             max_size, max_depth, max_elements))
 
     @classmethod
     def new(cls, model: str, release: str, *, edition: Optional[str] = None,
@@ -1478,7 +1452,8 @@ class Dossier(_Owner):
     @classmethod
     def loads_json(cls, text: Union[str, bytes], *, name: Optional[str] = None,
                    validate: bool = True, data_dir: Optional[_PathLike] = None,
-                   max_size: int = 0, max_depth: int = 0) -> "Dossier":
+                   max_size: int = 0, max_depth: int = 0,
+                   max_elements: int = 0) -> "Dossier":
         """A dossier from its JSON form (``etsi import --from json``), as
         :meth:`export` writes it, validated as :meth:`loads` validates XML.
         Problems name the JSON path of the value concerned; syntax errors
@@ -1489,22 +1464,22 @@ class Dossier(_Owner):
         :raises ValidationError: not a valid dossier (the message names the
             JSON path)
         :raises UnsupportedError: another format or schema version
-        :raises LimitError: too large or too deep
+        :raises LimitError: too large, too deep or more than ``max_elements``
+            values (0: one million)
         """
         if isinstance(text, (bytearray, memoryview)):
             text = bytes(text)
         if not isinstance(text, (str, bytes)):
             raise TypeError(f"loads_json() takes str or bytes, not {type(text).__name__}")
-        if max_size < 0 or max_depth < 0:
-            raise InvalidError("max_size and max_depth are 0 (the default) or positive")
+        _limits(max_size, max_depth, max_elements)
         return cls(_swig.Dossier.load_json(text, name, validate,
                                            None if data_dir is None else _path(data_dir),
-                                           max_size, max_depth))
+                                           max_size, max_depth, max_elements))
 
     @classmethod
     def load_json(cls, path: _PathLike, *, validate: bool = True,
                   data_dir: Optional[_PathLike] = None, max_size: int = 0,
-                  max_depth: int = 0) -> "Dossier":
+                  max_depth: int = 0, max_elements: int = 0) -> "Dossier":
         """A dossier from a file of its JSON form; see :meth:`loads_json`.
 
         :raises FileError: the file cannot be read
@@ -1515,7 +1490,8 @@ class Dossier(_Owner):
         except OSError as e:
             raise _file_error(_path(path), e) from e
         return cls.loads_json(data, name=_path(path), validate=validate, data_dir=data_dir,
-                              max_size=max_size, max_depth=max_depth)
+                              max_size=max_size, max_depth=max_depth,
+                              max_elements=max_elements)
 
     def export(self, format: str = "json", *, as_of: Optional[_DateLike] = None,
                timestamp: Optional[Union[str, _datetime.date, _datetime.datetime]] = None) -> str:
@@ -1549,15 +1525,15 @@ class Dossier(_Owner):
         write_file(path, self.export(format, as_of=as_of, timestamp=timestamp))
 
     def _import(self, data: Union[str, bytes], format: str, name: Optional[str],
-                edition: Optional[str], max_size: int, max_depth: int) -> Diagnostics:
+                edition: Optional[str], max_size: int, max_depth: int, max_elements: int,
+                max_records: int) -> Diagnostics:
         if isinstance(data, (bytearray, memoryview)):
             data = bytes(data)
         if not isinstance(data, (str, bytes)):
             raise TypeError(f"the input is str or bytes, not {type(data).__name__}")
-        if max_size < 0 or max_depth < 0:
-            raise InvalidError("max_size and max_depth are 0 (the default) or positive")
+        _limits(max_size, max_depth, max_elements, max_records)
         code, message, file, line, column, raw = self._handle()._import(
-            data, format, name, edition, max_size, max_depth)
+            data, format, name, edition, max_size, max_depth, max_elements, max_records)
         report = _diagnostics(raw)
         if code < 0:
             cls = next((c for c, k, _ in _ERROR_TABLE if k == code), Error)
@@ -1568,7 +1544,8 @@ class Dossier(_Owner):
         return report
 
     def import_ics_csv(self, data: Union[str, bytes], *, edition: Optional[str] = None,
-                       name: Optional[str] = None, max_size: int = 0) -> Diagnostics:
+                       name: Optional[str] = None, max_size: int = 0,
+                       max_elements: int = 0, max_records: int = 0) -> Diagnostics:
         """Sets the ICS from the EN 303 645 Annex B table as a spreadsheet
         saves it (``etsi import --from ics-csv``): columns Reference,
         Status, Support, Detail, comma, semicolon or tab separated, UTF-8.
@@ -1576,18 +1553,23 @@ class Dossier(_Owner):
         dossier's).  Returns what each row did (info diagnostics whose
         ``rule`` is added, updated, unchanged or skipped).  Nothing changes
         unless every row is right; the exception's ``diagnostics`` then list
-        every problem with its row.
+        every problem with its row.  ``max_elements`` bounds the cells of
+        the table (0: one million), ``max_records`` its rows (0: 10 000).
 
         :raises ValidationError: unknown provisions, status codes that
             contradict the catalog, duplicate rows, unknown support values
         :raises ParseError: malformed quoting, not UTF-8
         :raises InvalidError: an edition that is not the dossier's
+        :raises LimitError: more than ``max_size`` bytes, ``max_elements``
+            cells or ``max_records`` rows
         """
-        return self._import(data, "ics-csv", name, edition, max_size, 0)
+        return self._import(data, "ics-csv", name, edition, max_size, 0, max_elements,
+                            max_records)
 
     def import_sbom(self, data: Union[str, bytes], format: str = "cyclonedx", *,
                     name: Optional[str] = None, max_size: int = 0,
-                    max_depth: int = 0) -> Diagnostics:
+                    max_depth: int = 0, max_elements: int = 0,
+                    max_records: int = 0) -> Diagnostics:
         """Merges the software components of an SBOM into the update
         boundary (``etsi import --from cyclonedx|spdx``): ``format`` is
         "cyclonedx" (1.2 to 1.7, JSON or XML) or "spdx" (SPDX 2.2 or 2.3 JSON or
@@ -1597,15 +1579,18 @@ class Dossier(_Owner):
         get a 6-SoftComp row and updateability "undecided".  Returns what
         each component did; nothing changes unless the whole SBOM is right
         (the exception's ``diagnostics`` list every problem).
+        ``max_elements`` bounds the XML elements, JSON values or SPDX lines
+        read (0: one million), ``max_records`` the components (0: 10 000).
 
         :raises ValidationError: missing or ill-typed fields
         :raises ParseError: not JSON or XML
         :raises UnsupportedError: a CycloneDX or SPDX version libetsi does
             not read
-        :raises LimitError: too large or too deep
+        :raises LimitError: too large, too deep, or more than
+            ``max_elements`` items or ``max_records`` components
         """
         return self._import(data, _text(format, "format") or "", name, None, max_size,
-                            max_depth)
+                            max_depth, max_elements, max_records)
 
     # -- lifecycle: artifact digests, release carry-forward, diff
     #    (etsi/evidence.h, etsi/lifecycle.h; docs/lifecycle.md)
@@ -1683,19 +1668,20 @@ class Dossier(_Owner):
 # short names
 
 def load(path: _PathLike, *, validate: bool = True, max_size: int = 0, max_depth: int = 0,
-         data_dir: Optional[_PathLike] = None, lock: bool = False) -> Dossier:
+         data_dir: Optional[_PathLike] = None, lock: bool = False,
+         max_elements: int = 0) -> Dossier:
     """Loads and validates a dossier file: ``etsi.load("kic-300.xml")``.
     See :meth:`Dossier.load`."""
     return Dossier.load(path, validate=validate, max_size=max_size, max_depth=max_depth,
-                        data_dir=data_dir, lock=lock)
+                        data_dir=data_dir, lock=lock, max_elements=max_elements)
 
 
 def loads(text: Union[str, bytes], *, name: Optional[str] = None, validate: bool = True,
           data_dir: Optional[_PathLike] = None, max_size: int = 0,
-          max_depth: int = 0) -> Dossier:
+          max_depth: int = 0, max_elements: int = 0) -> Dossier:
     """Loads a dossier from a string or bytes.  See :meth:`Dossier.loads`."""
     return Dossier.loads(text, name=name, validate=validate, data_dir=data_dir,
-                         max_size=max_size, max_depth=max_depth)
+                         max_size=max_size, max_depth=max_depth, max_elements=max_elements)
 
 
 def new(model: str, release: str, *, edition: Optional[str] = None,
@@ -1762,18 +1748,19 @@ def catalog(edition: Optional[str] = None, *, data_dir: Optional[_PathLike] = No
 # GRC interchange (docs/interchange.md)
 
 def load_json(path: _PathLike, *, validate: bool = True, data_dir: Optional[_PathLike] = None,
-              max_size: int = 0, max_depth: int = 0) -> Dossier:
+              max_size: int = 0, max_depth: int = 0, max_elements: int = 0) -> Dossier:
     """Loads a dossier from a file of its JSON form.  See :meth:`Dossier.load_json`."""
     return Dossier.load_json(path, validate=validate, data_dir=data_dir, max_size=max_size,
-                             max_depth=max_depth)
+                             max_depth=max_depth, max_elements=max_elements)
 
 
 def loads_json(text: Union[str, bytes], *, name: Optional[str] = None, validate: bool = True,
                data_dir: Optional[_PathLike] = None, max_size: int = 0,
-               max_depth: int = 0) -> Dossier:
+               max_depth: int = 0, max_elements: int = 0) -> Dossier:
     """Loads a dossier from its JSON form.  See :meth:`Dossier.loads_json`."""
     return Dossier.loads_json(text, name=name, validate=validate, data_dir=data_dir,
-                              max_size=max_size, max_depth=max_depth)
+                              max_size=max_size, max_depth=max_depth,
+                              max_elements=max_elements)
 
 
 #: Errors raised by the imports carry the problems found (a Diagnostics) in

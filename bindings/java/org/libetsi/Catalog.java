@@ -198,6 +198,6 @@ public final class Catalog extends RecordOwner {
     public List<Diagnostic> diff(Catalog to) {
         java.util.Objects.requireNonNull(to, "to");
         return java.util.Collections.unmodifiableList(
-            java.util.Arrays.asList(handle().java_diff(to.handle())));
+            java.util.Arrays.asList(handle()._diff(to.handle())));
     }
 }

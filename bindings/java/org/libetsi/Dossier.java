@@ -108,7 +108,8 @@ public final class Dossier extends RecordOwner {
     public static Dossier load(Path path, LoadOption... options) {
         String file = Paths2.file(path, "path");
         LoadOption.Resolved o = new LoadOption.Resolved(options);
-        return own(NativeDossier.load(file, o.validate, o.maxSize, o.maxDepth, o.dataDir, o.lock));
+        return own(NativeDossier.load(file, o.validate, o.maxSize, o.maxDepth, o.dataDir, o.lock,
+                                      o.maxElements));
     }
 
     /**
@@ -149,8 +150,8 @@ public final class Dossier extends RecordOwner {
     public static Dossier loads(byte[] xml, LoadOption... options) {
         Objects.requireNonNull(xml, "xml");
         LoadOption.Resolved o = new LoadOption.Resolved(options);
-        return own(NativeDossier.java_load_memory(xml, o.name, o.validate, o.maxSize, o.maxDepth,
-                                                  o.dataDir));
+        return own(NativeDossier.load_memory(xml, o.name, o.validate, o.dataDir, o.maxSize,
+                                             o.maxDepth, o.maxElements));
     }
 
     /**
@@ -381,7 +382,7 @@ public final class Dossier extends RecordOwner {
                                                : "owner"));
             p = parent.nativeRecord();
         }
-        return wrap(core.java_dossier_add(d, p, k, pairs));
+        return wrap(core._dossier_add(d, p, k, pairs));
     }
 
     /**
@@ -489,7 +490,7 @@ public final class Dossier extends RecordOwner {
      * @return every problem, schema errors first; empty when the dossier is valid
      */
     public List<Diagnostic> validate() {
-        return Collections.unmodifiableList(Arrays.asList(handle().java_validate()));
+        return Collections.unmodifiableList(Arrays.asList(handle()._validate()));
     }
 
     /**
@@ -526,7 +527,7 @@ public final class Dossier extends RecordOwner {
      */
     public List<Diagnostic> check(LocalDate asOf, boolean grouped) {
         return Collections.unmodifiableList(
-            Arrays.asList(handle().java_check(Paths2.date(asOf), !grouped)));
+            Arrays.asList(handle()._check(Paths2.date(asOf), !grouped)));
     }
 
     /**
@@ -690,7 +691,7 @@ public final class Dossier extends RecordOwner {
     public void sign(byte[] key, byte[] cert, String password) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(cert, "cert");
-        core.java_dossier_sign(handle(), key, cert, password);
+        core._dossier_sign(handle(), key, cert, password);
     }
 
     /**
@@ -710,7 +711,7 @@ public final class Dossier extends RecordOwner {
      *         not: {@link Signatures#verify(Path, Path)} says)
      */
     public boolean isSigned() {
-        return handle().java_signed();
+        return handle()._signed();
     }
 
     /**
@@ -722,7 +723,7 @@ public final class Dossier extends RecordOwner {
      * @return 64 lowercase hexadecimal digits
      */
     public String digest() {
-        return handle().java_digest();
+        return handle()._digest();
     }
 
     // ---- end of integrity --------------------------------------------------
@@ -736,17 +737,17 @@ public final class Dossier extends RecordOwner {
      * @return "json", "oscal-json", "oscal-xml"
      */
     public static List<String> exportFormats() {
-        return Collections.unmodifiableList(Arrays.asList(core.java_export_formats()));
+        return Collections.unmodifiableList(Arrays.asList(core.export_formats()));
     }
 
     /**
-     * The formats {@link #importIcsCsv(byte[], String, String)} and
-     * {@link #importSbom(byte[], String, String)} read.
+     * The formats {@link #importIcsCsv(byte[], String, String, LoadOption...)} and
+     * {@link #importSbom(byte[], String, String, LoadOption...)} read.
      *
      * @return "ics-csv", "cyclonedx", "spdx"
      */
     public static List<String> importFormats() {
-        return Collections.unmodifiableList(Arrays.asList(core.java_import_formats()));
+        return Collections.unmodifiableList(Arrays.asList(core.import_formats()));
     }
 
     /**
@@ -768,8 +769,8 @@ public final class Dossier extends RecordOwner {
     public static Dossier loadJson(byte[] json, LoadOption... options) {
         Objects.requireNonNull(json, "json");
         LoadOption.Resolved o = new LoadOption.Resolved(options);
-        return own(NativeDossier.java_load_json(json, o.name, o.validate, o.maxSize, o.maxDepth,
-                                                o.dataDir));
+        return own(NativeDossier.load_json(json, o.name, o.validate, o.dataDir, o.maxSize,
+                                           o.maxDepth, o.maxElements));
     }
 
     /**
@@ -819,7 +820,7 @@ public final class Dossier extends RecordOwner {
      * @throws EtsiException as {@link #export(String)}
      */
     public String export(String format, LocalDate asOf, String timestamp) {
-        return handle().java_export(format, Paths2.date(asOf), timestamp);
+        return handle().export_as(format, Paths2.date(asOf), timestamp);
     }
 
     /**
@@ -844,6 +845,10 @@ public final class Dossier extends RecordOwner {
      * @param edition the EN 303 645 edition the table was made for (it must
      *        be the dossier's), or null
      * @param name the table's name in messages, or null
+     * @param limits {@link LoadOption#maxSize(long)} (bytes of the table),
+     *        {@link LoadOption#maxElements(long)} (its cells) and
+     *        {@link LoadOption#maxRecords(long)} (its rows); other options
+     *        are ignored
      * @return what each row did: info diagnostics whose rule is added,
      *         updated, unchanged or skipped
      * @throws EtsiException.Validation for unknown provisions, status codes
@@ -851,11 +856,15 @@ public final class Dossier extends RecordOwner {
      *         the first problem and its row, and counts the others)
      * @throws EtsiException.Parse for malformed quoting or text that is not UTF-8
      * @throws EtsiException.Invalid for an edition that is not the dossier's
+     * @throws EtsiException.Limit when it exceeds a limit
      */
-    public List<Diagnostic> importIcsCsv(byte[] csv, String edition, String name) {
+    public List<Diagnostic> importIcsCsv(byte[] csv, String edition, String name,
+                                         LoadOption... limits) {
         Objects.requireNonNull(csv, "csv");
+        LoadOption.Resolved o = new LoadOption.Resolved(limits);
         return Collections.unmodifiableList(Arrays.asList(
-            handle().java_import(csv, "ics-csv", name, edition, 0, 0)));
+            handle().java_import(csv, "ics-csv", name, edition, o.maxSize, 0, o.maxElements,
+                                 o.maxRecords)));
     }
 
     /**
@@ -869,17 +878,26 @@ public final class Dossier extends RecordOwner {
      * @param format "cyclonedx" (1.2 to 1.7, JSON or XML) or "spdx" (2.2 or 2.3 JSON or
      *        tag-value, 3.0 JSON-LD)
      * @param name the SBOM's name in messages, or null
+     * @param limits {@link LoadOption#maxSize(long)},
+     *        {@link LoadOption#maxDepth(int)}, {@link LoadOption#maxElements(long)}
+     *        (XML elements, JSON values or SPDX lines) and
+     *        {@link LoadOption#maxRecords(long)} (components); other options
+     *        are ignored
      * @return what each component did
      * @throws EtsiException.Validation for missing or ill-typed fields
      * @throws EtsiException.Parse when it is not JSON or XML
      * @throws EtsiException.Unsupported for another CycloneDX or SPDX version
-     * @throws EtsiException.Limit when it is too large or too deep
+     * @throws EtsiException.Limit when it is too large, too deep, or has
+     *         too many items or components
      */
-    public List<Diagnostic> importSbom(byte[] sbom, String format, String name) {
+    public List<Diagnostic> importSbom(byte[] sbom, String format, String name,
+                                       LoadOption... limits) {
         Objects.requireNonNull(sbom, "sbom");
         Objects.requireNonNull(format, "format");
+        LoadOption.Resolved o = new LoadOption.Resolved(limits);
         return Collections.unmodifiableList(Arrays.asList(
-            handle().java_import(sbom, format, name, null, 0, 0)));
+            handle().java_import(sbom, format, name, null, o.maxSize, o.maxDepth, o.maxElements,
+                                 o.maxRecords)));
     }
 
     // ---- end of GRC interchange ----------------------------------------------
@@ -973,7 +991,7 @@ public final class Dossier extends RecordOwner {
      */
     public Dossier release(String version, LocalDate date) {
         Objects.requireNonNull(version, "version");
-        return own(core.java_dossier_release(handle(), version, Paths2.date(date)));
+        return own(core._dossier_release(handle(), version, Paths2.date(date)));
     }
 
     /**

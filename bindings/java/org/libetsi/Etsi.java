@@ -28,17 +28,17 @@ public final class Etsi {
 
     /** @return the version of the loaded libetsi, such as "0.1.0" */
     public static String version() {
-        return core.java_version();
+        return core.version();
     }
 
     /** @return the built-in EN 303 645 editions, oldest first */
     public static List<String> editions() {
-        return Collections.unmodifiableList(Arrays.asList(core.java_editions()));
+        return Collections.unmodifiableList(Arrays.asList(core.builtin_editions()));
     }
 
     /** @return the built-in report formats of {@link Dossier#report(String, ReportOption...)} */
     public static List<String> reportFormats() {
-        return Collections.unmodifiableList(Arrays.asList(core.java_report_formats()));
+        return Collections.unmodifiableList(Arrays.asList(core.report_formats()));
     }
 
     /** @return the rules of {@link Dossier#check()}, in the order docs/rules.md gives them */
@@ -92,6 +92,6 @@ public final class Etsi {
      */
     public static void writeFile(Path file, byte[] data) {
         String name = Paths2.file(file, "file");
-        core.java_write_file(name, Objects.requireNonNull(data, "data"));
+        core.write_file(name, Objects.requireNonNull(data, "data"));
     }
 }

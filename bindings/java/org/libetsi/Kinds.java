@@ -27,10 +27,10 @@ final class Kinds {
         private Table() {
             Map<String, List<String>> map = new LinkedHashMap<>();
             for (int k = 1;; k++) {
-                String name = core.java_kind_name(k);
+                String name = core.kind_name(k);
                 if (name == null)
                     break;
-                List<String> f = Collections.unmodifiableList(Arrays.asList(core.java_kind_fields(k)));
+                List<String> f = Collections.unmodifiableList(Arrays.asList(core.kind_fields(k)));
                 names.add(name);
                 ids.put(name, k);
                 fields.add(f);

@@ -15,11 +15,14 @@ import java.util.Objects;
  * }</pre>
  *
  * Without options a dossier is parsed, validated and indexed, within the
- * default limits (64 MiB, 64 levels of nesting).  A later option of the
- * same type overrides an earlier one.
+ * default limits (64 MiB, 64 levels of nesting, a million elements).  A
+ * later option of the same type overrides an earlier one.  The imports
+ * ({@link Dossier#importSbom(byte[], String, String, LoadOption...)},
+ * {@link Dossier#importIcsCsv(byte[], String, String, LoadOption...)}) take
+ * the limits too, {@link #maxRecords(long)} among them.
  */
 public final class LoadOption {
-    enum Type { NO_VALIDATION, MAX_SIZE, MAX_DEPTH, DATA_DIR, NAME, LOCK }
+    enum Type { NO_VALIDATION, MAX_SIZE, MAX_DEPTH, MAX_ELEMENTS, MAX_RECORDS, DATA_DIR, NAME, LOCK }
 
     final Type type;
     final Object value;
@@ -79,6 +82,37 @@ public final class LoadOption {
     }
 
     /**
+     * The most elements and attributes accepted (values and member names of
+     * a JSON dossier; of an import, its items: XML elements, JSON values,
+     * CSV cells or SPDX lines).  Each costs memory however few bytes it
+     * takes; with this bound a load's peak memory is a documented multiple
+     * of the input's size (docs/hardening.md).
+     *
+     * @param count a count; 0 for the default, 1 000 000
+     * @return the option
+     * @throws EtsiException.Invalid for a negative count
+     */
+    public static LoadOption maxElements(long count) {
+        if (count < 0)
+            throw EtsiException.invalid("maxElements cannot be negative");
+        return new LoadOption(Type.MAX_ELEMENTS, count);
+    }
+
+    /**
+     * The most records an import adds or updates: components of an SBOM,
+     * rows of an ICS table.  Loads ignore it.
+     *
+     * @param count a count; 0 for the default, 10 000
+     * @return the option
+     * @throws EtsiException.Invalid for a negative count
+     */
+    public static LoadOption maxRecords(long count) {
+        if (count < 0)
+            throw EtsiException.invalid("maxRecords cannot be negative");
+        return new LoadOption(Type.MAX_RECORDS, count);
+    }
+
+    /**
      * A directory searched first for catalogs and the schema
      * (en303645-EDITION.xml, ts103701-EDITION.xml, dossier.xsd).  Without it
      * the ETSI_DATA_DIR environment variable is used if set, else only the
@@ -113,6 +147,8 @@ public final class LoadOption {
         boolean validate = true;
         long maxSize;
         long maxDepth;
+        long maxElements;
+        long maxRecords;
         String dataDir;
         String name;
         boolean lock;
@@ -124,6 +160,8 @@ public final class LoadOption {
                 case NO_VALIDATION: validate = false; break;
                 case MAX_SIZE: maxSize = (Long) o.value; break;
                 case MAX_DEPTH: maxDepth = (Long) o.value; break;
+                case MAX_ELEMENTS: maxElements = (Long) o.value; break;
+                case MAX_RECORDS: maxRecords = (Long) o.value; break;
                 case DATA_DIR: dataDir = (String) o.value; break;
                 case NAME: name = (String) o.value; break;
                 case LOCK: lock = true; break;

@@ -164,7 +164,7 @@ public final class Record {
      * @throws EtsiException.Invalid when the kind has no such field
      */
     public List<String> values(String field) {
-        return Collections.unmodifiableList(Arrays.asList(raw().java_values(field(field))));
+        return Collections.unmodifiableList(Arrays.asList(raw().values(field(field))));
     }
 
     /**
@@ -232,7 +232,7 @@ public final class Record {
         NativeRecord r = raw();
         Map<String, Object> out = new LinkedHashMap<>();
         for (String name : Kinds.fields(kind)) {
-            String[] values = r.java_values(name);
+            String[] values = r.values(name);
             if (values.length > 1)
                 out.put(name, new ArrayList<>(Arrays.asList(values)));
             else if (values.length == 1)

@@ -73,7 +73,7 @@ public final class Results extends RecordOwner {
      *         rule engine's, as {@link Dossier#check()} gives them
      */
     public List<Diagnostic> findings() {
-        return Collections.unmodifiableList(Arrays.asList(handle().java_findings()));
+        return Collections.unmodifiableList(Arrays.asList(handle()._findings()));
     }
 
     /**

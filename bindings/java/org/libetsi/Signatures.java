@@ -36,7 +36,7 @@ public final class Signatures {
     public static String verify(byte[] data, String name, byte[] cert) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(cert, "cert");
-        return core.java_verify(data, name, cert);
+        return core._verify(data, name, cert);
     }
 
     /**

@@ -282,15 +282,7 @@ public class ApiCoverageTest {
 
     /** The members of struct etsi_diagnostic, in order. */
     private static List<String> diagnosticMembers() throws IOException {
-        String body = between(Files.readString(header("diagnostic.h")),
-                              "typedef struct etsi_diagnostic {", "} etsi_diagnostic;");
-        body = body.substring(body.indexOf('{') + 1).replaceAll("(?s)/\\*.*?\\*/", "");
-        Matcher m = Pattern.compile("(?m)^\\s*(?:const\\s+)?\\w+\\s*\\*?\\s*(\\w+)\\s*;")
-                           .matcher(body);
-        List<String> out = new ArrayList<>();
-        while (m.find())
-            out.add(m.group(1));
-        return out;
+        return structMembers("diagnostic.h", "etsi_diagnostic");
     }
 
     private static boolean hasPublicMethod(String classAndMethod) throws ClassNotFoundException {
@@ -302,6 +294,56 @@ public class ApiCoverageTest {
             if (m.getName().equals(parts[1]) && Modifier.isPublic(m.getModifiers()))
                 return true;
         return false;
+    }
+
+    /**
+     * The members of a struct of a public header (etsi_diagnostic in
+     * diagnostic.h, etsi_load_options in dossier.h, ...), in order.
+     */
+    private static List<String> structMembers(String file, String struct) throws IOException {
+        String body = between(Files.readString(header(file)), "typedef struct " + struct + " {",
+                              "} " + struct + ";");
+        body = body.substring(body.indexOf('{') + 1).replaceAll("(?s)/\\*.*?\\*/", "");
+        Matcher m = Pattern.compile("(?m)^\\s*(?:const\\s+)?[\\w ]+?\\s*\\*?\\s*(\\w+)\\s*;")
+                           .matcher(body);
+        List<String> out = new ArrayList<>();
+        while (m.find())
+            out.add(m.group(1));
+        return out;
+    }
+
+    /**
+     * Every member of the load and import options is reached from Java: the
+     * method that sets it (LoadOption.maxElements, ...), or why none does.
+     * A member appended to either C struct fails this test until it is.
+     */
+    @Test
+    public void everyOptionMemberIsReached() throws IOException, ClassNotFoundException {
+        Map<String, String> load = new LinkedHashMap<>();
+        load.put("version", "-set by the binding to the version it was built with");
+        load.put("flags", "LoadOption.noValidation");   // and lockForUpdate
+        load.put("max_size", "LoadOption.maxSize");
+        load.put("max_depth", "LoadOption.maxDepth");
+        load.put("data_dir", "LoadOption.dataDir");
+        load.put("max_elements", "LoadOption.maxElements");
+        Map<String, String> imports = new LinkedHashMap<>();
+        imports.put("version", "-set by the binding to the version it was built with");
+        imports.put("format", "Dossier.importSbom");
+        imports.put("name", "Dossier.importSbom");
+        imports.put("edition", "Dossier.importIcsCsv");
+        imports.put("max_size", "LoadOption.maxSize");
+        imports.put("max_depth", "LoadOption.maxDepth");
+        imports.put("max_elements", "LoadOption.maxElements");
+        imports.put("max_records", "LoadOption.maxRecords");
+        assertEquals("map the members of etsi_load_options",
+                     structMembers("dossier.h", "etsi_load_options"), new ArrayList<>(load.keySet()));
+        assertEquals("map the members of etsi_import_options",
+                     structMembers("interchange.h", "etsi_import_options"),
+                     new ArrayList<>(imports.keySet()));
+        for (Map<String, String> members : List.of(load, imports))
+            for (Map.Entry<String, String> e : members.entrySet())
+                assertTrue(e.getKey() + " -> " + e.getValue() + " does not exist",
+                           e.getValue().startsWith("-") || hasPublicMethod(e.getValue()));
     }
 
     @Test
