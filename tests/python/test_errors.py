@@ -320,6 +320,31 @@ class LimitTest(TempDirTestCase):
         with self.assertRaises(etsi.ValidationError):
             etsi.load(path, max_depth=200)
 
+    def test_max_elements(self):
+        # etsi_load_options.max_elements, counted before parsing
+        text = CAMERA.read_text(encoding="utf-8")
+        for load in (lambda **kw: etsi.load(CAMERA, **kw),
+                     lambda **kw: etsi.loads(text, **kw),
+                     lambda **kw: etsi.Dossier.load(CAMERA, **kw)):
+            with self.assertRaises(etsi.LimitError) as cm:
+                load(max_elements=50)
+            self.assertIn("more than 50 elements", cm.exception.message)
+            self.assertGreater(cm.exception.line, 0)
+            load(max_elements=1000000)
+        with self.assertRaises(etsi.InvalidError):
+            etsi.load(CAMERA, max_elements=-1)
+
+    def test_max_elements_of_json(self):
+        text = etsi.load(CAMERA).export()
+        path = self.tmp / "camera.json"
+        path.write_text(text, encoding="utf-8")
+        for load in (lambda **kw: etsi.loads_json(text, **kw),
+                     lambda **kw: etsi.load_json(path, **kw)):
+            with self.assertRaises(etsi.LimitError) as cm:
+                load(max_elements=50)
+            self.assertIn("max_elements", cm.exception.message)
+            load(max_elements=1000000)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -127,6 +127,57 @@ class IcsCsv(unittest.TestCase):
                 dossier.import_ics_csv("Reference,Support\n", edition="2.1.1")
 
 
+class ImportLimits(unittest.TestCase):
+    """max_elements and max_records of etsi_import_options: a limit below
+    the input refuses it with LimitError and changes nothing; a higher one
+    lets it through."""
+
+    def test_sbom_components(self):
+        sbom = (INTERCHANGE / "sbom-small.cdx.json").read_bytes()  # 5 components
+        with etsi.load(MINIMAL_V3) as dossier:
+            before = dossier.to_xml()
+            with self.assertRaises(etsi.LimitError) as cm:
+                dossier.import_sbom(sbom, max_records=4)
+            self.assertIn("more than 4 components", cm.exception.message)
+            self.assertIn("max_records", cm.exception.message)
+            self.assertEqual(dossier.to_xml(), before)
+            report = dossier.import_sbom(sbom, max_records=100)
+            self.assertEqual(sum(1 for d in report if d.rule == "added"), 5)
+
+    def test_sbom_elements(self):
+        sbom = (INTERCHANGE / "sbom-small.cdx.json").read_bytes()
+        with etsi.load(MINIMAL_V3) as dossier:
+            before = dossier.to_xml()
+            with self.assertRaises(etsi.LimitError) as cm:
+                dossier.import_sbom(sbom, max_elements=10)
+            self.assertIn("max_elements", cm.exception.message)
+            self.assertEqual(dossier.to_xml(), before)
+            dossier.import_sbom(sbom, max_elements=100000)
+
+    def test_ics_rows_and_cells(self):
+        table = (INTERCHANGE / "ics-spreadsheet.csv").read_bytes()  # 8 rows
+        with etsi.load(MINIMAL_V3) as dossier:
+            before = dossier.to_xml()
+            with self.assertRaises(etsi.LimitError) as cm:
+                dossier.import_ics_csv(table, edition="3.1.3", max_records=3)
+            self.assertIn("max_records", cm.exception.message)
+            with self.assertRaises(etsi.LimitError) as cm:
+                dossier.import_ics_csv(table, edition="3.1.3", max_elements=6)
+            self.assertIn("max_elements", cm.exception.message)
+            self.assertEqual(dossier.to_xml(), before)
+            report = dossier.import_ics_csv(table, edition="3.1.3", max_records=100,
+                                            max_elements=100000)
+            self.assertEqual(sum(1 for d in report if d.rule == "added"), 8)
+
+    def test_negative(self):
+        with etsi.load(MINIMAL_V3) as dossier:
+            for kwargs in ({"max_elements": -1}, {"max_records": -1}):
+                with self.subTest(**kwargs), self.assertRaises(etsi.InvalidError):
+                    dossier.import_sbom(b"{}", **kwargs)
+                with self.subTest(**kwargs), self.assertRaises(etsi.InvalidError):
+                    dossier.import_ics_csv(b"Reference,Support\n", **kwargs)
+
+
 class Sbom(unittest.TestCase):
     def test_import_and_merge(self):
         with etsi.load(MINIMAL_V3) as dossier:

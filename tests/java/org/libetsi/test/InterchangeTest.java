@@ -6,6 +6,7 @@ package org.libetsi.test;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -111,6 +112,35 @@ public class InterchangeTest {
             } catch (EtsiException.Unsupported e) {
                 assertTrue(e.getMessage(), e.getMessage().contains("SPDX-2.1"));
             }
+        }
+    }
+
+    @Test
+    public void importLimits() {
+        // etsi_import_options.max_records and max_elements: a limit below the
+        // input refuses it, changing nothing; at its size the input passes
+        byte[] sbom = CYCLONEDX.getBytes(StandardCharsets.UTF_8);   // 1 component
+        byte[] two = CYCLONEDX.replace("}]}", "}, {\"type\": \"library\", \"name\": "
+                                       + "\"xz\", \"version\": \"5.6.2\"}]}")
+                              .getBytes(StandardCharsets.UTF_8);
+        byte[] csv = "Reference,Support\n5.3-2,Y\n5.3-3,Y\n".getBytes(StandardCharsets.UTF_8);
+        try (Dossier dossier = Dossier.loads(Fixtures.MINIMAL)) {
+            String before = dossier.toXml();
+            EtsiException.Limit records = assertThrows(EtsiException.Limit.class,
+                () -> dossier.importSbom(two, "cyclonedx", "bom.json", LoadOption.maxRecords(1)));
+            assertTrue(records.getReason(), records.getReason().contains("more than 1 components"));
+            EtsiException.Limit values = assertThrows(EtsiException.Limit.class,
+                () -> dossier.importSbom(sbom, "cyclonedx", "bom.json", LoadOption.maxElements(5)));
+            assertTrue(values.getReason(), values.getReason().contains("max_elements"));
+            assertThrows(EtsiException.Limit.class,
+                () -> dossier.importIcsCsv(csv, null, "ics.csv", LoadOption.maxRecords(1)));
+            assertThrows(EtsiException.Limit.class,
+                () -> dossier.importIcsCsv(csv, null, "ics.csv", LoadOption.maxElements(3)));
+            assertEquals(before, dossier.toXml());
+            assertEquals(2, dossier.importSbom(two, "cyclonedx", "bom.json",
+                                               LoadOption.maxRecords(2)).size());
+            assertEquals(2, dossier.importIcsCsv(csv, null, "ics.csv", LoadOption.maxRecords(2),
+                                                 LoadOption.maxElements(6)).size());
         }
     }
 }

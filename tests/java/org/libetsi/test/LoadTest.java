@@ -124,6 +124,32 @@ public class LoadTest {
     }
 
     @Test
+    public void maxElements() throws Exception {
+        // etsi_load_options.max_elements: counted before parsing, for XML and JSON
+        EtsiException.Limit limit = assertThrows(EtsiException.Limit.class,
+            () -> Dossier.load(Fixtures.camera(), LoadOption.maxElements(50)));
+        assertTrue(limit.getReason(), limit.getReason().contains("more than 50 elements"));
+        assertEquals(Fixtures.camera().toString(), limit.getFile());
+        assertTrue(limit.getLine() > 0);
+        byte[] xml = Files.readAllBytes(Fixtures.camera());
+        assertThrows(EtsiException.Limit.class,
+                     () -> Dossier.loads(xml, LoadOption.maxElements(50)));
+        String json;
+        try (Dossier d = Dossier.load(Fixtures.camera(), LoadOption.maxElements(1000000))) {
+            json = d.export("json");
+        }
+        byte[] jsonBytes = json.getBytes(StandardCharsets.UTF_8);
+        EtsiException.Limit values = assertThrows(EtsiException.Limit.class,
+            () -> Dossier.loadJson(jsonBytes, LoadOption.maxElements(50)));
+        assertTrue(values.getReason(), values.getReason().contains("max_elements"));
+        try (Dossier d = Dossier.loadJson(jsonBytes, LoadOption.maxElements(1000000))) {
+            assertNotNull(d.header());
+        }
+        assertThrows(EtsiException.Invalid.class, () -> LoadOption.maxElements(-1));
+        assertThrows(EtsiException.Invalid.class, () -> LoadOption.maxRecords(-1));
+    }
+
+    @Test
     public void saveAndReload() throws Exception {
         Path dir = Fixtures.tempDir();
         Path file = dir.resolve("kic-300.xml");
