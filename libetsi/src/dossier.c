@@ -333,6 +333,8 @@ static int run_validation(etsi_diagnostics **out, etsi_dossier *dossier,
 
 	if (out)
 		*out = NULL;
+	if ((errors = etsi__store_failed(&dossier->store)) < 0)
+		return errors;
 	diags = etsi__diagnostics_new();
 	if (!diags)
 		return etsi__error_oom();
@@ -585,6 +587,8 @@ int etsi_dossier_write(char **out, size_t *len, const etsi_dossier *dossier)
 	if (len)
 		*len = 0;
 	ETSI__ASSERT_ARG(dossier);
+	if ((error = etsi__store_failed(&dossier->store)) < 0)
+		return error;
 	/* as the file was written: its layout is in the tree, and what the
 	 * tree cannot hold (spacing inside start tags, the declaration) is
 	 * put back */

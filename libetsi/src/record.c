@@ -499,13 +499,11 @@ static void forget_text(etsi__store *store, const xmlNode *node)
 
 static const char *cache_put(etsi__store *store, const char *key, char *value)
 {
-	if (!value)
-		return NULL;
-	if (etsi__map_put(&store->text_cache, key, value) != 0) {
-		etsi__free(value);
-		return NULL;
-	}
-	return value;
+	if (value && etsi__map_put(&store->text_cache, key, value) == 0)
+		return value;
+	etsi__free(value);
+	etsi__error_oom();
+	return NULL;
 }
 
 const char *etsi__store_text(etsi__store *store, xmlNode *node)
@@ -671,10 +669,21 @@ int etsi_record_line(const etsi_record *record)
 	return etsi__xml_line(record->node);
 }
 
+/* Re-indexes a store changed since its last index, from a const call: a
+ * failure is kept in store->failed for the next call that can report it. */
 static void store_refresh(const etsi__store *store)
 {
-	if (store->dirty && store->self)
-		etsi__store_index(store->self);
+	if (store->dirty && store->self && etsi__store_index(store->self) < 0)
+		store->self->failed = ETSI_ENOMEM;
+}
+
+int etsi__store_failed(const etsi__store *store)
+{
+	if (!store->failed)
+		return 0;
+	return etsi__error(ETSI_ENOMEM, ETSI_ERROR_CLASS_OS,
+	                   "an earlier call ran out of memory while it read the document, so what "
+	                   "it returned may be incomplete; load the file again");
 }
 
 etsi_record *etsi_record_parent(const etsi_record *record)
@@ -837,8 +846,9 @@ static int index_under(etsi__store *store, const etsi__kind_def *def, xmlNode *b
 	return 0;
 }
 
-/* Catalogs are shared between threads, so joined texts are computed once
- * here and reading never writes. */
+/* Joined texts are computed once, here, so that reading never writes
+ * (catalogs are shared between threads) and a getter never allocates
+ * (so it cannot fail) on a store as indexed. */
 static int precompute_texts(etsi__store *store, xmlNode *node)
 {
 	for (; node; node = node->next) {
@@ -847,14 +857,14 @@ static int precompute_texts(etsi__store *store, xmlNode *node)
 		if (!etsi__xml_simple_text(node)) {
 			int has_elements = 0;
 			xmlNode *c;
+			char key[40];
 
 			for (c = node->children; c; c = c->next)
 				has_elements |= c->type == XML_ELEMENT_NODE;
-			if (!has_elements) {
+			node_key(key, sizeof(key), node, 't');
+			if (!has_elements && !etsi__map_get(&store->text_cache, key)) {
 				xmlChar *joined = xmlNodeGetContent(node);
-				char key[40];
 
-				node_key(key, sizeof(key), node, 't');
 				if (!cache_put(store, key, etsi__strdup(joined ? (char *)joined : ""))) {
 					xmlFree(joined);
 					return ETSI_ENOMEM;
@@ -862,6 +872,10 @@ static int precompute_texts(etsi__store *store, xmlNode *node)
 				xmlFree(joined);
 			}
 		}
+		/* a hash list item reads "ALG:VALUE": joined here too */
+		if (xmlStrEqual(node->name, (const xmlChar *)"hash") && etsi__xml_attr(node, "alg") &&
+		    etsi__store_text(store, node) && !hash_text(store, node))
+			return ETSI_ENOMEM;
 		if (precompute_texts(store, node->children) < 0)
 			return ETSI_ENOMEM;
 	}
@@ -898,12 +912,12 @@ int etsi__store_index(etsi__store *store)
 				goto fail;
 		}
 	}
-	if (store->readonly && !store->dirty && store->text_cache.len == 0) {
-		for (d = 0; d < store->ndocs; d++) {
-			if (precompute_texts(store, xmlDocGetRootElement(store->docs[d])) < 0) {
-				error = ETSI_ENOMEM;
-				goto fail;
-			}
+	/* the joined text of every element whose text is split (by a comment,
+	 * say), so that reading it later allocates nothing and cannot fail */
+	for (d = 0; d < store->ndocs; d++) {
+		if (precompute_texts(store, xmlDocGetRootElement(store->docs[d])) < 0) {
+			error = ETSI_ENOMEM;
+			goto fail;
 		}
 	}
 	store->dirty = 0;

@@ -52,7 +52,15 @@ struct etsi__store {
 	etsi__map text_cache;                 /* node address -> joined text */
 	etsi__resolver resolver;              /* for reference checks; check NULL for none */
 	etsi__store *self;                    /* for lazy refreshes from const calls */
+	int failed;                           /* ETSI_ENOMEM: a const call's lazy work failed */
 };
+
+/* The sticky failure of a const call (a lazy re-index or text join that ran
+ * out of memory: the getter returned 0 or NULL, as for nothing there, and
+ * set the thread's last error).  The next call that returns a result code
+ * reports it through this: 0, or ETSI_ENOMEM with a message that says so.
+ * Getters declared const never drop an error: they defer it here. */
+int etsi__store_failed(const etsi__store *store);
 
 /* Indexes the store's documents.  Called once after loading. */
 int etsi__store_index(etsi__store *store);

@@ -1086,6 +1086,11 @@ int etsi__xml_source_record(etsi__xml_source *src, xmlDoc *doc, const char *data
 
 	if (!etsi__xml_has_layout(doc) || !maybe_written_otherwise(data, len))
 		return 0;
+	/* a file in another encoding is written in UTF-8 with libetsi's own
+	 * declaration and start tags: its declaration would name the wrong
+	 * encoding, and its start tags' bytes are not UTF-8 */
+	if (doc->encoding && xmlStrcasecmp(doc->encoding, (const xmlChar *)"UTF-8") != 0)
+		return 0;
 	if ((error = etsi__xml_write(&text, &tlen, doc)) < 0)
 		return error;
 	if (tlen == len && memcmp(text, data, len) == 0)

@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "dossier_impl.h"
+#include "xml.h"
 
 #include <valgrind/valgrind.h>
 
@@ -522,6 +524,60 @@ static void test_alloc__failed_add_leaves_dossier_unchanged(void **state)
 		fail_msg("adds that failed with ETSI_ENOMEM changed the dossier: %s", report);
 }
 
+/* A const getter that re-indexes a changed dossier and runs out of memory
+ * returns what it can, and the failure is not dropped: the next call with
+ * a result code (validate, write, save) reports ETSI_ENOMEM and writes
+ * nothing.  When the re-index succeeds, those calls succeed.  The change is
+ * one a re-index must allocate for: a field's text split by a comment,
+ * whose joined text the index computes so that getters allocate nothing. */
+static void test_alloc__const_getter_failure_is_kept(void **state)
+{
+	size_t len;
+	char *data = test_read_file(test_source_path(CAMERA), &len);
+	int failures = 0;
+	long n;
+
+	(void)state;
+	for (n = 0; n < MAX_ATTEMPTS; n += STEP) {
+		etsi_dossier *d = NULL;
+		etsi_record *header;
+		xmlNodePtr title;
+		char *out = NULL;
+		size_t parties;
+
+		assert_int_equal(etsi_dossier_load_memory(&d, data, len, "camera.xml", NULL), 0);
+		parties = etsi_dossier_count(d, ETSI_KIND_PARTY);
+		header = etsi_dossier_find(d, ETSI_KIND_HEADER, NULL);
+		title = etsi__xml_child(header->node, d->store.ns, "title");
+		assert_non_null(title);
+		xmlAddChild(title, xmlNewComment(BAD_CAST " split "));
+		xmlAddChild(title, xmlNewText(BAD_CAST " (second part)"));
+		d->store.dirty = 1;
+		inject(n);
+		(void)etsi_dossier_count(d, ETSI_KIND_PARTY);
+		stop_injection();
+		if (!d->store.failed) {
+			/* the re-index worked: the joined text is there, nothing is
+			 * kept against the dossier */
+			assert_int_equal(etsi_dossier_count(d, ETSI_KIND_PARTY), parties);
+			assert_non_null(strstr(etsi_record_get(header, "title"), "(second part)"));
+			assert_int_equal(etsi_dossier_write(&out, NULL, d), 0);
+			etsi_free(out);
+			etsi_dossier_free(d);
+			break;
+		}
+		failures++;
+		assert_int_equal(etsi_dossier_validate(NULL, d), ETSI_ENOMEM);
+		assert_non_null(strstr(etsi_error_last()->message, "ran out of memory"));
+		assert_int_equal(etsi_dossier_write(&out, NULL, d), ETSI_ENOMEM);
+		assert_null(out);
+		etsi_dossier_free(d);
+	}
+	assert_true(failures > 0);
+	assert_true(n < MAX_ATTEMPTS);
+	free(data);
+}
+
 /* ---- (d) write and save ---------------------------------------------- */
 
 static void test_alloc__write_and_save(void **state)
@@ -622,6 +678,7 @@ int main(void)
 		cmocka_unit_test(test_alloc__dossier_new),
 		cmocka_unit_test(test_alloc__record_changes),
 		cmocka_unit_test(test_alloc__failed_add_leaves_dossier_unchanged),
+		cmocka_unit_test(test_alloc__const_getter_failure_is_kept),
 		cmocka_unit_test(test_alloc__write_and_save),
 	};
 

@@ -18,6 +18,15 @@
  * allocated but reads as empty.  Strings returned by the getters are owned
  * by the record and stay valid until the field is changed or the owner is
  * freed.
+ *
+ * Getters that take a const record or dossier do not fail and never drop
+ * an error.  They allocate nothing on a dossier as loaded (the text of an
+ * element split by a comment is joined when the dossier is indexed); after
+ * a change, the first getter re-indexes it.  Should that run out of memory,
+ * the getter returns 0 or NULL as for nothing there and sets
+ * etsi_error_last(), and the dossier keeps the failure: the next call that
+ * returns a result code (validation, writing, saving, checking) fails with
+ * ::ETSI_ENOMEM and says so, rather than act on a partial view.
  * @{
  */
 #ifndef ETSI_RECORD_H
