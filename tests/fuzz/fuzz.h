@@ -81,6 +81,55 @@ static inline etsi_dossier *fuzz_load_unvalidated(const uint8_t *data, size_t si
 	return d;
 }
 
+/* Whether @p rc is one of @p codes (a list ending in 0). */
+static inline int fuzz_code_in(int rc, const int *codes)
+{
+	for (; *codes; codes++)
+		if (rc == *codes)
+			return 1;
+	return 0;
+}
+
+/* What a call that makes a new dossier from an old one (migrate, release)
+ * must leave: on failure, a message, no dossier, and a documented code:
+ * one of @p codes, or of @p invalid_codes when the old dossier is not
+ * valid (both lists end in 0); on success, a dossier that serializes and,
+ * when the old one was valid, is valid.  Returns 1 when the call
+ * succeeded. */
+static inline int fuzz_check_made(int rc, etsi_dossier *out, int old_valid,
+                                  const int *codes, const int *invalid_codes)
+{
+	char *xml = NULL;
+
+	if (rc < 0) {
+		FUZZ_ASSERT_ERROR(rc);
+		FUZZ_ASSERT(!out);
+		FUZZ_ASSERT(fuzz_code_in(rc, codes) || (!old_valid && fuzz_code_in(rc, invalid_codes)));
+		return 0;
+	}
+	FUZZ_ASSERT(out);
+	FUZZ_ASSERT(etsi_dossier_write(&xml, NULL, out) == 0 && xml);
+	etsi_free(xml);
+	if (old_valid)
+		FUZZ_ASSERT(etsi_dossier_validate(NULL, out) == 0);
+	return 1;
+}
+
+/* The body of a target that works on one dossier, loaded without
+ * validation as the C API allows: calls run(dossier, valid) with whether
+ * it is valid. */
+#define FUZZ_ONE_DOSSIER(run) \
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) \
+	{ \
+		etsi_dossier *d = fuzz_load_unvalidated(data, size, "fuzz.xml"); \
+\
+		if (d) { \
+			run(d, etsi_dossier_validate(NULL, d) == 0); \
+			etsi_dossier_free(d); \
+		} \
+		return 0; \
+	}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
