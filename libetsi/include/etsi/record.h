@@ -26,7 +26,7 @@
  * the getter returns 0 or NULL as for nothing there and sets
  * etsi_error_last(), and the dossier keeps the failure: the next call that
  * returns a result code (validation, writing, saving, checking) fails with
- * ::ETSI_ENOMEM and says so, rather than act on a partial view.
+ * ETSI_ENOMEM and says so, rather than act on a partial view.
  * @{
  */
 #ifndef ETSI_RECORD_H
