@@ -214,8 +214,9 @@ static int resolve_includes(xmlDocPtr doc, xmlNodePtr root, const char *file, in
 			return etsi__error_at(ETSI_EPARSE, ETSI_ERROR_CLASS_XML, file,
 			                      etsi__xml_line(n), 0,
 			                      "%s href=\"%s\" is refused: a stylesheet may include only "
-			                      "libetsi's own stylesheets (common.xsl); merge anything else "
-			                      "into one file", (const char *)n->name,
+			                      "libetsi's own stylesheets (common.xsl, report-html.xsl and its "
+			                      "sections report-html-*.xsl); merge anything else into one "
+			                      "file", (const char *)n->name,
 			                      href ? href : "");
 		if (depth >= INCLUDE_MAX_DEPTH)
 			return etsi__error_at(ETSI_EPARSE, ETSI_ERROR_CLASS_XML, file,
