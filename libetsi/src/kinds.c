@@ -130,7 +130,7 @@ static const etsi__field test_input_fields[] = {
 	A("via", "via", T_LINE, 0),
 };
 
-/* ---- evaluation results (read-only; built by evaluate.c) -------------- */
+/* ---- evaluation results (read-only; built by engine_results.c) -------------- */
 
 #define NS_R ETSI__NS_RESULTS
 

@@ -1,5 +1,5 @@
 /* Unit tests of the release lifecycle (release.c, diff.c and the rules of
- * evaluate.c that read carried items): the next release's dossier with
+ * the engine (engine_*.c) that read carried items): the next release's dossier with
  * its carried evidence, ICS entries and verdicts marked for review, the
  * old dossier untouched; `etsi check` findings until they are reviewed;
  * carried verdicts counting as not assessed; diffs field by field, added
