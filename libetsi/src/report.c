@@ -103,23 +103,23 @@ static int copy_namespaces(xmlNodePtr copy, xmlNodePtr from, xmlNodePtr root)
 	return 0;
 }
 
-/* Points the elements and attributes under @p node that use @p from at
- * @p to instead. */
+/* Points @p node and the elements and attributes under it that use
+ * @p from at @p to instead. */
 static void repoint_ns(xmlNodePtr node, xmlNsPtr from, xmlNsPtr to)
 {
-	for (; node; node = node->next) {
-		xmlAttrPtr a;
+	xmlNodePtr c;
+	xmlAttrPtr a;
 
-		if (node->type != XML_ELEMENT_NODE)
-			continue;
-		if (node->ns == from)
-			node->ns = to;
-		for (a = node->properties; a; a = a->next) {
-			if (a->ns == from)
-				a->ns = to;
-		}
-		repoint_ns(node->children, from, to);
+	if (node->type != XML_ELEMENT_NODE)
+		return;
+	if (node->ns == from)
+		node->ns = to;
+	for (a = node->properties; a; a = a->next) {
+		if (a->ns == from)
+			a->ns = to;
 	}
+	for (c = node->children; c; c = c->next)
+		repoint_ns(c, from, to);
 }
 
 /* Removes from a copied top-level element the namespace declarations the
@@ -143,17 +143,7 @@ static void drop_redundant_ns(xmlNodePtr copy, xmlNodePtr root)
 			link = &ns->next;
 			continue;
 		}
-		if (copy->ns == ns)
-			copy->ns = same;
-		{
-			xmlAttrPtr a;
-
-			for (a = copy->properties; a; a = a->next) {
-				if (a->ns == ns)
-					a->ns = same;
-			}
-		}
-		repoint_ns(copy->children, ns, same);
+		repoint_ns(copy, ns, same);
 		*link = ns->next;
 		ns->next = NULL;
 		xmlFreeNs(ns);
