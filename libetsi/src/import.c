@@ -13,9 +13,20 @@
 int etsi__import_problem(etsi__import_ctx *ctx, int code, int line, int column,
                          const char *path, const char *fmt, ...)
 {
+	va_list ap;
+	int error;
+
+	va_start(ap, fmt);
+	error = etsi__import_vproblem(ctx, code, line, column, path, fmt, ap);
+	va_end(ap);
+	return error;
+}
+
+int etsi__import_vproblem(etsi__import_ctx *ctx, int code, int line, int column,
+                          const char *path, const char *fmt, va_list ap)
+{
 	etsi__buf msg = ETSI__BUF_INIT;
 	etsi__where where;
-	va_list ap;
 	int error;
 
 	if (ctx->code == 0)
@@ -26,9 +37,7 @@ int etsi__import_problem(etsi__import_ctx *ctx, int code, int line, int column,
 	}
 	if (path && *path)
 		etsi__buf_printf(&msg, "%s: ", path);
-	va_start(ap, fmt);
 	etsi__buf_vprintf(&msg, fmt, ap);
-	va_end(ap);
 	if (msg.failed) {
 		etsi__buf_dispose(&msg);
 		return ETSI_ENOMEM;

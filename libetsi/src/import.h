@@ -7,6 +7,7 @@
 #ifndef ETSI_SRC_IMPORT_H
 #define ETSI_SRC_IMPORT_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "diagnostic.h"
@@ -52,6 +53,9 @@ typedef struct etsi__importer {
  * code is kept in ctx->code.  Returns @p code, or ETSI_ENOMEM. */
 int etsi__import_problem(etsi__import_ctx *ctx, int code, int line, int column,
                          const char *path, const char *fmt, ...) ETSI__PRINTF(6, 7);
+/* The same with a va_list, for importers' own wrappers. */
+int etsi__import_vproblem(etsi__import_ctx *ctx, int code, int line, int column,
+                          const char *path, const char *fmt, va_list ap) ETSI__PRINTF(6, 0);
 
 /* Reports what an import did (an info diagnostic).  Returns 0 or
  * ETSI_ENOMEM. */

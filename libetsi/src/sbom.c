@@ -121,20 +121,12 @@ static int problem(etsi__import_ctx *ctx, const char *where, int line, const cha
 
 static int problem(etsi__import_ctx *ctx, const char *where, int line, const char *fmt, ...)
 {
-	etsi__buf msg = ETSI__BUF_INIT;
 	va_list ap;
 	int error;
 
 	va_start(ap, fmt);
-	etsi__buf_vprintf(&msg, fmt, ap);
+	error = etsi__import_vproblem(ctx, ETSI_EVALIDATION, line, 0, line ? NULL : where, fmt, ap);
 	va_end(ap);
-	if (msg.failed) {
-		etsi__buf_dispose(&msg);
-		return ETSI_ENOMEM;
-	}
-	error = etsi__import_problem(ctx, ETSI_EVALIDATION, line, 0, line ? NULL : where, "%s",
-	                             msg.ptr);
-	etsi__buf_dispose(&msg);
 	return error == ETSI_ENOMEM ? error : 0;
 }
 
